@@ -1,0 +1,15 @@
+package org.socialmaturity.contracts.maturity;
+
+import java.time.Instant;
+
+/** A company's determinate SMI quadrant changed; {@code fromQuadrant} is null for the first determinate result. */
+public record QuadrantChanged(
+        String companyId,
+        String partnerId,
+        Quadrant fromQuadrant,
+        Quadrant toQuadrant,
+        double investment,
+        double innovation,
+        String causeEventId,
+        Instant changedAt) {
+}

@@ -1,0 +1,182 @@
+package org.socialmaturity.eventstore;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The one Axon configuration of a service, on the shared MongoDB event store: Jackson everywhere, tokens in the
+ * service's own database, the platform's processor defaults, and the service's {@link AxonModule}s. It starts with
+ * the application and stops before the MongoDB client closes, releasing its token claims.
+ */
+@Singleton
+public class AxonRuntime {
+
+    /** Metadata keys every event carries, copied from the command that caused it. */
+    public static final String CORRELATION_ID = "correlationId";
+    public static final String ACTOR = "actor";
+
+    private static final Logger LOG = Logger.getLogger(AxonRuntime.class);
+
+    private final MongoClient mongo;
+    private final ObjectMapper objectMapper;
+    private final AxonSettings settings;
+    private final Instance<AxonModule> modules;
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "command-retry");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private Configuration configuration;
+
+    AxonRuntime(MongoClient mongo, ObjectMapper objectMapper, AxonSettings settings, @Any Instance<AxonModule> modules) {
+        this.mongo = mongo;
+        this.objectMapper = objectMapper;
+        this.settings = settings;
+        this.modules = modules;
+    }
+
+    void start(@Observes @Priority(10) StartupEvent event) {
+        configuration().start();
+        LOG.infof("Axon started: events in %s, tokens in %s as node %s", settings.eventDatabase(),
+                settings.serviceDatabase(), settings.nodeId());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (configuration != null) {
+            configuration.shutdown();
+        }
+        retries.shutdownNow();
+    }
+
+    /** The Axon configuration, built on first use and started with the application. */
+    public synchronized Configuration configuration() {
+        if (configuration == null) {
+            configuration = build();
+        }
+        return configuration;
+    }
+
+    @Produces
+    @Singleton
+    CommandGateway commandGateway() {
+        return configuration().commandGateway();
+    }
+
+    @Produces
+    @Singleton
+    EventStore eventStore() {
+        return configuration().eventStore();
+    }
+
+    /**
+     * Reads the current state of an aggregate straight from its event stream, for a query that must see every
+     * accepted command. Nothing is appended.
+     *
+     * @return empty when no aggregate has this id
+     */
+    public <A, R> Optional<R> readAggregate(Class<A> type, String id, Function<A, R> view) {
+        Repository<A> repository = configuration().repository(type);
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        try {
+            return Optional.ofNullable(repository.load(id).invoke(view));
+        } catch (AggregateNotFoundException e) {
+            return Optional.empty();
+        } finally {
+            unitOfWork.rollback();
+        }
+    }
+
+    private Configuration build() {
+        Serializer serializer = JacksonSerializer.builder().objectMapper(objectMapper.copy()).build();
+        Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
+                .configureSerializer(c -> serializer)
+                .configureMessageSerializer(c -> serializer)
+                .configureEventSerializer(c -> serializer)
+                .configureCorrelationDataProviders(c -> List.of(
+                        new SimpleCorrelationDataProvider(CORRELATION_ID, ACTOR)))
+                .registerComponent(EventStorageEngine.class, c -> storageEngine(serializer))
+                .configureEventStore(c -> EmbeddedEventStore.builder()
+                        .storageEngine(c.getComponent(EventStorageEngine.class))
+                        .fetchDelay(settings.fetchDelay().toMillis())
+                        .build())
+                .registerComponent(CommandGateway.class, c -> DefaultCommandGateway.builder()
+                        .commandBus(c.commandBus())
+                        .retryScheduler(new ConflictRetryScheduler(retries, settings.commandRetries()))
+                        .build());
+        configurer.eventProcessing()
+                .usingTrackingEventProcessors()
+                .registerTokenStore(c -> tokenStore(serializer))
+                .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
+                        .forParallelProcessing(settings.processor().threads())
+                        .andInitialSegmentsCount(settings.processor().initialSegments())
+                        .andBatchSize(settings.processor().batchSize())
+                        .andInitialTrackingToken(StreamableMessageSource::createTailToken)
+                        .andTokenClaimInterval(1, TimeUnit.SECONDS));
+        modules.forEach(module -> module.configure(configurer));
+        return configurer.buildConfiguration();
+    }
+
+    private EventStorageEngine storageEngine(Serializer serializer) {
+        return MongoEventStorageEngine.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder()
+                        .mongoDatabase(mongo, settings.eventDatabase())
+                        .build())
+                .storageStrategy(new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(),
+                        settings.lookBack()))
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .build();
+    }
+
+    private TokenStore tokenStore(Serializer serializer) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder()
+                        .mongoDatabase(mongo, settings.serviceDatabase())
+                        .build())
+                .serializer(serializer)
+                .nodeId(settings.nodeId())
+                .claimTimeout(settings.claimTimeout())
+                .build();
+    }
+}

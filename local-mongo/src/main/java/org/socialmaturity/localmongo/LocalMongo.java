@@ -1,0 +1,85 @@
+package org.socialmaturity.localmongo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+/**
+ * A MongoDB wire-protocol server for a laptop or a test: mongo-java-server, file-backed (H2) so data survives a
+ * restart, or in memory when asked. Any real MongoDB replaces it through configuration.
+ *
+ * <pre>
+ * java -jar local-mongo.jar [--port 27017] [--host 127.0.0.1] [--data ./data/mongo.mv.db | --memory]
+ * </pre>
+ */
+public final class LocalMongo implements AutoCloseable {
+
+    private final MongoServer server;
+    private final InetSocketAddress address;
+    private final String description;
+
+    private LocalMongo(MongoBackend backend, String host, int port, String description) {
+        this.server = new MongoServer(backend);
+        server.bind(host, port);
+        this.address = server.getLocalAddress();
+        this.description = description;
+    }
+
+    /** An in-memory server on a free loopback port: what every service test runs against. */
+    public static LocalMongo inMemory() {
+        return new LocalMongo(new MemoryBackend(), "127.0.0.1", 0, "in memory");
+    }
+
+    public static LocalMongo fileBacked(Path file, String host, int port) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new LocalMongo(new H2Backend(file.toString()), host, port, "file " + file.toAbsolutePath());
+    }
+
+    public String connectionString() {
+        return "mongodb://" + address.getHostString() + ":" + address.getPort();
+    }
+
+    @Override
+    public void close() {
+        server.shutdownNow();
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        String host = "127.0.0.1";
+        int port = Integer.parseInt(System.getenv().getOrDefault("MONGODB_PORT", "27017"));
+        Path data = Path.of("data", "mongo.mv.db");
+        boolean memory = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port" -> port = Integer.parseInt(args[++i]);
+                case "--host" -> host = args[++i];
+                case "--data" -> data = Path.of(args[++i]);
+                case "--memory" -> memory = true;
+                default -> {
+                    System.err.println("Unknown argument " + args[i]
+                            + "; usage: [--port 27017] [--host 127.0.0.1] [--data ./data/mongo.mv.db | --memory]");
+                    System.exit(2);
+                }
+            }
+        }
+        LocalMongo mongo = memory
+                ? new LocalMongo(new MemoryBackend(), host, port, "in memory")
+                : fileBacked(data, host, port);
+        // The H2 store flushes on close: a clean stop keeps the last writes.
+        Runtime.getRuntime().addShutdownHook(new Thread(mongo::close, "local-mongo-shutdown"));
+        System.out.println("local-mongo listening on " + mongo.connectionString() + " (" + mongo.description + ")");
+        Thread.currentThread().join();
+    }
+}
