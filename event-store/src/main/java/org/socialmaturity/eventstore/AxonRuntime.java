@@ -128,6 +128,7 @@ public class AxonRuntime {
     }
 
     private Configuration build() {
+        System.setProperty("disable-axoniq-console-message", "true");
         Serializer serializer = JacksonSerializer.builder().objectMapper(objectMapper.copy()).build();
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureSerializer(c -> serializer)

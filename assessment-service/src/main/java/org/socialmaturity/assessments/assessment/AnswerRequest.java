@@ -1,0 +1,70 @@
+package org.socialmaturity.assessments.assessment;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.socialmaturity.contracts.assessment.RawAnswer;
+import org.socialmaturity.web.ApiProblem;
+import org.socialmaturity.web.Violation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The body of {@code PUT /assessments/{id}/answers/{questionId}}. Read from the JSON tree rather than bound, so
+ * that a field of the wrong type (a number sent as a string, say) is refused instead of silently coerced.
+ */
+@Schema(name = "Answer", description = "{\"optionId\": ...} for a CHOICE question, {\"value\": ...} for a NUMBER question; "
+        + "an optional note")
+public record AnswerRequest(
+        @Schema(description = "The chosen option (CHOICE questions)", example = "social-media-manager") String optionId,
+        @Schema(description = "The number (NUMBER questions), within the question's min and max", example = "2.5")
+        java.math.BigDecimal value,
+        @Schema(description = "A free-text note for auditors, at most 2000 characters",
+                example = "Confirmed with the head of customer care") String note) {
+
+    private static final Set<String> FIELDS = Set.of("optionId", "value", "note");
+
+    static RawAnswer parse(JsonNode body) {
+        if (body == null || body.isNull() || body.isMissingNode()) {
+            throw ApiProblem.invalid("body", "is required: {\"optionId\": ...} or {\"value\": ...}");
+        }
+        if (!body.isObject()) {
+            throw ApiProblem.invalid("body", "must be a JSON object");
+        }
+        List<Violation> violations = new ArrayList<>();
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                violations.add(new Violation(name, "is not a field of an answer (optionId, value, note)"));
+            }
+        }
+        String optionId = text(body, "optionId", violations);
+        String note = text(body, "note", violations);
+        JsonNode value = body.get("value");
+        if (value != null && !value.isNull() && !value.isNumber()) {
+            violations.add(new Violation("value", "must be a number"));
+        }
+        if (optionId == null && (value == null || value.isNull()) && violations.isEmpty()) {
+            violations.add(new Violation("body", "must hold optionId (CHOICE question) or value (NUMBER question)"));
+        }
+        if (!violations.isEmpty()) {
+            throw ApiProblem.invalid(violations);
+        }
+        return new RawAnswer(optionId, value == null || value.isNull() ? null : value.decimalValue(), note);
+    }
+
+    private static String text(JsonNode body, String field, List<Violation> violations) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            violations.add(new Violation(field, "must be a string"));
+            return null;
+        }
+        return node.textValue();
+    }
+}

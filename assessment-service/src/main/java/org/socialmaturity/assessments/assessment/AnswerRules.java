@@ -1,0 +1,48 @@
+package org.socialmaturity.assessments.assessment;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.socialmaturity.contracts.assessment.RawAnswer;
+import org.socialmaturity.contracts.questionnaire.Option;
+import org.socialmaturity.contracts.questionnaire.Question;
+import org.socialmaturity.contracts.questionnaire.QuestionType;
+import org.socialmaturity.web.Violation;
+
+/** Whether an answer fits its question in the pinned questionnaire: the rules every recorded answer passed. */
+final class AnswerRules {
+
+    static final int MAX_NOTE_LENGTH = 2000;
+
+    private AnswerRules() {
+    }
+
+    static List<Violation> check(Question question, RawAnswer answer) {
+        List<Violation> violations = new ArrayList<>();
+        if (question.type() == QuestionType.CHOICE) {
+            if (answer.value() != null) {
+                violations.add(new Violation("value", "must be absent: " + question.id() + " is a CHOICE question, send optionId"));
+            }
+            if (answer.optionId() == null) {
+                violations.add(new Violation("optionId", "is required for CHOICE question " + question.id()));
+            } else if (question.option(answer.optionId()).isEmpty()) {
+                violations.add(new Violation("optionId", "must be one of "
+                        + question.options().stream().map(Option::id).toList()));
+            }
+        } else {
+            if (answer.optionId() != null) {
+                violations.add(new Violation("optionId", "must be absent: " + question.id() + " is a NUMBER question, send value"));
+            }
+            if (answer.value() == null) {
+                violations.add(new Violation("value", "is required for NUMBER question " + question.id()));
+            } else if (!question.withinBounds(answer.value())) {
+                violations.add(new Violation("value", "must be between " + question.min().toPlainString() + " and "
+                        + question.max().toPlainString()));
+            }
+        }
+        if (answer.note() != null && answer.note().length() > MAX_NOTE_LENGTH) {
+            violations.add(new Violation("note", "must be at most " + MAX_NOTE_LENGTH + " characters"));
+        }
+        return violations;
+    }
+}

@@ -1,0 +1,161 @@
+package org.socialmaturity.assessments.assessment;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.socialmaturity.contracts.EventTime;
+import org.socialmaturity.contracts.assessment.AnswerRecorded;
+import org.socialmaturity.contracts.assessment.AssessmentCancelled;
+import org.socialmaturity.contracts.assessment.AssessmentStarted;
+import org.socialmaturity.contracts.assessment.AssessmentSubmitted;
+import org.socialmaturity.contracts.assessment.RawAnswer;
+import org.socialmaturity.contracts.questionnaire.Question;
+import org.socialmaturity.contracts.questionnaire.Questionnaire;
+import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
+import org.socialmaturity.eventstore.AxonRuntime;
+import org.socialmaturity.web.ApiProblem;
+import org.socialmaturity.web.Violation;
+
+/**
+ * One maturity assessment of a company, answered against the questionnaire version it pinned when it started.
+ * Every answer is validated here against that version; an answer identical to the current one appends nothing.
+ */
+public class Assessment {
+
+    @AggregateIdentifier
+    private String assessmentId;
+    private String partnerId;
+    private String companyId;
+    private String questionnaireVersion;
+    private AssessmentStatus status;
+    private Instant startedAt;
+    private Instant closedAt;
+    private final Map<String, CurrentAnswer> answers = new LinkedHashMap<>();
+    private transient Questionnaire questionnaire;
+
+    protected Assessment() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public Assessment(StartAssessment command, QuestionnaireCatalogue catalogue) {
+        catalogue.version(command.questionnaireVersion()).orElseThrow(() -> ApiProblem.invalid("questionnaireVersion",
+                "must be one of " + catalogue.versions()));
+        apply(new AssessmentStarted(command.assessmentId(), command.partnerId(), command.companyId(),
+                command.questionnaireVersion(), EventTime.now()));
+    }
+
+    @CommandHandler
+    public AnswerOutcome handle(RecordAnswer command, QuestionnaireCatalogue catalogue,
+                                @MetaDataValue(AxonRuntime.ACTOR) String actor) {
+        requireVisibleTo(command.partnerId());
+        requireOpen("answered");
+        Questionnaire pinned = questionnaire(catalogue);
+        Question question = pinned.question(command.questionId()).orElseThrow(() -> ApiProblem.invalid("questionId",
+                "is not a question of questionnaire " + questionnaireVersion));
+        List<Violation> violations = AnswerRules.check(question, command.answer());
+        if (!violations.isEmpty()) {
+            throw ApiProblem.invalid(violations);
+        }
+        CurrentAnswer current = answers.get(question.id());
+        if (current != null && current.answer().sameAs(command.answer())) {
+            return new AnswerOutcome(current, false);
+        }
+        apply(new AnswerRecorded(assessmentId, partnerId, companyId, questionnaireVersion, question.id(),
+                command.answer(), current == null ? null : current.answer(), actor, EventTime.now()));
+        return new AnswerOutcome(answers.get(question.id()), true);
+    }
+
+    @CommandHandler
+    public void handle(SubmitAssessment command, QuestionnaireCatalogue catalogue,
+                       @MetaDataValue(AxonRuntime.ACTOR) String actor) {
+        requireVisibleTo(command.partnerId());
+        requireOpen("submitted");
+        List<String> missing = missing(questionnaire(catalogue));
+        if (!missing.isEmpty()) {
+            throw ApiProblem.conflict("assessment-incomplete", "Required questions are unanswered",
+                    missing.size() + " required question(s) have no answer").with("missing", missing);
+        }
+        apply(new AssessmentSubmitted(assessmentId, partnerId, companyId, actor, EventTime.now()));
+    }
+
+    @CommandHandler
+    public void handle(CancelAssessment command, @MetaDataValue(AxonRuntime.ACTOR) String actor) {
+        requireVisibleTo(command.partnerId());
+        requireOpen("cancelled");
+        apply(new AssessmentCancelled(assessmentId, partnerId, companyId, command.reason(), actor, EventTime.now()));
+    }
+
+    @EventSourcingHandler
+    void on(AssessmentStarted event) {
+        assessmentId = event.assessmentId();
+        partnerId = event.partnerId();
+        companyId = event.companyId();
+        questionnaireVersion = event.questionnaireVersion();
+        startedAt = event.startedAt();
+        status = AssessmentStatus.OPEN;
+    }
+
+    @EventSourcingHandler
+    void on(AnswerRecorded event, QuestionnaireCatalogue catalogue) {
+        int level = questionnaire(catalogue).question(event.questionId()).orElseThrow().levelOf(event.answer());
+        answers.put(event.questionId(), new CurrentAnswer(event.questionId(), event.answer(), level,
+                event.recordedBy(), event.recordedAt()));
+    }
+
+    @EventSourcingHandler
+    void on(AssessmentSubmitted event) {
+        status = AssessmentStatus.SUBMITTED;
+        closedAt = event.submittedAt();
+    }
+
+    @EventSourcingHandler
+    void on(AssessmentCancelled event) {
+        status = AssessmentStatus.CANCELLED;
+        closedAt = event.cancelledAt();
+    }
+
+    /** This assessment as its partner sees it; nothing when another partner asks. */
+    public AssessmentState stateFor(String askingPartnerId, QuestionnaireCatalogue catalogue) {
+        if (!partnerId.equals(askingPartnerId)) {
+            return null;
+        }
+        Questionnaire pinned = questionnaire(catalogue);
+        return new AssessmentState(assessmentId, partnerId, companyId, questionnaireVersion, status, startedAt,
+                closedAt, List.copyOf(answers.values()), missing(pinned), pinned.requiredQuestions().size());
+    }
+
+    private List<String> missing(Questionnaire pinned) {
+        return pinned.requiredQuestions().stream().map(Question::id).filter(id -> !answers.containsKey(id)).toList();
+    }
+
+    private Questionnaire questionnaire(QuestionnaireCatalogue catalogue) {
+        if (questionnaire == null) {
+            questionnaire = catalogue.version(questionnaireVersion).orElseThrow(() -> new IllegalStateException(
+                    "Assessment " + assessmentId + " pins unpublished questionnaire " + questionnaireVersion));
+        }
+        return questionnaire;
+    }
+
+    private void requireVisibleTo(String askingPartnerId) {
+        if (!partnerId.equals(askingPartnerId)) {
+            throw ApiProblem.notFound("Assessment", assessmentId);
+        }
+    }
+
+    private void requireOpen(String action) {
+        if (status != AssessmentStatus.OPEN) {
+            throw ApiProblem.conflict("assessment-closed", "The assessment is closed",
+                    "Assessment " + assessmentId + " is " + status + " and can no longer be " + action)
+                    .with("assessmentStatus", status);
+        }
+    }
+}

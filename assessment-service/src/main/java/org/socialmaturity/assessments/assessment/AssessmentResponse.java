@@ -1,0 +1,52 @@
+package org.socialmaturity.assessments.assessment;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+@Schema(name = "Assessment", description = "An assessment: its status, the answers so far and the required questions still unanswered")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AssessmentResponse(
+        @Schema(example = "0b8f6c1e-8a43-4d1f-a1c5-55a1d2c3e4f5") String id,
+        @Schema(example = "5f0c3e9a-3d7e-4d0c-9f4e-2d8f1c6b7a10") String companyId,
+        @Schema(description = "The questionnaire version this assessment is answered against", example = "v1")
+        String questionnaireVersion,
+        @Schema(example = "OPEN") AssessmentStatus status,
+        @Schema(example = "2026-11-23T09:16:00Z") Instant startedAt,
+        @Schema(description = "When it was submitted or cancelled", example = "2026-11-23T09:45:00Z") Instant closedAt,
+        List<Answer> answers,
+        @Schema(description = "Required questions without an answer", example = "[\"kpis-measurement\"]")
+        List<String> missing,
+        @Schema(example = "18") int answered,
+        @Schema(example = "19") int required) {
+
+    static AssessmentResponse of(AssessmentState state) {
+        return new AssessmentResponse(state.assessmentId(), state.companyId(), state.questionnaireVersion(),
+                state.status(), state.startedAt(), state.closedAt(),
+                state.answers().stream().map(a -> Answer.of(a, null)).toList(), state.missing(),
+                state.answers().size(), state.required());
+    }
+
+    @Schema(name = "RecordedAnswer", description = "An answer as recorded, with the level it stands for")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Answer(
+            @Schema(example = "governance-owner") String questionId,
+            @Schema(example = "social-media-manager") String optionId,
+            @Schema(example = "2.5") BigDecimal value,
+            @Schema(example = "Confirmed with the head of customer care") String note,
+            @Schema(description = "Maturity level 1-4 the answer stands for", example = "2") int level,
+            @Schema(example = "maria@portal.example") String recordedBy,
+            @Schema(example = "2026-11-23T09:20:00Z") Instant recordedAt,
+            @Schema(description = "Only on PUT: false when the answer repeated the current one and nothing was recorded",
+                    example = "true") Boolean changed) {
+
+        static Answer of(CurrentAnswer answer, Boolean changed) {
+            return new Answer(answer.questionId(), answer.answer().optionId(), answer.answer().value(),
+                    answer.answer().note(), answer.level(), answer.recordedBy(), answer.recordedAt(), changed);
+        }
+    }
+}

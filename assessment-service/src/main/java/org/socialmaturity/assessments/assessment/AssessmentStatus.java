@@ -1,0 +1,7 @@
+package org.socialmaturity.assessments.assessment;
+
+public enum AssessmentStatus {
+    OPEN,
+    SUBMITTED,
+    CANCELLED
+}

@@ -1,0 +1,25 @@
+package org.socialmaturity.assessments.assessment;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
+import org.socialmaturity.eventstore.AxonRuntime;
+import org.socialmaturity.web.ApiProblem;
+
+/** Reads a partner's assessment from its events: every accepted answer is in it. */
+@ApplicationScoped
+public class Assessments {
+
+    private final AxonRuntime axon;
+    private final QuestionnaireCatalogue catalogue;
+
+    Assessments(AxonRuntime axon, QuestionnaireCatalogue catalogue) {
+        this.axon = axon;
+        this.catalogue = catalogue;
+    }
+
+    public AssessmentState require(String partnerId, String assessmentId) {
+        return axon.readAggregate(Assessment.class, assessmentId, a -> a.stateFor(partnerId, catalogue))
+                .orElseThrow(() -> ApiProblem.notFound("Assessment", assessmentId));
+    }
+}

@@ -1,0 +1,32 @@
+package org.socialmaturity.web;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.socialmaturity.eventstore.AxonRuntime;
+
+/**
+ * Sends a command on behalf of the current caller and waits until its events are stored. The command carries the
+ * request's correlation id and actor as metadata, and every event it causes inherits them.
+ */
+@RequestScoped
+public class Commands {
+
+    private final CommandGateway gateway;
+    private final CallContext call;
+
+    Commands(CommandGateway gateway, CallContext call) {
+        this.gateway = gateway;
+        this.call = call;
+    }
+
+    /** @return the command handler's result; a rule the command broke is thrown as the handler threw it */
+    public <R> R send(Object command) {
+        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
+                AxonRuntime.CORRELATION_ID, call.requestId(),
+                AxonRuntime.ACTOR, call.actor())));
+    }
+}
