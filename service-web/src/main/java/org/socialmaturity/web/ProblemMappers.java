@@ -10,6 +10,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -65,6 +66,13 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response mismatchedJson(MismatchedInputException e) {
         return unreadableJson(e);
+    }
+
+    /** A command to an id no aggregate has: as unknown as an id nobody registered. */
+    @ServerExceptionMapper
+    public Response unknownAggregate(AggregateNotFoundException e) {
+        return respond(new ApiProblem(404, "not-found", "Not found",
+                "Nothing with id " + e.getAggregateIdentifier() + " exists for this partner", List.of()));
     }
 
     @ServerExceptionMapper

@@ -82,7 +82,8 @@ public class AssessmentResource {
     @Operation(summary = "Get an assessment", description = "Status, the answers so far with their levels, and the "
             + "required questions still missing.")
     @APIResponse(responseCode = "200", description = "The assessment",
-            content = @Content(schema = @Schema(implementation = AssessmentResponse.class)))
+            content = @Content(schema = @Schema(implementation = AssessmentResponse.class),
+                    examples = @ExampleObject(name = "open", value = AssessmentResponse.EXAMPLE_OPEN)))
     @APIResponse(responseCode = "404", description = "No such assessment for this partner",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
     public AssessmentResponse get(@Parameter(example = "0b8f6c1e-8a43-4d1f-a1c5-55a1d2c3e4f5") @PathParam("assessmentId") String assessmentId) {
@@ -142,7 +143,8 @@ public class AssessmentResource {
     @RequestBody(required = false, content = @Content(examples = @ExampleObject(name = "with reason",
             value = "{\"reason\":\"Started by mistake\"}")))
     @APIResponse(responseCode = "200", description = "Cancelled",
-            content = @Content(schema = @Schema(implementation = AssessmentResponse.class)))
+            content = @Content(schema = @Schema(implementation = AssessmentResponse.class),
+                    examples = @ExampleObject(name = "cancelled", value = AssessmentResponse.EXAMPLE_CANCELLED)))
     @APIResponse(responseCode = "409", description = "The assessment was already submitted or cancelled",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
     public AssessmentResponse cancel(

@@ -24,6 +24,17 @@ public record AssessmentResponse(
         @Schema(example = "18") int answered,
         @Schema(example = "19") int required) {
 
+    static final String EXAMPLE_OPEN = "{\"id\":\"0b8f6c1e-8a43-4d1f-a1c5-55a1d2c3e4f5\",\"companyId\":\"5f0c3e9a-3d7e-4d0c-9f4e-2d8f1c6b7a10\","
+            + "\"questionnaireVersion\":\"v1\",\"status\":\"OPEN\",\"startedAt\":\"2026-11-23T09:16:00Z\","
+            + "\"answers\":[{\"questionId\":\"governance-owner\",\"optionId\":\"social-media-manager\",\"level\":2,"
+            + "\"recordedBy\":\"maria@portal.example\",\"recordedAt\":\"2026-11-23T09:20:00Z\"},"
+            + "{\"questionId\":\"team-dedicated-staff\",\"value\":2.5,\"note\":\"Two agents and a supervisor at half time\","
+            + "\"level\":3,\"recordedBy\":\"maria@portal.example\",\"recordedAt\":\"2026-11-23T09:21:00Z\"}],"
+            + "\"missing\":[\"governance-business-goals\",\"adoption-departments\"],\"answered\":2,\"required\":19}";
+    static final String EXAMPLE_CANCELLED = "{\"id\":\"0b8f6c1e-8a43-4d1f-a1c5-55a1d2c3e4f5\",\"companyId\":\"5f0c3e9a-3d7e-4d0c-9f4e-2d8f1c6b7a10\","
+            + "\"questionnaireVersion\":\"v1\",\"status\":\"CANCELLED\",\"startedAt\":\"2026-11-23T09:16:00Z\","
+            + "\"closedAt\":\"2026-11-23T09:30:00Z\",\"answers\":[],\"missing\":[\"governance-owner\"],\"answered\":0,\"required\":19}";
+
     static AssessmentResponse of(AssessmentState state) {
         return new AssessmentResponse(state.assessmentId(), state.companyId(), state.questionnaireVersion(),
                 state.status(), state.startedAt(), state.closedAt(),

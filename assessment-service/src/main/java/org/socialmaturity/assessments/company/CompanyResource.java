@@ -67,8 +67,7 @@ public class CompanyResource {
                     value = "{\"name\":\"Aerolíneas del Sur S.A.\",\"sector\":\"airlines\",\"country\":\"ES\",\"employees\":1200}")))
     @APIResponse(responseCode = "201", description = "Registered; Location names the company",
             content = @Content(schema = @Schema(implementation = CompanyResponse.class), examples = @ExampleObject(
-                    name = "registered", value = "{\"id\":\"5f0c3e9a-3d7e-4d0c-9f4e-2d8f1c6b7a10\",\"name\":\"Aerolíneas del Sur S.A.\","
-                    + "\"sector\":\"airlines\",\"country\":\"ES\",\"employees\":1200,\"registeredAt\":\"2026-11-23T09:15:00Z\"}")))
+                    name = "registered", value = CompanyResponse.EXAMPLE)))
     @APIResponse(responseCode = "400", description = "A field breaks a rule",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, examples = @ExampleObject(name = "invalid",
                     value = "{\"type\":\"/problems/validation\",\"title\":\"The request is invalid\",\"status\":400,"
@@ -127,9 +126,8 @@ public class CompanyResource {
     @Path("/companies")
     @Operation(summary = "List companies", description = "The calling partner's companies, oldest first, one page at a time.")
     @APIResponse(responseCode = "200", description = "One page of companies",
-            content = @Content(examples = @ExampleObject(name = "page", value = "{\"items\":[{\"id\":\"5f0c3e9a-3d7e-4d0c-9f4e-2d8f1c6b7a10\","
-                    + "\"name\":\"Aerolíneas del Sur S.A.\",\"sector\":\"airlines\",\"country\":\"ES\",\"employees\":1200,"
-                    + "\"registeredAt\":\"2026-11-23T09:15:00Z\"}],\"page\":0,\"size\":20,\"total\":1}")))
+            content = @Content(examples = @ExampleObject(name = "page",
+                    value = "{\"items\":[" + CompanyResponse.EXAMPLE + "],\"page\":0,\"size\":20,\"total\":1}")))
     public Page<CompanyResponse> list(
             @Parameter(description = "Page number, from 0", example = "0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1-100 (default 20)", example = "20") @QueryParam("size") String size) {
@@ -143,7 +141,8 @@ public class CompanyResource {
     @Path("/companies/{companyId}")
     @Operation(summary = "Get a company", description = "One of the calling partner's companies; another partner's id answers 404.")
     @APIResponse(responseCode = "200", description = "The company",
-            content = @Content(schema = @Schema(implementation = CompanyResponse.class)))
+            content = @Content(schema = @Schema(implementation = CompanyResponse.class),
+                    examples = @ExampleObject(name = "company", value = CompanyResponse.EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such company for this partner",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public CompanyResponse get(@Parameter(example = "5f0c3e9a-3d7e-4d0c-9f4e-2d8f1c6b7a10") @PathParam("companyId") String companyId) {

@@ -14,6 +14,9 @@ public record CompanyResponse(
         @Schema(example = "1200") int employees,
         @Schema(description = "When it was registered (UTC)", example = "2026-11-23T09:15:00Z") Instant registeredAt) {
 
+    static final String EXAMPLE = "{\"id\":\"5f0c3e9a-3d7e-4d0c-9f4e-2d8f1c6b7a10\",\"name\":\"Aerolíneas del Sur S.A.\","
+            + "\"sector\":\"airlines\",\"country\":\"ES\",\"employees\":1200,\"registeredAt\":\"2026-11-23T09:15:00Z\"}";
+
     static CompanyResponse of(CompanyRegistered registration) {
         return new CompanyResponse(registration.companyId(), registration.name(), registration.sector(),
                 registration.country(), registration.employees(), registration.registeredAt());

@@ -30,6 +30,14 @@ import org.socialmaturity.web.ProblemMappers;
 @Tag(name = "Questionnaires", description = "The maturity questionnaire, in English or Spanish")
 public class QuestionnaireResource {
 
+    private static final String EXAMPLE = "{\"version\":\"v1\",\"language\":\"en\",\"phaseShare\":0.75,\"quadrantThreshold\":50,"
+                    + "\"phases\":[{\"number\":1,\"name\":\"Proof of Concept\",\"description\":\"...\"}],"
+                    + "\"dimensions\":[{\"id\":\"TEAM\",\"name\":\"Social care team\",\"description\":\"...\",\"axis\":\"INVESTMENT\",\"weight\":1}],"
+                    + "\"questions\":[{\"id\":\"team-dedicated-staff\",\"dimension\":\"TEAM\",\"type\":\"NUMBER\",\"required\":true,"
+                    + "\"text\":\"How many full-time equivalents serve customers on social media?\",\"help\":\"...\",\"unit\":\"full-time equivalents\","
+                    + "\"min\":0,\"max\":10000,\"bands\":[{\"from\":0,\"to\":0.5,\"level\":1},{\"from\":0.5,\"to\":2,\"level\":2},"
+                    + "{\"from\":2,\"to\":5,\"level\":3},{\"from\":5,\"level\":4}]}]}";
+
     private final QuestionnaireCatalogue catalogue;
     private final CallContext call;
 
@@ -44,13 +52,7 @@ public class QuestionnaireResource {
             + "Language from ?lang=en|es, else Accept-Language, else English.")
     @APIResponse(responseCode = "200", description = "The questionnaire",
             content = @Content(schema = @Schema(implementation = QuestionnaireView.class), examples = @ExampleObject(
-                    name = "excerpt", value = "{\"version\":\"v1\",\"language\":\"en\",\"phaseShare\":0.75,\"quadrantThreshold\":50,"
-                    + "\"phases\":[{\"number\":1,\"name\":\"Proof of Concept\",\"description\":\"...\"}],"
-                    + "\"dimensions\":[{\"id\":\"TEAM\",\"name\":\"Social care team\",\"description\":\"...\",\"axis\":\"INVESTMENT\",\"weight\":1}],"
-                    + "\"questions\":[{\"id\":\"team-dedicated-staff\",\"dimension\":\"TEAM\",\"type\":\"NUMBER\",\"required\":true,"
-                    + "\"text\":\"How many full-time equivalents serve customers on social media?\",\"help\":\"...\",\"unit\":\"full-time equivalents\","
-                    + "\"min\":0,\"max\":10000,\"bands\":[{\"from\":0,\"to\":0.5,\"level\":1},{\"from\":0.5,\"to\":2,\"level\":2},"
-                    + "{\"from\":2,\"to\":5,\"level\":3},{\"from\":5,\"level\":4}]}]}")))
+                    name = "excerpt", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "lang is not en or es",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
     public Response current(
@@ -64,7 +66,8 @@ public class QuestionnaireResource {
     @Operation(summary = "A questionnaire version", description = "Any published version, such as the one an "
             + "assessment pinned.")
     @APIResponse(responseCode = "200", description = "The questionnaire",
-            content = @Content(schema = @Schema(implementation = QuestionnaireView.class)))
+            content = @Content(schema = @Schema(implementation = QuestionnaireView.class),
+                    examples = @ExampleObject(name = "excerpt", value = EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such version",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
     public Response version(

@@ -1,0 +1,68 @@
+package org.socialmaturity.assessments.operations;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.socialmaturity.localmongo.LocalMongoTestResource;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+@WithTestResource(value = LocalMongoTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class OperationsEndpointsTest {
+
+    @Test
+    void readyWhenMongoAnswersAndTheProcessorsRun() {
+        given().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("event-processors"))
+                .body("checks.name", hasItem("MongoDB connection health check"))
+                .body("checks.find { it.name == 'event-processors' }.data.company-directory",
+                        equalTo("running, 1 segment(s) claimed"));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationIsDescribedWithAnExampleOfWhatItAnswers() {
+        JsonPath openapi = given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Map<String, Object>>> paths = openapi.getMap("paths");
+        List<String> undocumented = new ArrayList<>();
+        int operations = 0;
+        for (var path : paths.entrySet()) {
+            for (var operation : path.getValue().entrySet()) {
+                operations++;
+                Map<String, Object> op = operation.getValue();
+                String name = operation.getKey().toUpperCase() + " " + path.getKey();
+                if (op.get("summary") == null || op.get("description") == null) {
+                    undocumented.add(name + " lacks a summary or description");
+                }
+                String responses = String.valueOf(op.get("responses"));
+                if (!responses.contains("example")) {
+                    undocumented.add(name + " shows no example response");
+                }
+            }
+        }
+        assertEquals(10, operations, "the public operations of assessment-service");
+        assertEquals(List.of(), undocumented);
+        assertTrue(openapi.getMap("components.schemas").containsKey("Company"));
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}
