@@ -25,9 +25,6 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -37,7 +34,11 @@ import org.axonframework.modelling.command.Repository;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.jboss.logging.Logger;
+import org.socialmaturity.eventstore.mongo.GlobalSequenceEventStorageEngine;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 
@@ -78,8 +79,8 @@ public class AxonRuntime {
 
     void start(@Observes @Priority(10) StartupEvent event) {
         configuration().start();
-        LOG.infof("Axon started: events in %s, tokens in %s as node %s", settings.eventDatabase(),
-                settings.serviceDatabase(), settings.nodeId());
+        LOG.infof("Axon started: events in %s (gap timeout %s), tokens in %s as node %s", settings.eventDatabase(),
+                settings.gapTimeout(), settings.serviceDatabase(), settings.nodeId());
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -136,7 +137,7 @@ public class AxonRuntime {
                 .configureEventSerializer(c -> serializer)
                 .configureCorrelationDataProviders(c -> List.of(
                         new SimpleCorrelationDataProvider(CORRELATION_ID, ACTOR)))
-                .registerComponent(EventStorageEngine.class, c -> storageEngine(serializer))
+                .registerComponent(EventStorageEngine.class, c -> storageEngine(serializer, c))
                 .configureEventStore(c -> EmbeddedEventStore.builder()
                         .storageEngine(c.getComponent(EventStorageEngine.class))
                         .fetchDelay(settings.fetchDelay().toMillis())
@@ -158,16 +159,24 @@ public class AxonRuntime {
         return configurer.buildConfiguration();
     }
 
-    private EventStorageEngine storageEngine(Serializer serializer) {
-        return MongoEventStorageEngine.builder()
-                .mongoTemplate(DefaultMongoTemplate.builder()
-                        .mongoDatabase(mongo, settings.eventDatabase())
-                        .build())
-                .storageStrategy(new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(),
-                        settings.lookBack()))
+    private EventStorageEngine storageEngine(Serializer serializer, Configuration c) {
+        return GlobalSequenceEventStorageEngine.builder()
+                .database(mongo.getDatabase(settings.eventDatabase()))
+                .gapTimeout(settings.gapTimeout())
+                .maxReadBatch(settings.maxReadBatch())
                 .eventSerializer(serializer)
-                .snapshotSerializer(serializer)
+                .snapshotSerializer(snapshotSerializer())
+                .upcasterChain(c.upcasterChain())
                 .build();
+    }
+
+    /** Snapshots are aggregates themselves: Jackson reads and writes their fields, not their methods. */
+    private Serializer snapshotSerializer() {
+        ObjectMapper fields = objectMapper.copy()
+                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        return JacksonSerializer.builder().objectMapper(fields).build();
     }
 
     private TokenStore tokenStore(Serializer serializer) {

@@ -17,11 +17,19 @@ public interface AxonSettings {
     String serviceDatabase();
 
     /**
-     * How far behind its last position a tracking reader looks for events whose commit came after their timestamp.
-     * Measured here: 1 s lost events, 5 s lost none.
+     * How long readers wait for a reserved global index before passing it as dead (its writer died between reserving
+     * and inserting). Writers never insert into a reservation older than half of it.
      */
-    @WithDefault("5s")
-    Duration lookBack();
+    @WithDefault("10s")
+    Duration gapTimeout();
+
+    /** The most global indexes one tracking read fetches; reads start small and double up to it (replays). */
+    @WithDefault("1000")
+    int maxReadBatch();
+
+    /** An aggregate is snapshotted once this many events were read to load it. */
+    @WithDefault("50")
+    int snapshotThreshold();
 
     /** How long a tracking reader waits before polling the store again when it found nothing new. */
     @WithDefault("100ms")

@@ -1,19 +1,13 @@
 package org.socialmaturity.localmongo;
 
-import java.util.Date;
-
-import org.bson.Document;
-import org.bson.conversions.Bson;
+import java.util.List;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 
 /**
- * Prints the raw events of the shared event store, oldest first: what an operator checks when in doubt whether an
- * accepted request really reached MongoDB. Works against any MongoDB, not only the local one.
+ * Prints the raw events of the shared event store in global order: what an operator checks when in doubt whether
+ * an accepted request really reached MongoDB. Works against any MongoDB, not only the local one.
  *
  * <pre>java -cp local-mongo.jar org.socialmaturity.localmongo.EventLog [mongodb-uri] [aggregate-id] [--payload]</pre>
  */
@@ -37,21 +31,17 @@ public final class EventLog {
             }
         }
         try (MongoClient client = MongoClients.create(uri)) {
-            MongoCollection<Document> events = client.getDatabase("platform-events").getCollection("domainevents");
-            Bson filter = aggregateId == null ? new Document() : Filters.eq("aggregateIdentifier", aggregateId);
-            long count = 0;
-            for (Document event : events.find(filter).sort(Sorts.ascending("timestamp", "sequenceNumber"))) {
-                count++;
-                String type = event.getString("payloadType");
-                System.out.printf("%s  %-40s #%-3s %s%n", event.get("timestamp") instanceof Date d ? d.toInstant()
-                                : event.get("timestamp"), event.getString("aggregateIdentifier"),
-                        event.get("sequenceNumber"), type.substring(type.lastIndexOf('.') + 1));
+            StoredEvents store = new StoredEvents(client);
+            List<StoredEvents.StoredEvent> events = aggregateId == null ? store.all() : store.ofAggregate(aggregateId);
+            for (StoredEvents.StoredEvent event : events) {
+                System.out.printf("%8d  %s  %-40s #%-3d %s%n", event.globalIndex(), event.timestamp(),
+                        event.aggregateId(), event.sequence(), event.simpleType());
                 if (payload) {
-                    System.out.println("    " + event.get("serializedPayload"));
-                    System.out.println("    " + event.get("serializedMetaData"));
+                    System.out.println("          " + event.payload());
+                    System.out.println("          " + event.metaData());
                 }
             }
-            System.out.println(count + " event(s)" + (aggregateId == null ? "" : " of " + aggregateId));
+            System.out.println(events.size() + " event(s)" + (aggregateId == null ? "" : " of " + aggregateId));
         }
     }
 }

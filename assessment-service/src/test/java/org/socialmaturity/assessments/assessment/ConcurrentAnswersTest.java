@@ -14,17 +14,16 @@ import java.util.stream.LongStream;
 
 import jakarta.inject.Inject;
 
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.socialmaturity.assessments.PartnerApi;
 import org.socialmaturity.contracts.questionnaire.Question;
 import org.socialmaturity.contracts.questionnaire.QuestionType;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
 import org.socialmaturity.localmongo.LocalMongoTestResource;
+import org.socialmaturity.localmongo.StoredEvents;
+import org.socialmaturity.localmongo.StoredEvents.StoredEvent;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -73,11 +72,9 @@ class ConcurrentAnswersTest {
         assertEquals(Map.of(200, (long) CLIENTS * ANSWERS_PER_CLIENT), statuses);
         long changed = responses.stream().filter(r -> r.jsonPath().getBoolean("changed")).count();
 
-        List<Document> events = mongo.getDatabase("platform-events").getCollection("domainevents")
-                .find(Filters.eq("aggregateIdentifier", assessmentId))
-                .sort(Sorts.ascending("sequenceNumber")).into(new ArrayList<>());
+        List<StoredEvent> events = new StoredEvents(mongo).ofAggregate(assessmentId);
         assertEquals(changed + 1, events.size(), "one AssessmentStarted plus one event per answer that changed");
         assertEquals(LongStream.rangeClosed(0, changed).boxed().toList(),
-                events.stream().map(e -> ((Number) e.get("sequenceNumber")).longValue()).toList());
+                events.stream().map(StoredEvent::sequence).toList());
     }
 }

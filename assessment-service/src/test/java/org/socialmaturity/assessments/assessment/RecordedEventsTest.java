@@ -3,24 +3,22 @@ package org.socialmaturity.assessments.assessment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.socialmaturity.assessments.PartnerApi;
 import org.socialmaturity.contracts.assessment.AnswerRecorded;
 import org.socialmaturity.contracts.assessment.AssessmentStarted;
 import org.socialmaturity.localmongo.LocalMongoTestResource;
+import org.socialmaturity.localmongo.StoredEvents;
+import org.socialmaturity.localmongo.StoredEvents.StoredEvent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -54,41 +52,34 @@ class RecordedEventsTest {
         partner.request().header("X-Request-Id", "req-second").body(Map.of("optionId", "executive"))
                 .put("/api/v1/assessments/{a}/answers/governance-owner", assessmentId).then().statusCode(200);
 
-        List<Document> events = eventsOf(assessmentId);
+        List<StoredEvent> events = new StoredEvents(mongo).ofAggregate(assessmentId);
         assertEquals(List.of(AssessmentStarted.class.getName(), AnswerRecorded.class.getName(),
-                AnswerRecorded.class.getName()), events.stream().map(e -> e.getString("payloadType")).toList());
-        assertEquals(List.of(0L, 1L, 2L), events.stream().map(e -> ((Number) e.get("sequenceNumber")).longValue()).toList());
+                AnswerRecorded.class.getName()), events.stream().map(StoredEvent::payloadType).toList());
+        assertEquals(List.of(0L, 1L, 2L), events.stream().map(StoredEvent::sequence).toList());
 
-        JsonNode first = json.readTree(events.get(1).getString("serializedPayload"));
+        JsonNode first = json.readTree(events.get(1).payload());
         assertEquals(partner.partnerId(), first.get("partnerId").asText());
         assertEquals(companyId, first.get("companyId").asText());
         assertEquals("director", first.at("/answer/optionId").asText());
         assertEquals("maria", first.get("recordedBy").asText());
         assertNull(first.get("previousAnswer").textValue());
-        JsonNode firstMeta = json.readTree(events.get(1).getString("serializedMetaData"));
+        JsonNode firstMeta = json.readTree(events.get(1).metaData());
         assertEquals("req-first", firstMeta.get("correlationId").asText());
         assertEquals("maria", firstMeta.get("actor").asText());
 
-        JsonNode second = json.readTree(events.get(2).getString("serializedPayload"));
+        JsonNode second = json.readTree(events.get(2).payload());
         assertEquals("executive", second.at("/answer/optionId").asText());
         assertEquals("director", second.at("/previousAnswer/optionId").asText());
-        assertEquals("req-second", json.readTree(events.get(2).getString("serializedMetaData"))
+        assertEquals("req-second", json.readTree(events.get(2).metaData())
                 .get("correlationId").asText());
     }
 
     @Test
     void aRefusedCompanyOrAssessmentAppendsNothing() {
-        long before = mongo.getDatabase("platform-events").getCollection("domainevents").countDocuments();
+        long before = new StoredEvents(mongo).count();
         partner.request().body(Map.of("name", "x")).post("/api/v1/companies").then().statusCode(400);
         partner.request().post("/api/v1/companies/{id}/assessments", "missing-company").then().statusCode(404);
-        long after = mongo.getDatabase("platform-events").getCollection("domainevents").countDocuments();
+        long after = new StoredEvents(mongo).count();
         assertEquals(before, after);
-    }
-
-    private List<Document> eventsOf(String aggregateId) {
-        return mongo.getDatabase("platform-events").getCollection("domainevents")
-                .find(Filters.eq("aggregateIdentifier", aggregateId))
-                .sort(Sorts.ascending("sequenceNumber"))
-                .into(new ArrayList<>());
     }
 }
