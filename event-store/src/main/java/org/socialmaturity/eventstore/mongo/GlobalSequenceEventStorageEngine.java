@@ -75,6 +75,11 @@ import com.mongodb.client.model.Updates;
  * insert faster, and clocks across machines must agree within a quarter of it); a writer that loses a concurrency
  * race voids its block at once, so readers do not wait for it.
  *
+ * <p><b>Optimistic concurrency.</b> A writer appends after reading the whole aggregate, and commits are read whole,
+ * so the first sequence number of a new commit is either free or the first of a commit another writer made: the
+ * unique stream key of that first event detects every race ({@code ConcurrencyException}, or
+ * {@code AggregateStreamCreationException} for a second creation).
+ *
  * <p><b>Indexed reads only.</b> Tracking fetches commits by {@code $in} over the next global indexes ({@code _id});
  * an aggregate is read by {@code $in} over its stream keys ({@code aggregateId/sequence}, unique), and its snapshot
  * by {@code _id}. These are key lookups on mongo-java-server (which otherwise scans whole collections for ranges and
