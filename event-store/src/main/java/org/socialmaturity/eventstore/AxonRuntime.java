@@ -1,7 +1,10 @@
 package org.socialmaturity.eventstore;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +22,8 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -126,6 +131,36 @@ public class AxonRuntime {
         } finally {
             unitOfWork.rollback();
         }
+    }
+
+    /** Where each event processor of this replica stands against the head of the event store. */
+    public List<ProcessorProgress> progress() {
+        long head = storageEngine().headIndex();
+        List<ProcessorProgress> result = new ArrayList<>();
+        configuration().eventProcessingConfiguration().eventProcessors().forEach((name, processor) -> {
+            OptionalLong position = OptionalLong.empty();
+            int claimed = 0;
+            if (processor instanceof StreamingEventProcessor streaming) {
+                Map<Integer, EventTrackerStatus> status = streaming.processingStatus();
+                claimed = status.size();
+                position = status.values().stream()
+                        .map(EventTrackerStatus::getCurrentPosition)
+                        .filter(OptionalLong::isPresent)
+                        .mapToLong(OptionalLong::getAsLong)
+                        .min();
+            }
+            result.add(new ProcessorProgress(name, processor.isRunning(), processor.isError(), claimed, position, head));
+        });
+        return result;
+    }
+
+    /** One processor's progress; empty when the service has no processor of that name. */
+    public Optional<ProcessorProgress> progress(String processor) {
+        return progress().stream().filter(p -> p.processor().equals(processor)).findFirst();
+    }
+
+    public GlobalSequenceEventStorageEngine storageEngine() {
+        return (GlobalSequenceEventStorageEngine) configuration().getComponent(EventStorageEngine.class);
     }
 
     private Configuration build() {

@@ -23,8 +23,12 @@ public interface AxonSettings {
     @WithDefault("10s")
     Duration gapTimeout();
 
-    /** The most global indexes one tracking read fetches; reads start small and double up to it (replays). */
-    @WithDefault("1000")
+    /**
+     * The most global indexes one tracking query asks for; queries start at 64 and double up to it. On
+     * mongo-java-server an {@code $in} costs more per key as it grows: 256 read fastest here (512: 15% slower,
+     * 10,000: 3x slower).
+     */
+    @WithDefault("256")
     int maxReadBatch();
 
     /** An aggregate is snapshotted once this many events were read to load it. */

@@ -2,8 +2,6 @@ package org.socialmaturity.eventstore;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.axonframework.eventhandling.EventProcessor;
-import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -23,15 +21,9 @@ public class EventProcessorsHealthCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("event-processors").up();
-        for (EventProcessor processor : axon.configuration().eventProcessingConfiguration().eventProcessors()
-                .values()) {
-            boolean healthy = processor.isRunning() && !processor.isError();
-            String state = processor.isError() ? "error" : processor.isRunning() ? "running" : "stopped";
-            if (processor instanceof TrackingEventProcessor tracking) {
-                state += ", " + tracking.processingStatus().size() + " segment(s) claimed";
-            }
-            response.withData(processor.getName(), state);
-            if (!healthy) {
+        for (ProcessorProgress progress : axon.progress()) {
+            response.withData(progress.processor(), progress.describe());
+            if (!progress.running() || progress.error()) {
                 response.down();
             }
         }

@@ -3,6 +3,7 @@ package org.socialmaturity.assessments.operations;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,7 +31,7 @@ class OperationsEndpointsTest {
                 .body("checks.name", hasItem("event-processors"))
                 .body("checks.name", hasItem("MongoDB connection health check"))
                 .body("checks.find { it.name == 'event-processors' }.data.company-directory",
-                        equalTo("running, 1 segment(s) claimed"));
+                        matchesPattern("running, 1 segment\\(s\\) claimed, position (none|\\d+), lag \\d+"));
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
@@ -59,6 +60,16 @@ class OperationsEndpointsTest {
         assertEquals(10, operations, "the public operations of assessment-service");
         assertEquals(List.of(), undocumented);
         assertTrue(openapi.getMap("components.schemas").containsKey("Company"));
+    }
+
+    @Test
+    void prometheusShowsTheEventStoreHeadAndEachProcessorsPositionAndLag() {
+        new org.socialmaturity.assessments.PartnerApi("metrics-partner").registerCompany("Measured SA");
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("platform_eventstore_head "), metrics);
+        assertTrue(metrics.contains("platform_processor_position{processor=\"company-directory\"}"), metrics);
+        assertTrue(metrics.contains("platform_processor_lag{processor=\"company-directory\"}"), metrics);
+        assertTrue(metrics.contains("platform_processor_events_handled_total{processor=\"company-directory\"}"), metrics);
     }
 
     @Test

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * A company's determinate adoption phase changed. {@code fromPhase} is null for the first determinate result.
- * {@code causeEventId} is the event whose handling produced this change; it makes the change idempotent.
+ * {@code causeEventId} is the event whose handling produced this change, {@code causeIndex} its global index: together
+ * they make the change idempotent.
  */
 public record MaturityPhaseChanged(
         String companyId,
@@ -16,5 +17,6 @@ public record MaturityPhaseChanged(
         double index,
         Map<String, Double> dimensionScores,
         String causeEventId,
+        long causeIndex,
         Instant changedAt) {
 }

@@ -11,5 +11,6 @@ public record QuadrantChanged(
         double investment,
         double innovation,
         String causeEventId,
+        long causeIndex,
         Instant changedAt) {
 }

@@ -92,6 +92,7 @@ public class GlobalSequenceEventStorageEngine extends AbstractEventStorageEngine
     private static final String NEXT = "next";
     private static final int DUPLICATE_KEY = 11000;
     private static final int FIRST_PAGE = 64;
+
     private static final int MAX_STREAM_WINDOW = 1024;
     private static final int MAX_RESERVATIONS = 5;
 
@@ -362,19 +363,21 @@ public class GlobalSequenceEventStorageEngine extends AbstractEventStorageEngine
 
         private void fetchPage() {
             long from = lastIndex + 1;
-            TreeMap<Long, Document> page = fetch(from, this.page);
+            int size = page;
+            long end = from + size - 1;
+            TreeMap<Long, Document> commits = fetch(from, size);
             long expected = from;
-            while (true) {
-                Document commit = page.get(expected);
+            while (expected <= end) {
+                Document commit = commits.get(expected);
                 if (commit != null) {
                     deliver(commit);
                     expected = lastIndex + 1;
                     continue;
                 }
-                Map.Entry<Long, Document> later = page.higherEntry(expected);
+                Map.Entry<Long, Document> later = commits.higherEntry(expected);
                 if (later == null && headIndex() >= expected) {
                     // A reserved index with nothing after it in this page: only a later commit tells if it is dead.
-                    later = fetch(Math.max(expected + 1, from + this.page), this.page).firstEntry();
+                    later = fetch(end + 1, size).firstEntry();
                 }
                 if (later == null || !dead(later.getValue())) {
                     exhausted = true;
@@ -384,9 +387,6 @@ public class GlobalSequenceEventStorageEngine extends AbstractEventStorageEngine
                         + "inserted them", expected, later.getKey() - 1, gapTimeout);
                 lastIndex = later.getKey() - 1;
                 expected = later.getKey();
-                if (!buffer.isEmpty()) {
-                    return;
-                }
             }
         }
 
@@ -473,7 +473,7 @@ public class GlobalSequenceEventStorageEngine extends AbstractEventStorageEngine
         private String snapshotsCollection = "snapshots";
         private String countersCollection = "counters";
         private Duration gapTimeout = Duration.ofSeconds(10);
-        private int maxPage = 1000;
+        private int maxPage = 256;
         private Clock clock = Clock.systemUTC();
         private LongConsumer beforeInsert = first -> { };
 

@@ -1,3 +1,5 @@
+package org.socialmaturity.bench;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +18,7 @@ import java.util.regex.Pattern;
  * Every {@code perAssessment} answers go to a fresh assessment, as a partner portal's do (a questionnaire has about
  * twenty questions); {@code perAssessment=0} sends them all to one assessment, whose event stream then grows.
  *
- * <pre>java bench/SequentialAnswers.java [baseUrl=http://localhost:8081] [answers=2000] [warmup=200] [perAssessment=20]</pre>
+ * <pre>java bench/src/main/java/org/socialmaturity/bench/SequentialAnswers.java [baseUrl=http://localhost:8081] [answers=2000] [warmup=200] [perAssessment=20]</pre>
  */
 public class SequentialAnswers {
 

@@ -1,4 +1,4 @@
-package org.socialmaturity.assessments.questionnaire;
+package org.socialmaturity.web;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

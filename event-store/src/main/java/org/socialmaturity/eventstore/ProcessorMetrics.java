@@ -1,0 +1,63 @@
+package org.socialmaturity.eventstore;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.axonframework.config.Configurer;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Prometheus metrics of every service's event processing: the head of the event store, each processor's position
+ * and lag on this replica, and the events each processor handled.
+ */
+@ApplicationScoped
+public class ProcessorMetrics implements AxonModule {
+
+    private final MeterRegistry meters;
+
+    ProcessorMetrics(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    @Override
+    public void configure(Configurer configurer) {
+        configurer.eventProcessing().registerDefaultHandlerInterceptor((c, processor) -> handledCounter(processor));
+    }
+
+    void registerGauges(@Observes @Priority(20) StartupEvent event, AxonRuntime axon) {
+        Gauge.builder("platform.eventstore.head", axon, a -> a.storageEngine().headIndex())
+                .description("The highest global index reserved in the event store")
+                .register(meters);
+        for (String processor : axon.configuration().eventProcessingConfiguration().eventProcessors().keySet()) {
+            Gauge.builder("platform.processor.position", axon,
+                            a -> a.progress(processor).map(p -> (double) p.position().orElse(-1)).orElse(Double.NaN))
+                    .description("The lowest global index the processor's claimed segments handled on this replica")
+                    .tag("processor", processor)
+                    .register(meters);
+            Gauge.builder("platform.processor.lag", axon,
+                            a -> a.progress(processor).map(p -> (double) p.lag()).orElse(Double.NaN))
+                    .description("Events between the processor's slowest claimed segment and the head")
+                    .tag("processor", processor)
+                    .register(meters);
+        }
+    }
+
+    private MessageHandlerInterceptor<EventMessage<?>> handledCounter(String processor) {
+        Counter handled = Counter.builder("platform.processor.events.handled")
+                .description("Events an event processor handled without error")
+                .tag("processor", processor)
+                .register(meters);
+        return (unitOfWork, chain) -> {
+            Object result = chain.proceed();
+            handled.increment();
+            return result;
+        };
+    }
+}

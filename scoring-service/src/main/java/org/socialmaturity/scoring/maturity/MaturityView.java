@@ -1,0 +1,66 @@
+package org.socialmaturity.scoring.maturity;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.socialmaturity.contracts.maturity.Quadrant;
+import org.socialmaturity.contracts.questionnaire.Language;
+import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
+import org.socialmaturity.scoring.maturity.MaturityRules.Maturity;
+
+/** A company's maturity as partners and auditors read it; numbers rounded for display, computed unrounded. */
+@Schema(name = "Maturity", description = "A company's maturity at an instant: phase, SMI quadrant, indexes, dimension "
+        + "scores and the dimensions holding it below the next phase")
+public record MaturityView(
+        @Schema(example = "5f0c3e9a-3d7e-4d0c-9f4e-2d8f1c6b7a10") String companyId,
+        @Schema(example = "2026-11-23T10:00:00Z") Instant asOf,
+        @Schema(description = "False until every required question has an answer; phase and quadrant are then "
+                + "provisional", example = "true") boolean determinate,
+        @Schema(description = "1-4; null before the first answer", example = "2") Integer phase,
+        @Schema(example = "Path to Adoption") String phaseName,
+        @Schema(example = "CONSERVATIVE") Quadrant quadrant,
+        @Schema(description = "0-100, one decimal", example = "41.7") Double index,
+        @Schema(example = "55.0") Double investment,
+        @Schema(example = "28.3") Double innovation,
+        List<DimensionView> dimensions,
+        @Schema(description = "Dimensions scoring below the next phase", example = "[\"LISTENING\",\"SOCIAL_CRM\"]")
+        List<String> holdingBack,
+        @Schema(example = "19") int answered,
+        @Schema(example = "19") int required) {
+
+    static final String EXAMPLE = "{\"companyId\":\"5f0c3e9a-3d7e-4d0c-9f4e-2d8f1c6b7a10\",\"asOf\":\"2026-11-23T10:00:00Z\","
+            + "\"determinate\":true,\"phase\":2,\"phaseName\":\"Path to Adoption\",\"quadrant\":\"CONSERVATIVE\",\"index\":41.7,"
+            + "\"investment\":55.0,\"innovation\":28.3,\"dimensions\":[{\"id\":\"GOVERNANCE\",\"score\":2.5,\"level\":2}],"
+            + "\"holdingBack\":[\"LISTENING\",\"SOCIAL_CRM\"],\"answered\":19,\"required\":19}";
+
+    public static MaturityView of(String companyId, Instant asOf, Maturity maturity, QuestionnaireCatalogue catalogue,
+                                  Language language) {
+        String phaseName = catalogue.version(maturity.questionnaireVersion())
+                .flatMap(q -> q.phase(maturity.phase())).map(p -> p.name().in(language)).orElse(null);
+        return new MaturityView(companyId, asOf, maturity.determinate(), maturity.phase(), phaseName,
+                maturity.quadrant(), oneDecimal(maturity.index()), oneDecimal(maturity.investment()),
+                oneDecimal(maturity.innovation()),
+                maturity.dimensions().stream().map(d -> new DimensionView(d.id(),
+                        d.score() == null ? null : Math.round(d.score() * 100) / 100.0, d.level())).toList(),
+                maturity.holdingBack(), maturity.answered(), maturity.required());
+    }
+
+    /** Before the first answer: nothing is known yet. */
+    public static MaturityView unknown(String companyId, Instant asOf, int required) {
+        return new MaturityView(companyId, asOf, false, null, null, null, null, null, null, List.of(), List.of(), 0,
+                required);
+    }
+
+    public static double oneDecimal(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+
+    @Schema(name = "DimensionScore")
+    public record DimensionView(
+            @Schema(example = "GOVERNANCE") String id,
+            @Schema(description = "Mean level of the dimension's answered questions, 1-4; null when none", example = "2.5")
+            Double score,
+            @Schema(description = "The whole level reached", example = "2") Integer level) {
+    }
+}

@@ -1,0 +1,180 @@
+package org.socialmaturity.scoring.timeline;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.socialmaturity.contracts.assessment.RawAnswer;
+import org.socialmaturity.contracts.maturity.Quadrant;
+import org.socialmaturity.scoring.maturity.MaturityView;
+import org.socialmaturity.scoring.timeline.CompanyTimeline.Entry;
+import org.socialmaturity.web.ApiProblem;
+import org.socialmaturity.web.CallContext;
+import org.socialmaturity.web.Instants;
+import org.socialmaturity.web.Page;
+import org.socialmaturity.web.ProblemMappers;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+@Path("/api/v1")
+@Tag(name = "Trajectory and history", description = "How a company's maturity evolved, answer by answer")
+public class TimelineResource {
+
+    static final String CSV = "text/csv";
+
+    private final CallContext call;
+    private final Timelines timelines;
+
+    TimelineResource(CallContext call, Timelines timelines) {
+        this.call = call;
+        this.timelines = timelines;
+    }
+
+    @GET
+    @Path("/companies/{companyId}/trajectory")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A company's maturity trajectory",
+            description = "A point for every recorded answer (provisional until the result is determinate), and the "
+                    + "phase transitions with the event that caused each. from and to bound the instants, inclusive.")
+    @APIResponse(responseCode = "200", description = "The trajectory", content = @Content(
+            schema = @Schema(implementation = Trajectory.class), examples = @ExampleObject(name = "trajectory",
+            value = "{\"companyId\":\"5f0c3e9a-3d7e-4d0c-9f4e-2d8f1c6b7a10\",\"points\":[{\"at\":\"2026-11-23T09:20:00Z\","
+                    + "\"eventId\":\"e-1\",\"globalIndex\":41,\"assessmentId\":\"a-1\",\"index\":33.3,\"phase\":2,"
+                    + "\"quadrant\":\"OBSERVERS\",\"determinate\":true}],\"transitions\":[{\"at\":\"2026-11-23T09:20:00Z\","
+                    + "\"from\":null,\"to\":2,\"causeEventId\":\"e-1\"}]}")))
+    @APIResponse(responseCode = "400", description = "from or to is not an ISO-8601 instant",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
+    @APIResponse(responseCode = "404", description = "No such company for this partner",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
+    public Trajectory trajectory(
+            @Parameter(example = "5f0c3e9a-3d7e-4d0c-9f4e-2d8f1c6b7a10") @PathParam("companyId") String companyId,
+            @Parameter(description = "Earliest instant, inclusive", example = "2026-01-01T00:00:00Z") @QueryParam("from") String from,
+            @Parameter(description = "Latest instant, inclusive", example = "2026-12-31T23:59:59Z") @QueryParam("to") String to) {
+        Instant since = Instants.parameter("from", from);
+        Instant until = Instants.parameter("to", to);
+        if (since != null && until != null && until.isBefore(since)) {
+            throw ApiProblem.invalid("to", "must not be before from");
+        }
+        CompanyTimeline timeline = timelines.require(call.partnerId(), companyId);
+        return new Trajectory(companyId,
+                timeline.entries.stream().filter(e -> within(e.at(), since, until)).map(Point::of).toList(),
+                timeline.transitions.stream().filter(t -> within(t.at(), since, until))
+                        .map(t -> new Transition(t.at(), t.from(), t.to(), t.causeEventId())).toList());
+    }
+
+    @GET
+    @Path("/companies/{companyId}/history")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The audit history of a company",
+            description = "Every answer in the order it was recorded: who, when, the question, the previous and the "
+                    + "new answer, the correlation id of the request, and the index and phase that resulted. JSON is "
+                    + "paged (page from 0, size 1-100, default 20); Accept: text/csv exports every entry.")
+    @APIResponse(responseCode = "200", description = "The history", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "json",
+                    value = "{\"items\":[{\"at\":\"2026-11-23T09:20:00Z\",\"actor\":\"maria@portal.example\",\"assessmentId\":\"a-1\","
+                            + "\"questionId\":\"governance-owner\",\"previousAnswer\":{\"optionId\":\"junior-marketer\"},"
+                            + "\"answer\":{\"optionId\":\"director\"},\"level\":3,\"correlationId\":\"portal-req-42\","
+                            + "\"eventId\":\"e-7\",\"globalIndex\":47,\"index\":41.7,\"phase\":2,\"determinate\":true}],"
+                            + "\"page\":0,\"size\":20,\"total\":1}")),
+            @Content(mediaType = CSV, examples = @ExampleObject(name = "csv",
+                    value = "at,actor,assessmentId,questionId,previousAnswer,answer,level,correlationId,eventId,globalIndex,index,phase,determinate\n"
+                            + "2026-11-23T09:20:00Z,maria@portal.example,a-1,governance-owner,junior-marketer,director,3,portal-req-42,e-7,47,41.7,2,true\n"))})
+    @APIResponse(responseCode = "404", description = "No such company for this partner",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
+    public Page<HistoryEntry> history(
+            @Parameter(example = "5f0c3e9a-3d7e-4d0c-9f4e-2d8f1c6b7a10") @PathParam("companyId") String companyId,
+            @Parameter(description = "Page number, from 0", example = "0") @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1-100 (default 20)", example = "20") @QueryParam("size") String size) {
+        Page.Request request = Page.Request.parse(page, size);
+        List<Entry> entries = timelines.require(call.partnerId(), companyId).entries;
+        return Page.of(entries.stream().skip(request.offset()).limit(request.size()).map(HistoryEntry::of).toList(),
+                request, entries.size());
+    }
+
+    @GET
+    @Path("/companies/{companyId}/history")
+    @Produces(CSV)
+    @Operation(hidden = true)
+    public Response historyCsv(@PathParam("companyId") String companyId) {
+        List<Entry> entries = timelines.require(call.partnerId(), companyId).entries;
+        StringBuilder csv = new StringBuilder("at,actor,assessmentId,questionId,previousAnswer,answer,level,"
+                + "correlationId,eventId,globalIndex,index,phase,determinate\n");
+        for (Entry e : entries) {
+            csv.append(List.of(e.at().toString(), cell(e.actor()), e.assessmentId(), e.questionId(),
+                            cell(answerText(e.previousAnswer())), cell(answerText(e.answer())),
+                            String.valueOf(e.level()), cell(e.correlationId()), e.eventId(),
+                            String.valueOf(e.globalIndex()), String.valueOf(MaturityView.oneDecimal(e.maturity().index())),
+                            String.valueOf(e.maturity().phase()), String.valueOf(e.maturity().determinate()))
+                    .stream().collect(Collectors.joining(","))).append('\n');
+        }
+        return Response.ok(csv.toString(), CSV + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"history-" + companyId + ".csv\"")
+                .build();
+    }
+
+    private static boolean within(Instant at, Instant since, Instant until) {
+        return (since == null || !at.isBefore(since)) && (until == null || !at.isAfter(until));
+    }
+
+    static String answerText(RawAnswer answer) {
+        if (answer == null) {
+            return "";
+        }
+        String text = answer.optionId() != null ? answer.optionId() : answer.value().toPlainString();
+        return answer.note() == null ? text : text + " (" + answer.note() + ")";
+    }
+
+    /** RFC 4180 quoting, and no leading formula characters for spreadsheets. */
+    static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return safe.matches(".*[,\"\\r\\n].*") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+    }
+
+    @Schema(name = "Trajectory")
+    public record Trajectory(String companyId, List<Point> points, List<Transition> transitions) {
+    }
+
+    @Schema(name = "TrajectoryPoint", description = "The maturity after one recorded answer")
+    public record Point(Instant at, String eventId, long globalIndex, String assessmentId, double index, int phase,
+                        Quadrant quadrant, boolean determinate) {
+        static Point of(Entry e) {
+            return new Point(e.at(), e.eventId(), e.globalIndex(), e.assessmentId(),
+                    MaturityView.oneDecimal(e.maturity().index()), e.maturity().phase(), e.maturity().quadrant(),
+                    e.maturity().determinate());
+        }
+    }
+
+    @Schema(name = "PhaseTransition", description = "A determinate phase change; from is null for the first one")
+    public record Transition(Instant at, Integer from, int to, String causeEventId) {
+    }
+
+    @Schema(name = "HistoryEntry")
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record HistoryEntry(Instant at, String actor, String assessmentId, String questionId,
+                               RawAnswer previousAnswer, RawAnswer answer, int level, String correlationId,
+                               String eventId, long globalIndex, double index, int phase, boolean determinate) {
+        static HistoryEntry of(Entry e) {
+            return new HistoryEntry(e.at(), e.actor(), e.assessmentId(), e.questionId(), e.previousAnswer(),
+                    e.answer(), e.level(), e.correlationId(), e.eventId(), e.globalIndex(),
+                    MaturityView.oneDecimal(e.maturity().index()), e.maturity().phase(), e.maturity().determinate());
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.socialmaturity.scoring;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.socialmaturity.contracts.assessment.AnswerRecorded;
+import org.socialmaturity.contracts.assessment.AssessmentStarted;
+import org.socialmaturity.contracts.assessment.AssessmentSubmitted;
+import org.socialmaturity.contracts.assessment.RawAnswer;
+import org.socialmaturity.contracts.company.CompanyRegistered;
+import org.socialmaturity.contracts.questionnaire.Band;
+import org.socialmaturity.contracts.questionnaire.Question;
+import org.socialmaturity.contracts.questionnaire.QuestionType;
+import org.socialmaturity.contracts.questionnaire.Questionnaire;
+import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
+
+/**
+ * Appends what assessment-service would append, straight into the shared event store: the scoring tests then read
+ * only what scoring-service made of it, through its API. (The system tests run assessment-service for real.)
+ */
+public final class EventScenario {
+
+    public static final Questionnaire V1 = QuestionnaireCatalogue.load().version("v1").orElseThrow();
+
+    private final EventStore store;
+    public final String partnerId;
+    private final Map<String, Long> sequences = new HashMap<>();
+    private final Map<String, RawAnswer> lastAnswers = new HashMap<>();
+
+    public EventScenario(EventStore store) {
+        this.store = store;
+        this.partnerId = "partner-" + UUID.randomUUID();
+    }
+
+    public String registerCompany(String name) {
+        String companyId = UUID.randomUUID().toString();
+        append("Company", companyId, new CompanyRegistered(companyId, partnerId, name, "airlines", "ES", 100, now()));
+        return companyId;
+    }
+
+    public String startAssessment(String companyId) {
+        String assessmentId = UUID.randomUUID().toString();
+        append("Assessment", assessmentId, new AssessmentStarted(assessmentId, partnerId, companyId, "v1", now()));
+        return assessmentId;
+    }
+
+    /** Answers every question of v1 with an answer of {@code level}; returns the instant of the last answer. */
+    public Instant answerAll(String companyId, String assessmentId, int level) {
+        Instant last = null;
+        for (Question question : V1.questions()) {
+            last = answer(companyId, assessmentId, question.id(), answerOfLevel(question, level));
+        }
+        return last;
+    }
+
+    public Instant answer(String companyId, String assessmentId, String questionId, RawAnswer answer) {
+        Instant at = now();
+        RawAnswer previous = lastAnswers.put(assessmentId + "/" + questionId, answer);
+        append("Assessment", assessmentId, new AnswerRecorded(assessmentId, partnerId, companyId, "v1", questionId,
+                answer, previous, "auditor@test", at), "req-" + questionId);
+        return at;
+    }
+
+    public void submit(String companyId, String assessmentId) {
+        append("Assessment", assessmentId, new AssessmentSubmitted(assessmentId, partnerId, companyId, "auditor@test",
+                now()));
+    }
+
+    public static RawAnswer answerOfLevel(Question question, int level) {
+        if (question.type() == QuestionType.CHOICE) {
+            return RawAnswer.choice(question.options().stream().filter(o -> o.level() == level).findFirst()
+                    .orElseThrow().id());
+        }
+        BigDecimal value = question.bands().stream().filter(b -> b.level() == level).map(Band::from).findFirst()
+                .orElseThrow();
+        return RawAnswer.number(value);
+    }
+
+    private void append(String type, String aggregateId, Object payload) {
+        append(type, aggregateId, payload, "req-" + UUID.randomUUID());
+    }
+
+    private void append(String type, String aggregateId, Object payload, String correlationId) {
+        long sequence = sequences.merge(aggregateId, 1L, Long::sum) - 1;
+        store.publish(new GenericDomainEventMessage<>(type, aggregateId, sequence, payload)
+                .andMetaData(Map.of("correlationId", correlationId, "actor", "auditor@test")));
+    }
+
+    /** Event instants a millisecond apart, so that as-of queries between two answers are unambiguous. */
+    private static Instant now() {
+        try {
+            Thread.sleep(2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

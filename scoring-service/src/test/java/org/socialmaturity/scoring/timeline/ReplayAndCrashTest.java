@@ -1,0 +1,143 @@
+package org.socialmaturity.scoring.timeline;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Collections;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.socialmaturity.contracts.maturity.MaturityPhaseChanged;
+import org.socialmaturity.contracts.maturity.QuadrantChanged;
+import org.socialmaturity.eventstore.AxonRuntime;
+import org.socialmaturity.localmongo.LocalMongoTestResource;
+import org.socialmaturity.localmongo.StoredEvents;
+import org.socialmaturity.scoring.EventScenario;
+import org.socialmaturity.scoring.Eventually;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.model.Filters;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(value = LocalMongoTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class ReplayAndCrashTest {
+
+    private static final String ADMIN_KEY = "local-admin-key";
+
+    @Inject
+    EventStore store;
+
+    @Inject
+    MongoClient mongo;
+
+    @Inject
+    AxonRuntime axon;
+
+    @Inject
+    Timelines timelines;
+
+    @Test
+    void aReplayRebuildsIdenticalReadModelsAndDeclaresNothingAgain() {
+        EventScenario scenario = new EventScenario(store);
+        String company = scenario.registerCompany("Replayed SA");
+        scenario.answerAll(company, scenario.startAssessment(company), 2);
+        scenario.answerAll(company, scenario.startAssessment(company), 4);
+        scenario.answerAll(company, scenario.startAssessment(company), 1);
+        awaitCaughtUp();
+        List<Document> before = sorted(timelines.raw());
+        long changesBefore = declaredChanges();
+
+        given().post("/api/v1/admin/projections/scoring/replay").then().statusCode(401);
+        given().header("X-Admin-Key", "wrong").post("/api/v1/admin/projections/scoring/replay").then().statusCode(403);
+        given().header("X-Admin-Key", ADMIN_KEY).post("/api/v1/admin/projections/scoring/replay")
+                .then().statusCode(202)
+                .body("processor", equalTo(TimelineProjection.PROCESSOR));
+        Eventually.holds(() -> {
+            String progress = given().header("X-Admin-Key", ADMIN_KEY).get("/api/v1/admin/projections/scoring/replay")
+                    .then().statusCode(200).extract().asString();
+            assertTrue(progress.contains("\"state\":\"DONE\""), progress);
+        });
+        awaitCaughtUp();
+        assertEquals(before, sorted(timelines.raw()), "read models rebuilt field by field");
+
+        assertEquals(changesBefore, declaredChanges(), "no phase or quadrant change declared twice");
+        given().header("X-Partner-Id", scenario.partnerId).get("/api/v1/companies/{id}/trajectory", company)
+                .then().body("transitions[0].from", org.hamcrest.Matchers.nullValue())
+                .body("transitions[0].to", equalTo(2))
+                .body("transitions[-1].to", equalTo(1));
+    }
+
+    @Test
+    void aCrashBetweenDeclaringAChangeAndSavingTheTimelineDeclaresItOnce() {
+        EventScenario scenario = new EventScenario(store);
+        String company = scenario.registerCompany("Crashed SA");
+        String assessment = scenario.startAssessment(company);
+        scenario.answerAll(company, assessment, 3);
+        awaitCaughtUp();
+        awaitTransitions(scenario, company, 1);
+        CompanyTimeline timeline = timelines.find(company).orElseThrow();
+        long registeredAt = timeline.entries.get(0).globalIndex() - 2;
+        long changesBefore = declaredChanges();
+
+        // As if the process died after RecordMaturity and before the timeline and the token were saved: the
+        // timeline is gone and the token is back before the company's first event.
+        StreamingEventProcessor processor = axon.configuration().eventProcessingConfiguration()
+                .eventProcessor(TimelineProjection.PROCESSOR, StreamingEventProcessor.class).orElseThrow();
+        processor.shutDown();
+        TokenStore tokens = axon.configuration().eventProcessingConfiguration().tokenStore(TimelineProjection.PROCESSOR);
+        mongo.getDatabase("scoring").getCollection("timelines").deleteOne(Filters.eq("_id", company));
+        tokens.storeToken(GapAwareTrackingToken.newInstance(registeredAt - 1, Collections.emptySet()),
+                TimelineProjection.PROCESSOR, 0);
+        tokens.releaseClaim(TimelineProjection.PROCESSOR, 0);
+        processor.start();
+
+        awaitTransitions(scenario, company, 1);
+        assertEquals(changesBefore, declaredChanges(), "the change was not declared a second time");
+        assertTrue(processor.isRunning());
+    }
+
+    /** Until the projection has handled everything in the store, including the changes it declared. */
+    private void awaitCaughtUp() {
+        Eventually.holds(() -> {
+            var progress = axon.progress(TimelineProjection.PROCESSOR).orElseThrow();
+            assertEquals(0, progress.lag(), progress.toString());
+        });
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Eventually.holds(() -> assertEquals(0, axon.progress(TimelineProjection.PROCESSOR).orElseThrow().lag()));
+    }
+
+    private void awaitTransitions(EventScenario scenario, String company, int count) {
+        Eventually.holds(() -> given().header("X-Partner-Id", scenario.partnerId)
+                .get("/api/v1/companies/{id}/trajectory", company)
+                .then().statusCode(200)
+                .body("transitions.size()", equalTo(count)));
+    }
+
+    private long declaredChanges() {
+        return new StoredEvents(mongo).all().stream()
+                .filter(e -> e.payloadType().equals(MaturityPhaseChanged.class.getName())
+                        || e.payloadType().equals(QuadrantChanged.class.getName()))
+                .count();
+    }
+
+    private static List<Document> sorted(List<Document> documents) {
+        return documents.stream().sorted((a, b) -> a.getString("_id").compareTo(b.getString("_id"))).toList();
+    }
+}
