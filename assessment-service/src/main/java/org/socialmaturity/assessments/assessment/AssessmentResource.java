@@ -34,7 +34,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Assessments", description = "Maturity assessments: start, answer, submit or cancel")
 public class AssessmentResource {
 
@@ -45,9 +44,11 @@ public class AssessmentResource {
     private final Companies companies;
     private final Assessments assessments;
     private final QuestionnaireCatalogue catalogue;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
     AssessmentResource(CallContext call, Commands commands, Companies companies, Assessments assessments,
-                       QuestionnaireCatalogue catalogue) {
+                       QuestionnaireCatalogue catalogue, com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.json = json;
         this.call = call;
         this.commands = commands;
         this.companies = companies;
@@ -92,6 +93,7 @@ public class AssessmentResource {
 
     @PUT
     @Path("/assessments/{assessmentId}/answers/{questionId}")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record or change an answer",
             description = "Records the answer to one question, or changes it. Sending the answer the question already "
                     + "holds records nothing and answers changed=false. The answer is checked against the "
@@ -149,16 +151,23 @@ public class AssessmentResource {
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
     public AssessmentResponse cancel(
             @Parameter(example = "0b8f6c1e-8a43-4d1f-a1c5-55a1d2c3e4f5") @PathParam("assessmentId") String assessmentId,
-            JsonNode body) {
+            String body) {
         String reason = reason(body);
         String partnerId = call.partnerId();
         commands.send(new CancelAssessment(assessmentId, partnerId, reason));
         return AssessmentResponse.of(assessments.require(partnerId, assessmentId));
     }
 
-    private static String reason(JsonNode body) {
-        if (body == null || body.isNull() || body.isMissingNode()) {
+    /** The optional body of a cancellation, read whatever its content type: a portal may send none at all. */
+    private String reason(String text) {
+        if (text == null || text.isBlank()) {
             return null;
+        }
+        JsonNode body;
+        try {
+            body = json.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ApiProblem.invalid("body", "must be well-formed JSON");
         }
         if (!body.isObject()) {
             throw ApiProblem.invalid("body", "must be a JSON object");

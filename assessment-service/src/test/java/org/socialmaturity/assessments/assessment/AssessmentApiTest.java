@@ -187,6 +187,17 @@ class AssessmentApiTest {
     }
 
     @Test
+    void startSubmitAndCancelNeedNoBodyNorContentType() {
+        io.restassured.RestAssured.given().header("X-Partner-Id", partner.partnerId())
+                .post("/api/v1/companies/{id}/assessments", companyId).then().statusCode(201);
+        io.restassured.RestAssured.given().header("X-Partner-Id", partner.partnerId())
+                .post("/api/v1/assessments/{a}/submit", assessmentId).then().statusCode(409);
+        io.restassured.RestAssured.given().header("X-Partner-Id", partner.partnerId())
+                .post("/api/v1/assessments/{a}/cancel", assessmentId).then().statusCode(200)
+                .body("status", equalTo("CANCELLED"));
+    }
+
+    @Test
     void aCancellationReasonMustBeAShortString() {
         partner.request().body(Map.of("reason", 12)).post("/api/v1/assessments/{a}/cancel", assessmentId)
                 .then().statusCode(400)

@@ -22,7 +22,7 @@ import org.socialmaturity.eventstore.AxonRuntime;
 import org.socialmaturity.localmongo.LocalMongoTestResource;
 import org.socialmaturity.localmongo.StoredEvents;
 import org.socialmaturity.scoring.EventScenario;
-import org.socialmaturity.scoring.Eventually;
+import org.socialmaturity.localmongo.Eventually;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;

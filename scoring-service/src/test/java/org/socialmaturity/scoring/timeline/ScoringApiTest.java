@@ -24,7 +24,7 @@ import org.socialmaturity.localmongo.LocalMongoTestResource;
 import org.socialmaturity.localmongo.StoredEvents;
 import org.socialmaturity.localmongo.StoredEvents.StoredEvent;
 import org.socialmaturity.scoring.EventScenario;
-import org.socialmaturity.scoring.Eventually;
+import org.socialmaturity.localmongo.Eventually;
 import org.socialmaturity.scoring.maturity.MaturityRules;
 import org.socialmaturity.scoring.maturity.MaturityRules.Maturity;
 

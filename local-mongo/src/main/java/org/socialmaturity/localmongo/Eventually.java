@@ -1,6 +1,9 @@
-package org.socialmaturity.scoring;
+package org.socialmaturity.localmongo;
 
-/** Retries an assertion about a projection until it holds or a deadline passes (projections catch up in ms). */
+/**
+ * For tests: retries an assertion about something that catches up asynchronously (a projection, another process)
+ * until it holds or a deadline passes.
+ */
 public final class Eventually {
 
     private Eventually() {
