@@ -1,0 +1,108 @@
+package org.socialmaturity.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Benchmark, not a test: against a running platform ({@code ./platform start}), how long after an answer is stored
+ * (its PUT returned) its trajectory point is visible in scoring-service's API, the services being separate
+ * processes; then how long trajectory and as-of queries take for that company.
+ *
+ * <pre>java -cp bench/target/bench-1.0.0-SNAPSHOT.jar org.socialmaturity.bench.AnswerToTrajectoryLag [assessmentUrl=http://localhost:8081] [scoringUrl=http://localhost:8082] [answers=300]</pre>
+ */
+public final class AnswerToTrajectoryLag {
+
+    private static final String[][] QUESTIONS = {
+            {"governance-owner", "junior-marketer", "social-media-manager", "director", "executive"},
+            {"working-group", "none", "ad-hoc", "established", "permanent"},
+            {"kpis-measurement", "nothing", "vanity", "smart", "outcomes"},
+    };
+
+    private AnswerToTrajectoryLag() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String assessments = args.length > 0 ? args[0] : "http://localhost:8081";
+        String scoring = args.length > 1 ? args[1] : "http://localhost:8082";
+        int answers = args.length > 2 ? Integer.parseInt(args[2]) : 300;
+        HttpClient http = HttpClient.newHttpClient();
+        String partner = "lag-" + System.nanoTime();
+        String company = id(send(http, post(assessments + "/api/v1/companies", partner,
+                "{\"name\":\"Lag SA\",\"sector\":\"benchmarks\",\"country\":\"ES\",\"employees\":10}"), 201));
+        String assessment = id(send(http, post(assessments + "/api/v1/companies/" + company + "/assessments", partner,
+                ""), 201));
+
+        long[] lags = new long[answers];
+        for (int i = 0; i < answers; i++) {
+            String[] question = QUESTIONS[i % QUESTIONS.length];
+            String option = question[1 + (i / QUESTIONS.length) % 4];
+            send(http, HttpRequest.newBuilder(URI.create(assessments + "/api/v1/assessments/" + assessment + "/answers/"
+                            + question[0])).header("X-Partner-Id", partner).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"optionId\":\"" + option + "\"}")).build(), 200);
+            long stored = System.nanoTime();
+            HttpRequest history = get(scoring + "/api/v1/companies/" + company + "/history?size=1", partner);
+            while (true) {
+                HttpResponse<String> response = http.send(history, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"total\":" + (i + 1) + "}")) {
+                    break;
+                }
+                Thread.sleep(1);
+            }
+            lags[i] = System.nanoTime() - stored;
+        }
+        Arrays.sort(lags);
+        System.out.printf("answer stored -> trajectory point visible, %d answers: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                answers, lags[answers / 2] / 1e6, lags[(int) (answers * 0.99)] / 1e6, lags[answers - 1] / 1e6);
+
+        List<Long> trajectory = new ArrayList<>();
+        List<Long> asOf = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            long start = System.nanoTime();
+            send(http, get(scoring + "/api/v1/companies/" + company + "/trajectory", partner), 200);
+            trajectory.add(System.nanoTime() - start);
+            start = System.nanoTime();
+            send(http, get(scoring + "/api/v1/companies/" + company + "/maturity?asOf=2030-01-01T00:00:00Z", partner), 200);
+            asOf.add(System.nanoTime() - start);
+        }
+        System.out.printf("company with %d points: trajectory p50 %.1f ms p99 %.1f ms; as-of p50 %.1f ms p99 %.1f ms%n",
+                answers, percentile(trajectory, 0.5), percentile(trajectory, 0.99), percentile(asOf, 0.5),
+                percentile(asOf, 0.99));
+    }
+
+    private static double percentile(List<Long> values, double p) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get((int) Math.min(sorted.size() - 1, sorted.size() * p)) / 1e6;
+    }
+
+    private static HttpRequest get(String url, String partner) {
+        return HttpRequest.newBuilder(URI.create(url)).header("X-Partner-Id", partner).GET().build();
+    }
+
+    private static HttpRequest post(String url, String partner, String body) {
+        return HttpRequest.newBuilder(URI.create(url)).header("X-Partner-Id", partner)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static String send(HttpClient http, HttpRequest request, int expected) throws Exception {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(request.uri() + ": " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+
+    private static String id(String json) {
+        Matcher m = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no id in " + json);
+        }
+        return m.group(1);
+    }
+}
