@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
 /**
  * Benchmark, not a test: against a running platform ({@code ./platform start}), how long after an answer is stored
  * (its PUT returned) its trajectory point is visible in scoring-service's API, the services being separate
- * processes; then how long trajectory and as-of queries take for that company.
+ * processes; then the company is taken to {@code total} answer events and trajectory and as-of queries are timed;
+ * last, scoring's replay of the whole store, in events/s.
  *
- * <pre>java -cp bench/target/bench-1.0.0-SNAPSHOT.jar org.socialmaturity.bench.AnswerToTrajectoryLag [assessmentUrl=http://localhost:8081] [scoringUrl=http://localhost:8082] [answers=300]</pre>
+ * <pre>java -cp bench/target/bench-1.0.0-SNAPSHOT.jar org.socialmaturity.bench.AnswerToTrajectoryLag [assessmentUrl=http://localhost:8081] [scoringUrl=http://localhost:8082] [answers=300] [total=10000] [adminKey=local-admin-key]</pre>
  */
 public final class AnswerToTrajectoryLag {
 
@@ -32,6 +33,8 @@ public final class AnswerToTrajectoryLag {
         String assessments = args.length > 0 ? args[0] : "http://localhost:8081";
         String scoring = args.length > 1 ? args[1] : "http://localhost:8082";
         int answers = args.length > 2 ? Integer.parseInt(args[2]) : 300;
+        int total = args.length > 3 ? Integer.parseInt(args[3]) : 10_000;
+        String adminKey = args.length > 4 ? args[4] : "local-admin-key";
         HttpClient http = HttpClient.newHttpClient();
         String partner = "lag-" + System.nanoTime();
         String company = id(send(http, post(assessments + "/api/v1/companies", partner,
@@ -61,6 +64,21 @@ public final class AnswerToTrajectoryLag {
         System.out.printf("answer stored -> trajectory point visible, %d answers: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 answers, lags[answers / 2] / 1e6, lags[(int) (answers * 0.99)] / 1e6, lags[answers - 1] / 1e6);
 
+        for (int i = answers; i < total; i++) {
+            String[] question = QUESTIONS[i % QUESTIONS.length];
+            String option = question[1 + (i / QUESTIONS.length) % 4];
+            send(http, HttpRequest.newBuilder(URI.create(assessments + "/api/v1/assessments/" + assessment + "/answers/"
+                            + question[0])).header("X-Partner-Id", partner).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"optionId\":\"" + option + "\"}")).build(), 200);
+            if (i % 1000 == 0) {
+                System.err.printf("  %d answers%n", i);
+            }
+        }
+        HttpRequest history = get(scoring + "/api/v1/companies/" + company + "/history?size=1", partner);
+        while (!http.send(history, HttpResponse.BodyHandlers.ofString()).body().contains("\"total\":" + total + "}")) {
+            Thread.sleep(100);
+        }
+
         List<Long> trajectory = new ArrayList<>();
         List<Long> asOf = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
@@ -72,8 +90,24 @@ public final class AnswerToTrajectoryLag {
             asOf.add(System.nanoTime() - start);
         }
         System.out.printf("company with %d points: trajectory p50 %.1f ms p99 %.1f ms; as-of p50 %.1f ms p99 %.1f ms%n",
-                answers, percentile(trajectory, 0.5), percentile(trajectory, 0.99), percentile(asOf, 0.5),
+                total, percentile(trajectory, 0.5), percentile(trajectory, 0.99), percentile(asOf, 0.5),
                 percentile(asOf, 0.99));
+
+        HttpRequest replay = HttpRequest.newBuilder(URI.create(scoring + "/api/v1/admin/projections/scoring/replay"))
+                .header("X-Admin-Key", adminKey).POST(HttpRequest.BodyPublishers.noBody()).build();
+        long start = System.nanoTime();
+        send(http, replay, 202);
+        HttpRequest progress = HttpRequest.newBuilder(URI.create(scoring + "/api/v1/admin/projections/scoring/replay"))
+                .header("X-Admin-Key", adminKey).GET().build();
+        String status;
+        do {
+            Thread.sleep(50);
+            status = send(http, progress, 200);
+        } while (!status.contains("\"state\":\"DONE\""));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Matcher replayed = Pattern.compile("\"total\":(\\d+)").matcher(status);
+        long events = replayed.find() ? Long.parseLong(replayed.group(1)) : 0;
+        System.out.printf("replay of %d events in %.1f s: %.0f events/s%n", events, seconds, events / seconds);
     }
 
     private static double percentile(List<Long> values, double p) {

@@ -24,8 +24,8 @@ import org.socialmaturity.contracts.maturity.Quadrant;
 import org.socialmaturity.contracts.questionnaire.Language;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
 import org.socialmaturity.scoring.maturity.MaturityRules.DimensionScore;
-import org.socialmaturity.scoring.timeline.CompanyTimeline;
 import org.socialmaturity.scoring.timeline.CompanyTimeline.Entry;
+import org.socialmaturity.scoring.timeline.TimelineView;
 import org.socialmaturity.scoring.timeline.Timelines;
 import org.socialmaturity.web.ApiProblem;
 import org.socialmaturity.web.CallContext;
@@ -68,7 +68,7 @@ public class MaturityResource {
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         Instant at = Instants.parameter("asOf", asOf);
         Language language = LanguageNegotiation.choose(lang, acceptLanguage);
-        CompanyTimeline timeline = timelines.require(call.partnerId(), companyId);
+        TimelineView timeline = timelines.view(call.partnerId(), companyId);
         Instant instant = at != null ? at : Instant.now();
         return timeline.asOf(instant)
                 .map(entry -> MaturityView.of(companyId, instant, entry.maturity(), catalogue, language))
@@ -104,7 +104,7 @@ public class MaturityResource {
         if (!missing.isEmpty()) {
             throw ApiProblem.invalid(missing);
         }
-        CompanyTimeline timeline = timelines.require(call.partnerId(), companyId);
+        TimelineView timeline = timelines.view(call.partnerId(), companyId);
         Entry first = timeline.lastOf(a).orElseThrow(() -> ApiProblem.notFound("Answered assessment", a));
         Entry second = timeline.lastOf(b).orElseThrow(() -> ApiProblem.notFound("Answered assessment", b));
         List<DimensionChange> dimensions = new ArrayList<>();

@@ -40,9 +40,9 @@ import org.socialmaturity.scoring.timeline.CompanyTimeline.StateAnswer;
  * <p>Cancelled assessments count: their answers were given and stay in the state, because an answer describes the
  * company when it was given, whether or not the questionnaire was finished; cancelling only closes the assessment.
  *
- * <p>Order matters for exactly-once: the change is declared before the timeline is saved, so a crash in between
- * re-declares it on restart (the {@code CompanyMaturity} aggregate ignores a cause it has seen), while a saved
- * timeline skips events it already applied.
+ * <p>Order matters for exactly-once: the change is declared, then the entry written, then the company document
+ * saved. A crash in between re-declares on restart (the {@code CompanyMaturity} aggregate ignores a cause it has
+ * seen) and rewrites the same entry, while a saved company document skips events it already applied.
  */
 @Singleton
 @ProcessingGroup(TimelineProjection.PROCESSOR)
@@ -111,12 +111,13 @@ public class TimelineProjection {
         timeline.state.values().forEach(a -> levels.put(a.questionId(), a.level()));
         Maturity maturity = MaturityRules.score(pinned, levels);
         long index = position(token);
-        timeline.entries.add(new Entry(index, message.getIdentifier(), event.recordedAt(), event.assessmentId(),
-                event.questionId(), event.previousAnswer(), event.answer(), level,
-                actor != null ? actor : event.recordedBy(), correlationId, maturity));
         if (maturity.determinate()) {
             declare(event, message.getIdentifier(), index, maturity, correlationId, actor);
         }
+        timelines.saveEntry(timeline, new Entry(index, message.getIdentifier(), event.recordedAt(),
+                event.assessmentId(), event.questionId(), event.previousAnswer(), event.answer(), level,
+                actor != null ? actor : event.recordedBy(), correlationId, maturity));
+        timeline.entryCount++;
         save(timeline, token);
     }
 

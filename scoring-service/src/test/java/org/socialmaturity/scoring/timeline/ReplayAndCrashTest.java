@@ -88,8 +88,7 @@ class ReplayAndCrashTest {
         scenario.answerAll(company, assessment, 3);
         awaitCaughtUp();
         awaitTransitions(scenario, company, 1);
-        CompanyTimeline timeline = timelines.find(company).orElseThrow();
-        long registeredAt = timeline.entries.get(0).globalIndex() - 2;
+        long registeredAt = timelines.view(scenario.partnerId, company).entries().get(0).globalIndex() - 2;
         long changesBefore = declaredChanges();
 
         // As if the process died after RecordMaturity and before the timeline and the token were saved: the
@@ -99,6 +98,8 @@ class ReplayAndCrashTest {
         processor.shutDown();
         TokenStore tokens = axon.configuration().eventProcessingConfiguration().tokenStore(TimelineProjection.PROCESSOR);
         mongo.getDatabase("scoring").getCollection("timelines").deleteOne(Filters.eq("_id", company));
+        mongo.getDatabase("scoring").getCollection("timeline_entries").deleteMany(Filters.in("_id",
+                java.util.stream.IntStream.range(0, 30).mapToObj(n -> company + "/" + n).toList()));
         tokens.storeToken(GapAwareTrackingToken.newInstance(registeredAt - 1, Collections.emptySet()),
                 TimelineProjection.PROCESSOR, 0);
         tokens.releaseClaim(TimelineProjection.PROCESSOR, 0);
@@ -138,6 +139,7 @@ class ReplayAndCrashTest {
     }
 
     private static List<Document> sorted(List<Document> documents) {
-        return documents.stream().sorted((a, b) -> a.getString("_id").compareTo(b.getString("_id"))).toList();
+        return documents.stream().sorted((a, b) -> String.valueOf(a.get("_id")).compareTo(String.valueOf(b.get("_id"))))
+                .toList();
     }
 }
