@@ -69,9 +69,10 @@ class SchemaValidationTest {
                 new ByteArrayInputStream(manifest.getBytes(StandardCharsets.UTF_8)));
         List<String> problems = new ArrayList<>();
         unknownFields(object, "Deployment/broken", problems);
-        assertEquals(List.of(
+        assertEquals(java.util.Set.of(
                 "Deployment/broken.spec.template.spec.containers[0]: unknown [livenessprobe]",
-                "Deployment/broken.spec.template.spec.containers[0].resources: unknown [limit]"), problems);
+                "Deployment/broken.spec.template.spec.containers[0].resources: unknown [limit]"),
+                java.util.Set.copyOf(problems));
     }
 
     /** Walks a typed model; whatever Jackson could not map lands in an object's additionalProperties. */
