@@ -13,6 +13,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -111,15 +116,15 @@ public final class EventStoreBenchmark {
      * A read that one call into the engine can make last for ever (the stock engine re-reads its whole look-back
      * window on every query): give up after a hard limit and say so.
      */
-    private static String bounded(java.util.concurrent.Callable<String> measurement) {
-        java.util.concurrent.ExecutorService runner = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    private static String bounded(Callable<String> measurement) {
+        ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "bounded-measurement");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            return runner.submit(measurement).get(HARD_LIMIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+            return runner.submit(measurement).get(HARD_LIMIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
             return "no result in " + HARD_LIMIT.toSeconds() + " s";
         } catch (Exception e) {
             return "failed: " + e;

@@ -29,8 +29,11 @@ import org.socialmaturity.web.ApiProblem;
 import org.socialmaturity.web.CallContext;
 import org.socialmaturity.web.Commands;
 import org.socialmaturity.web.ProblemMappers;
+import org.socialmaturity.web.Violation;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,10 +47,10 @@ public class AssessmentResource {
     private final Companies companies;
     private final Assessments assessments;
     private final QuestionnaireCatalogue catalogue;
-    private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final ObjectMapper json;
 
     AssessmentResource(CallContext call, Commands commands, Companies companies, Assessments assessments,
-                       QuestionnaireCatalogue catalogue, com.fasterxml.jackson.databind.ObjectMapper json) {
+                       QuestionnaireCatalogue catalogue, ObjectMapper json) {
         this.json = json;
         this.call = call;
         this.commands = commands;
@@ -166,7 +169,7 @@ public class AssessmentResource {
         JsonNode body;
         try {
             body = json.readTree(text);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw ApiProblem.invalid("body", "must be well-formed JSON");
         }
         if (!body.isObject()) {
@@ -177,7 +180,7 @@ public class AssessmentResource {
             return null;
         }
         if (!reason.isTextual() || reason.textValue().length() > MAX_REASON_LENGTH) {
-            throw ApiProblem.invalid(List.of(new org.socialmaturity.web.Violation("reason",
+            throw ApiProblem.invalid(List.of(new Violation("reason",
                     "must be a string of at most " + MAX_REASON_LENGTH + " characters")));
         }
         return reason.textValue();

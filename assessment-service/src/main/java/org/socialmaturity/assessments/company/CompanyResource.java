@@ -3,6 +3,7 @@ package org.socialmaturity.assessments.company;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -113,7 +114,7 @@ public class CompanyResource {
         if (!existing.sameRegistrationAs(request)) {
             throw new ApiProblem(422, "idempotency-key-reused", "Idempotency-Key reused",
                     "This Idempotency-Key registered company " + existing.id() + " with a different body",
-                    java.util.List.of());
+                    List.of());
         }
         return created(existing).header("Idempotent-Replayed", "true").build();
     }

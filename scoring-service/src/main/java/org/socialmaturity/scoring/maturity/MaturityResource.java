@@ -32,6 +32,7 @@ import org.socialmaturity.web.CallContext;
 import org.socialmaturity.web.Instants;
 import org.socialmaturity.web.LanguageNegotiation;
 import org.socialmaturity.web.ProblemMappers;
+import org.socialmaturity.web.Violation;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -94,12 +95,12 @@ public class MaturityResource {
             @Parameter(example = "5f0c3e9a-3d7e-4d0c-9f4e-2d8f1c6b7a10") @PathParam("companyId") String companyId,
             @Parameter(description = "The earlier assessment", example = "a-1") @QueryParam("a") String a,
             @Parameter(description = "The later assessment", example = "a-2") @QueryParam("b") String b) {
-        List<org.socialmaturity.web.Violation> missing = new ArrayList<>();
+        List<Violation> missing = new ArrayList<>();
         if (a == null || a.isBlank()) {
-            missing.add(new org.socialmaturity.web.Violation("a", "is required: an assessment id of the company"));
+            missing.add(new Violation("a", "is required: an assessment id of the company"));
         }
         if (b == null || b.isBlank()) {
-            missing.add(new org.socialmaturity.web.Violation("b", "is required: an assessment id of the company"));
+            missing.add(new Violation("b", "is required: an assessment id of the company"));
         }
         if (!missing.isEmpty()) {
             throw ApiProblem.invalid(missing);

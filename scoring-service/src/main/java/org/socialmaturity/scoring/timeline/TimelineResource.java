@@ -30,6 +30,8 @@ import org.socialmaturity.web.Page;
 import org.socialmaturity.web.ProblemMappers;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 @Path("/api/v1")
 @Tag(name = "Trajectory and history", description = "How a company's maturity evolved, answer by answer")
@@ -39,9 +41,9 @@ public class TimelineResource {
 
     private final CallContext call;
     private final Timelines timelines;
-    private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final ObjectMapper json;
 
-    TimelineResource(CallContext call, Timelines timelines, com.fasterxml.jackson.databind.ObjectMapper json) {
+    TimelineResource(CallContext call, Timelines timelines, ObjectMapper json) {
         this.call = call;
         this.timelines = timelines;
         this.json = json;
@@ -88,7 +90,7 @@ public class TimelineResource {
             }
             body.append("],\"transitions\":").append(json.writeValueAsString(transitions)).append('}');
             return Response.ok(body.toString(), MediaType.APPLICATION_JSON).build();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unwritable trajectory of " + companyId, e);
         }
     }
