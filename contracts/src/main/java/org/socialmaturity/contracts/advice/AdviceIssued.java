@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * Advice was issued to a company because of a phase or quadrant change. Items are catalogue codes; their texts
- * live in the advice catalogue in every language. {@code causeEventId} makes issuing idempotent.
+ * live in the advice catalogue in every language. {@code dimensions} are the dimensions the advice is about (the
+ * weakest below the next phase, or those that fell). {@code causeEventId} and {@code causeIndex} (its global index)
+ * make issuing idempotent.
  */
 public record AdviceIssued(
         String adviceId,
@@ -13,7 +15,9 @@ public record AdviceIssued(
         String partnerId,
         Trigger trigger,
         List<String> itemCodes,
+        List<String> dimensions,
         String causeEventId,
+        long causeIndex,
         Instant issuedAt) {
 
     /** What caused the advice: {@code type} is PHASE_ENTERED, PHASE_DROPPED or QUADRANT_CHANGED. */

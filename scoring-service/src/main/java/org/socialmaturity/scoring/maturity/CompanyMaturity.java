@@ -45,7 +45,8 @@ public class CompanyMaturity {
         }
         if (quadrant != command.quadrant()) {
             apply(new QuadrantChanged(command.companyId(), command.partnerId(), quadrant, command.quadrant(),
-                    command.investment(), command.innovation(), command.causeEventId(), command.causeIndex(),
+                    command.investment(), command.innovation(), command.dimensionScores(), command.causeEventId(),
+                    command.causeIndex(),
                     command.causedAt()));
         }
     }

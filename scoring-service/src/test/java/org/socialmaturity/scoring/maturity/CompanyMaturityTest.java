@@ -30,7 +30,7 @@ class CompanyMaturityTest {
                 .expectEvents(
                         new MaturityPhaseChanged("c1", "p1", null, 2, Quadrant.OBSERVERS, 33.3, Map.of("TEAM", 2.0),
                                 "e10", 10, T),
-                        new QuadrantChanged("c1", "p1", null, Quadrant.OBSERVERS, 20, 40, "e10", 10, T));
+                        new QuadrantChanged("c1", "p1", null, Quadrant.OBSERVERS, 20, 40, Map.of("TEAM", 2.0), "e10", 10, T));
     }
 
     @Test
@@ -71,6 +71,6 @@ class CompanyMaturityTest {
     }
 
     private static QuadrantChanged quadrantChanged(Quadrant from, Quadrant to, String cause, long index) {
-        return new QuadrantChanged("c1", "p1", from, to, 20, 40, cause, index, T);
+        return new QuadrantChanged("c1", "p1", from, to, 20, 40, Map.of(), cause, index, T);
     }
 }

@@ -1,0 +1,32 @@
+package org.socialmaturity.recommendations;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.axonframework.config.Configurer;
+import org.socialmaturity.eventstore.Aggregates;
+import org.socialmaturity.eventstore.AxonModule;
+import org.socialmaturity.eventstore.AxonSettings;
+import org.socialmaturity.eventstore.SequencedByCompany;
+import org.socialmaturity.recommendations.advice.AdviceProjection;
+import org.socialmaturity.recommendations.advice.CompanyAdvice;
+
+/** The advice aggregate and the advice projection of recommendation-service. */
+@ApplicationScoped
+public class RecommendationServiceModule implements AxonModule {
+
+    private final AdviceProjection advice;
+    private final AxonSettings settings;
+
+    RecommendationServiceModule(AdviceProjection advice, AxonSettings settings) {
+        this.advice = advice;
+        this.settings = settings;
+    }
+
+    @Override
+    public void configure(Configurer configurer) {
+        configurer.configureAggregate(Aggregates.eventSourced(CompanyAdvice.class, settings));
+        configurer.eventProcessing()
+                .registerEventHandler(c -> advice)
+                .registerSequencingPolicy(AdviceProjection.PROCESSOR, c -> new SequencedByCompany());
+    }
+}

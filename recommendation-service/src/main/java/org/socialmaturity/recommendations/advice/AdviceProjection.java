@@ -1,0 +1,115 @@
+package org.socialmaturity.recommendations.advice;
+
+import java.util.Map;
+
+import jakarta.inject.Singleton;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.socialmaturity.contracts.advice.AdviceIssued;
+import org.socialmaturity.contracts.company.CompanyRegistered;
+import org.socialmaturity.contracts.maturity.MaturityPhaseChanged;
+import org.socialmaturity.contracts.maturity.QuadrantChanged;
+import org.socialmaturity.eventstore.AxonRuntime;
+import org.socialmaturity.recommendations.advice.AdviceRules.Advice;
+import org.socialmaturity.recommendations.advice.CompanyAdviceLog.Issued;
+
+/**
+ * Tracks phase and quadrant changes and issues the advice they call for (through {@link CompanyAdvice}, which
+ * makes it exactly-once), and keeps each company's advice log. Sequenced by company.
+ */
+@Singleton
+@ProcessingGroup(AdviceProjection.PROCESSOR)
+public class AdviceProjection {
+
+    public static final String PROCESSOR = "advice";
+
+    private final AdviceLogs logs;
+    private final AxonRuntime axon;
+
+    AdviceProjection(AdviceLogs logs, AxonRuntime axon) {
+        this.logs = logs;
+        this.axon = axon;
+    }
+
+    @EventHandler
+    void on(CompanyRegistered event, TrackingToken token) {
+        CompanyAdviceLog log = logOf(event.companyId(), event.partnerId());
+        if (!applied(log, token)) {
+            save(log, token);
+        }
+    }
+
+    @EventHandler
+    void on(MaturityPhaseChanged change, EventMessage<?> message, TrackingToken token,
+            @MetaDataValue(AxonRuntime.CORRELATION_ID) String correlationId) {
+        issue(change.companyId(), change.partnerId(), AdviceRules.forPhaseChange(change), message, token,
+                correlationId);
+    }
+
+    @EventHandler
+    void on(QuadrantChanged change, EventMessage<?> message, TrackingToken token,
+            @MetaDataValue(AxonRuntime.CORRELATION_ID) String correlationId) {
+        issue(change.companyId(), change.partnerId(), AdviceRules.forQuadrantChange(change), message, token,
+                correlationId);
+    }
+
+    @EventHandler
+    void on(AdviceIssued event, TrackingToken token) {
+        CompanyAdviceLog log = logOf(event.companyId(), event.partnerId());
+        if (applied(log, token)) {
+            return;
+        }
+        log.issued.add(new Issued(event.adviceId(), event.issuedAt(), event.trigger(), event.itemCodes(),
+                event.dimensions(), event.causeEventId()));
+        save(log, token);
+    }
+
+    @ResetHandler
+    void reset() {
+        logs.deleteAll();
+    }
+
+    /** Issues before saving the log: a crash in between issues again on restart, which the aggregate ignores. */
+    private void issue(String companyId, String partnerId, Advice advice, EventMessage<?> change,
+                       TrackingToken token, String correlationId) {
+        CompanyAdviceLog log = logOf(companyId, partnerId);
+        if (applied(log, token)) {
+            return;
+        }
+        IssueAdvice command = new IssueAdvice(IssueAdvice.streamIdOf(companyId), companyId, partnerId,
+                advice.trigger(), advice.itemCodes(), advice.dimensions(), change.getIdentifier(), position(token),
+                change.getTimestamp());
+        axon.configuration().commandGateway().sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(Map.of(AxonRuntime.CORRELATION_ID, correlationId == null ? change.getIdentifier()
+                        : correlationId, AxonRuntime.ACTOR, "recommendation-service")));
+        save(log, token);
+    }
+
+    private CompanyAdviceLog logOf(String companyId, String partnerId) {
+        return logs.find(companyId).orElseGet(() -> {
+            CompanyAdviceLog log = new CompanyAdviceLog();
+            log.companyId = companyId;
+            log.partnerId = partnerId;
+            return log;
+        });
+    }
+
+    private static boolean applied(CompanyAdviceLog log, TrackingToken token) {
+        return position(token) <= log.lastIndex;
+    }
+
+    private void save(CompanyAdviceLog log, TrackingToken token) {
+        log.lastIndex = position(token);
+        logs.save(log);
+    }
+
+    private static long position(TrackingToken token) {
+        return token.position().orElseThrow(() -> new IllegalStateException("a token without position: " + token));
+    }
+}

@@ -1,0 +1,94 @@
+package org.socialmaturity.recommendations.advice;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.socialmaturity.contracts.advice.AdviceIssued.Trigger;
+import org.socialmaturity.contracts.questionnaire.Language;
+import org.socialmaturity.contracts.questionnaire.Questionnaire;
+import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
+import org.socialmaturity.recommendations.advice.CompanyAdviceLog.Issued;
+import org.socialmaturity.recommendations.catalogue.AdviceCatalogue;
+import org.socialmaturity.web.CallContext;
+import org.socialmaturity.web.LanguageNegotiation;
+import org.socialmaturity.web.Page;
+import org.socialmaturity.web.ProblemMappers;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Advice", description = "What a company should do next, issued as its phase or quadrant changes")
+public class AdviceResource {
+
+    private final CallContext call;
+    private final AdviceLogs logs;
+    private final AdviceCatalogue catalogue;
+    private final Questionnaire questionnaire;
+
+    AdviceResource(CallContext call, AdviceLogs logs, AdviceCatalogue catalogue, QuestionnaireCatalogue questionnaires) {
+        this.call = call;
+        this.logs = logs;
+        this.catalogue = catalogue;
+        this.questionnaire = questionnaires.current();
+    }
+
+    @GET
+    @Path("/companies/{companyId}/advice")
+    @Operation(summary = "The advice issued to a company",
+            description = "Newest first, in English or Spanish (?lang=, else Accept-Language). Each piece of advice "
+                    + "names its trigger (PHASE_ENTERED, PHASE_DROPPED or QUADRANT_CHANGED, from and to) and its items, "
+                    + "each citing its seed source.")
+    @APIResponse(responseCode = "200", description = "One page of advice", content = @Content(examples = @ExampleObject(
+            name = "entered phase 2", value = "{\"items\":[{\"id\":\"8a7c...\",\"at\":\"2026-11-23T09:45:00Z\","
+            + "\"trigger\":{\"type\":\"PHASE_ENTERED\",\"from\":null,\"to\":\"2\"},\"dimensions\":[\"LISTENING\"],"
+            + "\"items\":[{\"code\":\"PHASE.2\",\"title\":\"Phase 2, Path to Adoption: form the cross-functional working group\","
+            + "\"body\":\"Bring sales, marketing, legal, HR and IT into a working group...\",\"source\":\"004 · Fase dos\"}]}],"
+            + "\"page\":0,\"size\":20,\"total\":1}")))
+    @APIResponse(responseCode = "404", description = "No such company for this partner",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
+    public Page<AdviceView> advice(
+            @Parameter(example = "5f0c3e9a-3d7e-4d0c-9f4e-2d8f1c6b7a10") @PathParam("companyId") String companyId,
+            @Parameter(description = "en or es", example = "es") @QueryParam("lang") String lang,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+            @Parameter(description = "Page number, from 0", example = "0") @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1-100 (default 20)", example = "20") @QueryParam("size") String size) {
+        Language language = LanguageNegotiation.choose(lang, acceptLanguage);
+        Page.Request request = Page.Request.parse(page, size);
+        List<Issued> issued = new ArrayList<>(logs.require(call.partnerId(), companyId).issued);
+        Collections.reverse(issued);
+        return Page.of(issued.stream().skip(request.offset()).limit(request.size())
+                .map(i -> view(i, language)).toList(), request, issued.size());
+    }
+
+    private AdviceView view(Issued issued, Language language) {
+        String names = issued.dimensions().stream()
+                .map(id -> questionnaire.dimension(id).map(d -> d.name().in(language)).orElse(id))
+                .collect(Collectors.joining(", "));
+        List<AdviceCatalogue.Rendered> items = issued.itemCodes().stream()
+                .map(code -> catalogue.item(code).orElseThrow(() -> new IllegalStateException("No advice " + code))
+                        .render(language, names))
+                .toList();
+        return new AdviceView(issued.adviceId(), issued.at(), issued.trigger(), issued.dimensions(), items);
+    }
+
+    public record AdviceView(String id, Instant at, Trigger trigger, List<String> dimensions,
+                             List<AdviceCatalogue.Rendered> items) {
+    }
+}

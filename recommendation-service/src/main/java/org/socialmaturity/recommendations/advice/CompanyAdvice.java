@@ -1,0 +1,49 @@
+package org.socialmaturity.recommendations.advice;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.socialmaturity.contracts.advice.AdviceIssued;
+
+/**
+ * The advice issued to one company. Changes are handled in global order, so the global index of the last change
+ * advised on is enough to make issuing exactly-once: a change at or before it (a replay, a restart after a crash
+ * between issuing and saving a token) issues nothing. The advice id is derived from its cause, too.
+ */
+public class CompanyAdvice {
+
+    @AggregateIdentifier
+    private String adviceStreamId;
+    private long lastCauseIndex = -1;
+
+    protected CompanyAdvice() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(IssueAdvice command) {
+        if (command.causeIndex() <= lastCauseIndex) {
+            return;
+        }
+        adviceStreamId = command.adviceStreamId();
+        String adviceId = UUID.nameUUIDFromBytes(("advice/" + command.causeEventId()).getBytes(StandardCharsets.UTF_8))
+                .toString();
+        apply(new AdviceIssued(adviceId, command.companyId(), command.partnerId(), command.trigger(),
+                command.itemCodes(), command.dimensions(), command.causeEventId(), command.causeIndex(),
+                command.issuedAt()));
+    }
+
+    @EventSourcingHandler
+    void on(AdviceIssued event) {
+        adviceStreamId = IssueAdvice.streamIdOf(event.companyId());
+        lastCauseIndex = Math.max(lastCauseIndex, event.causeIndex());
+    }
+}

@@ -1,0 +1,138 @@
+package org.socialmaturity.recommendations.advice;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.socialmaturity.contracts.advice.AdviceIssued;
+import org.socialmaturity.contracts.company.CompanyRegistered;
+import org.socialmaturity.contracts.maturity.MaturityPhaseChanged;
+import org.socialmaturity.contracts.maturity.Quadrant;
+import org.socialmaturity.contracts.maturity.QuadrantChanged;
+import org.socialmaturity.eventstore.AxonRuntime;
+import org.socialmaturity.localmongo.Eventually;
+import org.socialmaturity.localmongo.LocalMongoTestResource;
+import org.socialmaturity.localmongo.StoredEvents;
+
+import com.mongodb.client.MongoClient;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Phase and quadrant changes appended as scoring-service would; the advice read through the API. */
+@QuarkusTest
+@WithTestResource(value = LocalMongoTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class AdviceApiTest {
+
+    private static final Instant T = Instant.parse("2026-11-23T10:00:00Z");
+
+    @Inject
+    EventStore store;
+
+    @Inject
+    MongoClient mongo;
+
+    @Inject
+    AxonRuntime axon;
+
+    @Inject
+    AdviceLogs logs;
+
+    @Test
+    void everyChangeIsAdvisedNewestFirstInEitherLanguage() {
+        String partner = "partner-" + UUID.randomUUID();
+        String company = registerAndChange(partner);
+
+        Eventually.holds(() -> given().header("X-Partner-Id", partner).get("/api/v1/companies/{id}/advice", company)
+                .then().statusCode(200)
+                .body("total", equalTo(3))
+                .body("items.trigger.type", contains("PHASE_DROPPED", "QUADRANT_CHANGED", "PHASE_ENTERED"))
+                .body("items[0].items[0].code", equalTo("ALERT.PHASE_DROPPED"))
+                .body("items[0].items[0].body", org.hamcrest.Matchers.containsString("Listening"))
+                .body("items[2].items[0].code", equalTo("PHASE.3"))
+                .body("items[2].items", hasSize(4))
+                .body("items[2].items[0].source", startsWith("004")));
+        given().header("X-Partner-Id", partner).queryParam("lang", "es").get("/api/v1/companies/{id}/advice", company)
+                .then().statusCode(200)
+                .body("items[0].items[0].title", equalTo("Alerta: la empresa ha bajado de fase"))
+                .body("items[0].items[0].body", org.hamcrest.Matchers.containsString("Escucha"));
+        given().header("X-Partner-Id", "someone-else").get("/api/v1/companies/{id}/advice", company)
+                .then().statusCode(404).contentType("application/problem+json");
+        given().header("X-Partner-Id", partner).get("/api/v1/companies/{id}/advice", "no-such-company")
+                .then().statusCode(404);
+    }
+
+    @Test
+    void aReplayRebuildsTheSameLogsAndIssuesNothingAgain() {
+        String partner = "partner-" + UUID.randomUUID();
+        String company = registerAndChange(partner);
+        Eventually.holds(() -> given().header("X-Partner-Id", partner).get("/api/v1/companies/{id}/advice", company)
+                .then().body("total", equalTo(3)));
+        Eventually.holds(() -> assertEquals(0, axon.progress(AdviceProjection.PROCESSOR).orElseThrow().lag()));
+        List<Document> before = sorted(logs.raw());
+        long issuedBefore = issuedAdvice();
+
+        given().post("/api/v1/admin/projections/recommendation/replay").then().statusCode(401);
+        given().header("X-Admin-Key", "local-admin-key").post("/api/v1/admin/projections/recommendation/replay")
+                .then().statusCode(202);
+        Eventually.holds(() -> given().header("X-Admin-Key", "local-admin-key")
+                .get("/api/v1/admin/projections/recommendation/replay").then().body("state", equalTo("DONE")));
+        Eventually.holds(() -> assertEquals(before, sorted(logs.raw())));
+        assertEquals(issuedBefore, issuedAdvice(), "no advice issued twice");
+    }
+
+    /** A company that enters phase 3, changes quadrant and drops to phase 2. */
+    private String registerAndChange(String partner) {
+        String company = UUID.randomUUID().toString();
+        publish(company, 0, new CompanyRegistered(company, partner, "Advised SA", "retail", "ES", 10, T));
+        String maturity = "maturity:" + company;
+        publish(maturity, 0, new MaturityPhaseChanged(company, partner, null, 3, Quadrant.SOCIAL_FIRST, 60,
+                scores(3.0), "answer-1", 1, T.plusSeconds(1)));
+        publish(maturity, 1, new QuadrantChanged(company, partner, Quadrant.SOCIAL_FIRST, Quadrant.CONSERVATIVE,
+                60, 45, scores(2.5), "answer-2", 2, T.plusSeconds(2)));
+        publish(maturity, 2, new MaturityPhaseChanged(company, partner, 3, 2, Quadrant.CONSERVATIVE, 40,
+                scores(2.0), "answer-3", 3, T.plusSeconds(3)));
+        return company;
+    }
+
+    private static Map<String, Double> scores(double listening) {
+        Map<String, Double> scores = new LinkedHashMap<>();
+        for (String dimension : List.of("GOVERNANCE", "ADOPTION", "WORKING_GROUP", "PROTOCOLS", "TEAM", "CHANNELS",
+                "KPIS", "RESPONSIVENESS", "SOCIAL_CRM")) {
+            scores.put(dimension, 3.0);
+        }
+        scores.put("LISTENING", listening);
+        return scores;
+    }
+
+    private void publish(String aggregateId, long sequence, Object payload) {
+        store.publish(new GenericDomainEventMessage<>("Test", aggregateId, sequence, payload)
+                .andMetaData(Map.of("correlationId", "req-" + UUID.randomUUID())));
+    }
+
+    private long issuedAdvice() {
+        return new StoredEvents(mongo).all().stream()
+                .filter(e -> e.payloadType().equals(AdviceIssued.class.getName())).count();
+    }
+
+    private static List<Document> sorted(List<Document> documents) {
+        return documents.stream().sorted((a, b) -> String.valueOf(a.get("_id")).compareTo(String.valueOf(b.get("_id"))))
+                .toList();
+    }
+}

@@ -1,0 +1,45 @@
+package org.socialmaturity.recommendations.advice;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.matchers.Matchers;
+import org.junit.jupiter.api.Test;
+import org.socialmaturity.contracts.advice.AdviceIssued;
+import org.socialmaturity.contracts.advice.AdviceIssued.Trigger;
+
+class CompanyAdviceTest {
+
+    private static final Instant T = Instant.parse("2026-11-23T10:00:00Z");
+    private static final Trigger ENTERED_2 = new Trigger("PHASE_ENTERED", null, "2");
+
+    private final AggregateTestFixture<CompanyAdvice> fixture = new AggregateTestFixture<>(CompanyAdvice.class);
+
+    @Test
+    void aChangeIsAdvisedOnceWithAnIdDerivedFromIt() {
+        fixture.givenNoPriorActivity()
+                .when(issue("change-1", 40))
+                .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
+                        Matchers.matches(e -> e instanceof AdviceIssued a && a.causeIndex() == 40
+                                && a.adviceId().equals(java.util.UUID.nameUUIDFromBytes(
+                                "advice/change-1".getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString())),
+                        Matchers.andNoMore())));
+    }
+
+    @Test
+    void theSameOrAnEarlierChangeIsNotAdvisedAgain() {
+        AdviceIssued issued = new AdviceIssued("a1", "c1", "p1", ENTERED_2, List.of("PHASE.2"), List.of(), "change-1",
+                40, T);
+        fixture.given(issued).when(issue("change-1", 40)).expectNoEvents();
+        fixture.given(issued).when(issue("change-0", 12)).expectNoEvents();
+        fixture.given(issued).when(issue("change-2", 41)).expectEventsMatching(Matchers.payloadsMatching(
+                Matchers.exactSequenceOf(Matchers.matches(e -> ((AdviceIssued) e).causeIndex() == 41),
+                        Matchers.andNoMore())));
+    }
+
+    private static IssueAdvice issue(String cause, long index) {
+        return new IssueAdvice(IssueAdvice.streamIdOf("c1"), "c1", "p1", ENTERED_2, List.of("PHASE.2"), List.of(),
+                cause, index, T);
+    }
+}
