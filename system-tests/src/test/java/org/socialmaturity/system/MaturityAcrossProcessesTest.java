@@ -29,7 +29,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * assessment-service and two scoring-service replicas as separate processes on one MongoDB. A company goes through
+ * assessment-service, two scoring-service replicas and recommendation-service as separate processes on one MongoDB. A company goes through
  * three assessments: up to phase 2, up to phase 3, down to phase 2. The replicas share the timeline processor's two
  * segments.
  */
@@ -42,6 +42,7 @@ class MaturityAcrossProcessesTest {
     private static String assessments;
     private static String scoringA;
     private static String scoringB;
+    private static String recommendations;
 
     @BeforeAll
     static void startThePlatform() throws Exception {
@@ -52,6 +53,7 @@ class MaturityAcrossProcessesTest {
                 "PLATFORM_AXON_PROCESSOR_INITIAL_SEGMENTS", "2");
         scoringA = platform.start("scoring-service", "scoring-service-a", oneSegmentEach);
         scoringB = platform.start("scoring-service", "scoring-service-b", oneSegmentEach);
+        recommendations = platform.start("recommendation-service", "recommendation-service", Map.of());
     }
 
     @AfterAll
@@ -104,6 +106,13 @@ class MaturityAcrossProcessesTest {
         for (String other : companies) {
             awaitDeterminate(scoringA, other);
         }
+        // One piece of advice per phase transition, newest first, and one per quadrant change.
+        Eventually.holds(() -> partner(recommendations).queryParam("size", 100)
+                .get("/api/v1/companies/{id}/advice", company)
+                .then().statusCode(200)
+                .body("items.findAll { it.trigger.type != 'QUADRANT_CHANGED' }.trigger.type",
+                        contains("PHASE_DROPPED", "PHASE_ENTERED", "PHASE_ENTERED"))
+                .body("items.findAll { it.trigger.type != 'QUADRANT_CHANGED' }.trigger.to", contains("2", "3", "2")));
 
         int claimedByA = claimedSegments(scoringA);
         int claimedByB = claimedSegments(scoringB);
