@@ -8,6 +8,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -18,10 +19,16 @@ import org.socialmaturity.contracts.maturity.QuadrantChanged;
 import org.socialmaturity.eventstore.AxonRuntime;
 import org.socialmaturity.recommendations.advice.AdviceRules.Advice;
 import org.socialmaturity.recommendations.advice.CompanyAdviceLog.Issued;
+import org.socialmaturity.recommendations.webhook.WebhookOutbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Tracks phase and quadrant changes and issues the advice they call for (through {@link CompanyAdvice}, which
- * makes it exactly-once), and keeps each company's advice log. Sequenced by company.
+ * makes it exactly-once), keeps each company's advice log, and puts every phase change and advice in the partner's
+ * webhook outbox (whose delivery ids are derived from the event, so nothing is enqueued twice). Its
+ * {@code @ResetHandler} clears the logs only: deliveries are side effects, not a read model. Sequenced by company.
  */
 @Singleton
 @ProcessingGroup(AdviceProjection.PROCESSOR)
@@ -31,10 +38,15 @@ public class AdviceProjection {
 
     private final AdviceLogs logs;
     private final AxonRuntime axon;
+    private final WebhookOutbox webhooks;
+    private final Counter issuedCounter;
 
-    AdviceProjection(AdviceLogs logs, AxonRuntime axon) {
+    AdviceProjection(AdviceLogs logs, AxonRuntime axon, WebhookOutbox webhooks, MeterRegistry meters) {
         this.logs = logs;
         this.axon = axon;
+        this.webhooks = webhooks;
+        this.issuedCounter = Counter.builder("platform.advice.issued")
+                .description("Advice issued (not counting replays)").register(meters);
     }
 
     @EventHandler
@@ -48,6 +60,10 @@ public class AdviceProjection {
     @EventHandler
     void on(MaturityPhaseChanged change, EventMessage<?> message, TrackingToken token,
             @MetaDataValue(AxonRuntime.CORRELATION_ID) String correlationId) {
+        if (!applied(logOf(change.companyId(), change.partnerId()), token)) {
+            webhooks.publish(change.partnerId(), message.getIdentifier(), "MaturityPhaseChanged",
+                    message.getTimestamp(), change);
+        }
         issue(change.companyId(), change.partnerId(), AdviceRules.forPhaseChange(change), message, token,
                 correlationId);
     }
@@ -60,10 +76,15 @@ public class AdviceProjection {
     }
 
     @EventHandler
-    void on(AdviceIssued event, TrackingToken token) {
+    void on(AdviceIssued event, EventMessage<?> message, TrackingToken token, ReplayStatus replay) {
         CompanyAdviceLog log = logOf(event.companyId(), event.partnerId());
         if (applied(log, token)) {
             return;
+        }
+        // Enqueued before the log is saved: handling it again after a crash enqueues the same delivery id.
+        webhooks.publish(event.partnerId(), message.getIdentifier(), "AdviceIssued", message.getTimestamp(), event);
+        if (!replay.isReplay()) {
+            issuedCounter.increment();
         }
         log.issued.add(new Issued(event.adviceId(), event.issuedAt(), event.trigger(), event.itemCodes(),
                 event.dimensions(), event.causeEventId()));

@@ -15,7 +15,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -32,10 +35,15 @@ import org.socialmaturity.web.LanguageNegotiation;
 import org.socialmaturity.web.Page;
 import org.socialmaturity.web.ProblemMappers;
 
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Advice", description = "What a company should do next, issued as its phase or quadrant changes")
 public class AdviceResource {
+
+    private static final java.time.Duration STREAM_POLL = java.time.Duration.ofMillis(250);
 
     private final CallContext call;
     private final AdviceLogs logs;
@@ -75,6 +83,39 @@ public class AdviceResource {
         Collections.reverse(issued);
         return Page.of(issued.stream().skip(request.offset()).limit(request.size())
                 .map(i -> view(i, language)).toList(), request, issued.size());
+    }
+
+    @GET
+    @Path("/companies/{companyId}/advice/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Advice as it is issued (server-sent events)",
+            description = "Each piece of advice issued to the company after the stream opened arrives as one event, "
+                    + "JSON like an item of the advice list. Works against any replica: the stream follows the "
+                    + "company's advice log.")
+    @APIResponse(responseCode = "200", description = "An event stream", content = @Content(
+            mediaType = MediaType.SERVER_SENT_EVENTS, examples = @ExampleObject(name = "event",
+            value = "data:{\"id\":\"8a7c...\",\"at\":\"2026-11-23T09:45:00Z\",\"trigger\":{\"type\":\"PHASE_ENTERED\","
+                    + "\"from\":\"2\",\"to\":\"3\"},\"dimensions\":[],\"items\":[]}")))
+    @APIResponse(responseCode = "404", description = "No such company for this partner",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
+    public Multi<AdviceView> stream(
+            @PathParam("companyId") String companyId,
+            @QueryParam("lang") String lang,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        Language language = LanguageNegotiation.choose(lang, acceptLanguage);
+        String partnerId = call.partnerId();
+        AtomicInteger seen = new AtomicInteger(logs.require(partnerId, companyId).issued.size());
+        return Multi.createFrom().ticks().every(STREAM_POLL)
+                .onOverflow().drop()
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .concatMap(tick -> {
+                    List<Issued> issued = logs.require(partnerId, companyId).issued;
+                    List<AdviceView> fresh = issued.subList(Math.min(seen.get(), issued.size()), issued.size())
+                            .stream().map(i -> view(i, language)).toList();
+                    seen.set(issued.size());
+                    return Multi.createFrom().iterable(fresh);
+                });
     }
 
     private AdviceView view(Issued issued, Language language) {

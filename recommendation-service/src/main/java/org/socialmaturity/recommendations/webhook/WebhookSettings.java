@@ -1,0 +1,35 @@
+package org.socialmaturity.recommendations.webhook;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How webhooks are delivered. */
+@ConfigMapping(prefix = "platform.webhooks")
+public interface WebhookSettings {
+
+    /** Attempts per delivery before it is given up (the first one included). */
+    @WithDefault("6")
+    int maxAttempts();
+
+    /** Wait before the second attempt; it doubles for each one after: 30 s, 1, 2, 4, 8 min by default. */
+    @WithDefault("30s")
+    Duration initialBackoff();
+
+    /** How long one attempt may take. */
+    @WithDefault("10s")
+    Duration timeout();
+
+    /** How often the dispatcher looks for deliveries that are due. */
+    @WithDefault("500ms")
+    Duration pollInterval();
+
+    /** Deliveries sent at the same time, so that a slow endpoint holds up only its own. */
+    @WithDefault("8")
+    int concurrency();
+
+    /** Whether subscriptions may point at loopback and private addresses (refused in production). */
+    @WithDefault("true")
+    boolean allowPrivateAddresses();
+}

@@ -1,0 +1,143 @@
+package org.socialmaturity.recommendations.webhook;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.inject.Singleton;
+
+import org.bson.Document;
+import org.socialmaturity.eventstore.AxonSettings;
+import org.socialmaturity.recommendations.webhook.Delivery.Attempt;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+
+/**
+ * Subscriptions and the durable outbox of deliveries, in the service's database. A delivery is written before any
+ * attempt is made and its attempts are appended as they happen: a restart loses no pending delivery.
+ */
+@Singleton
+public class Webhooks {
+
+    private final MongoCollection<Document> subscriptions;
+    private final MongoCollection<Document> deliveries;
+
+    Webhooks(MongoClient mongo, AxonSettings settings) {
+        this.subscriptions = mongo.getDatabase(settings.serviceDatabase()).getCollection("webhook_subscriptions");
+        this.deliveries = mongo.getDatabase(settings.serviceDatabase()).getCollection("webhook_deliveries");
+    }
+
+    void subscribe(Subscription subscription) {
+        subscriptions.insertOne(new Document("_id", subscription.id())
+                .append("partnerId", subscription.partnerId())
+                .append("url", subscription.url())
+                .append("secret", subscription.secret())
+                .append("createdAt", Date.from(subscription.createdAt())));
+    }
+
+    Optional<Subscription> subscription(String partnerId, String id) {
+        return Optional.ofNullable(subscriptions.find(Filters.eq("_id", id)).first()).map(Webhooks::subscription)
+                .filter(s -> s.partnerId().equals(partnerId));
+    }
+
+    List<Subscription> subscriptions(String partnerId) {
+        List<Subscription> result = new ArrayList<>();
+        subscriptions.find(Filters.eq("partnerId", partnerId)).sort(Sorts.ascending("createdAt"))
+                .forEach(d -> result.add(subscription(d)));
+        return result;
+    }
+
+    boolean unsubscribe(String partnerId, String id) {
+        return subscriptions.deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq("partnerId", partnerId)))
+                .getDeletedCount() == 1;
+    }
+
+    /** Enqueues a delivery unless one with the same id exists; returns whether it was new. */
+    boolean enqueue(Delivery delivery) {
+        try {
+            deliveries.insertOne(new Document("_id", delivery.id())
+                    .append("subscriptionId", delivery.subscriptionId())
+                    .append("partnerId", delivery.partnerId())
+                    .append("eventId", delivery.eventId())
+                    .append("eventType", delivery.eventType())
+                    .append("body", delivery.body())
+                    .append("status", Delivery.PENDING)
+                    .append("createdAt", Date.from(delivery.createdAt()))
+                    .append("nextAttemptAt", Date.from(delivery.nextAttemptAt()))
+                    .append("lockedUntil", new Date(0))
+                    .append("attempts", List.of()));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Pending deliveries whose next attempt is due. */
+    List<String> due(Instant now, int limit) {
+        List<String> ids = new ArrayList<>();
+        deliveries.find(Filters.and(Filters.eq("status", Delivery.PENDING), Filters.lte("nextAttemptAt", Date.from(now))))
+                .limit(limit).forEach(d -> ids.add(d.getString("_id")));
+        return ids;
+    }
+
+    /** Takes a delivery for one attempt, unless another replica (or thread) has it. */
+    Optional<Delivery> claim(String id, Instant now, Instant until) {
+        Document claimed = deliveries.findOneAndUpdate(
+                Filters.and(Filters.eq("_id", id), Filters.eq("status", Delivery.PENDING),
+                        Filters.lte("lockedUntil", Date.from(now))),
+                Updates.set("lockedUntil", Date.from(until)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(claimed).map(Webhooks::delivery);
+    }
+
+    void recordAttempt(String id, Attempt attempt, String status, Instant nextAttemptAt) {
+        deliveries.updateOne(Filters.eq("_id", id), Updates.combine(
+                Updates.push("attempts", new Document("at", Date.from(attempt.at()))
+                        .append("httpStatus", attempt.httpStatus())
+                        .append("error", attempt.error())
+                        .append("durationMillis", attempt.durationMillis())),
+                Updates.set("status", status),
+                Updates.set("nextAttemptAt", Date.from(nextAttemptAt)),
+                Updates.set("lockedUntil", new Date(0))));
+    }
+
+    List<Delivery> deliveriesOf(String subscriptionId) {
+        List<Delivery> result = new ArrayList<>();
+        deliveries.find(Filters.eq("subscriptionId", subscriptionId)).sort(Sorts.ascending("createdAt"))
+                .forEach(d -> result.add(delivery(d)));
+        return result;
+    }
+
+    long pending() {
+        return deliveries.countDocuments(Filters.eq("status", Delivery.PENDING));
+    }
+
+    private static Subscription subscription(Document d) {
+        return new Subscription(d.getString("_id"), d.getString("partnerId"), d.getString("url"),
+                d.getString("secret"), d.getDate("createdAt").toInstant());
+    }
+
+    private static Delivery delivery(Document d) {
+        List<Attempt> attempts = new ArrayList<>();
+        for (Document a : d.getList("attempts", Document.class)) {
+            attempts.add(new Attempt(a.getDate("at").toInstant(), a.getInteger("httpStatus"), a.getString("error"),
+                    ((Number) a.get("durationMillis")).longValue()));
+        }
+        return new Delivery(d.getString("_id"), d.getString("subscriptionId"), d.getString("partnerId"),
+                d.getString("eventId"), d.getString("eventType"), d.getString("body"), d.getString("status"),
+                d.getDate("createdAt").toInstant(), d.getDate("nextAttemptAt").toInstant(), attempts);
+    }
+}

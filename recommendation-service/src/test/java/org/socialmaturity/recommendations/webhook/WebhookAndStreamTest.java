@@ -1,0 +1,201 @@
+package org.socialmaturity.recommendations.webhook;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.inject.Inject;
+
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.socialmaturity.contracts.company.CompanyRegistered;
+import org.socialmaturity.contracts.maturity.MaturityPhaseChanged;
+import org.socialmaturity.contracts.maturity.Quadrant;
+import org.socialmaturity.localmongo.Eventually;
+import org.socialmaturity.localmongo.LocalMongoTestResource;
+
+import com.sun.net.httpserver.HttpServer;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@WithTestResource(value = LocalMongoTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class WebhookAndStreamTest {
+
+    private static final String SECRET = "a-shared-secret-of-the-partner";
+
+    @Inject
+    EventStore store;
+
+    @ConfigProperty(name = "quarkus.http.port")
+    int port;
+
+    private HttpServer receiver;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger failuresLeft = new AtomicInteger(2);
+    private final String partner = "partner-" + UUID.randomUUID();
+
+    /** A real HTTP endpoint that answers 500 twice, then 200, and keeps what it got. */
+    @BeforeEach
+    void startReceiver() throws Exception {
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(new Received(exchange.getRequestHeaders().getFirst("X-Event-Id"),
+                    exchange.getRequestHeaders().getFirst("X-Event-Type"),
+                    exchange.getRequestHeaders().getFirst("X-Signature"), body));
+            int status = body.contains("\"type\":\"MaturityPhaseChanged\"") && failuresLeft.getAndDecrement() > 0
+                    ? 500 : 200;
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        receiver.stop(0);
+    }
+
+    @Test
+    void aFailingEndpointGetsTheSignedDeliveryOnItsThirdAttemptAndTheLogShowsAllThree() {
+        String subscription = given().header("X-Partner-Id", partner).contentType(ContentType.JSON)
+                .body(Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook", "secret", SECRET))
+                .post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
+        String company = companyEntersPhase(2);
+
+        Eventually.holds(() -> assertEquals(4, received.size(), "3 attempts of the phase change + 1 of the advice"));
+        Received phaseChange = received.stream().filter(r -> "MaturityPhaseChanged".equals(r.type())).findFirst()
+                .orElseThrow();
+        assertEquals("sha256=" + WebhookDispatcher.sign(SECRET, phaseChange.body()), phaseChange.signature(),
+                "the signature verifies over the exact body");
+        assertEquals(List.of(phaseChange.eventId(), phaseChange.eventId(), phaseChange.eventId()),
+                received.stream().filter(r -> r.type().equals("MaturityPhaseChanged")).map(Received::eventId).toList());
+        assertTrue(received.stream().anyMatch(r -> r.type().equals("AdviceIssued") && r.body().contains(company)));
+
+        Eventually.holds(() -> given().header("X-Partner-Id", partner)
+                .get("/api/v1/webhooks/{id}/deliveries", subscription)
+                .then().statusCode(200)
+                .body("total", equalTo(2))
+                .body("items.find { it.eventType == 'MaturityPhaseChanged' }.status", equalTo("DELIVERED"))
+                .body("items.find { it.eventType == 'MaturityPhaseChanged' }.attempts.httpStatus", contains(500, 500, 200))
+                .body("items.find { it.eventType == 'AdviceIssued' }.attempts", hasSize(1)));
+        given().header("X-Partner-Id", "someone-else").get("/api/v1/webhooks/{id}/deliveries", subscription)
+                .then().statusCode(404);
+
+        // A replay of everything sends nothing again.
+        given().header("X-Admin-Key", "local-admin-key").post("/api/v1/admin/projections/recommendation/replay")
+                .then().statusCode(202);
+        Eventually.holds(() -> given().header("X-Admin-Key", "local-admin-key")
+                .get("/api/v1/admin/projections/recommendation/replay").then().body("state", equalTo("DONE")));
+        Eventually.holds(() -> given().header("X-Partner-Id", partner).get("/api/v1/companies/{id}/advice", company)
+                .then().body("total", equalTo(1)));
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        assertEquals(4, received.size(), "no delivery sent again");
+        given().header("X-Partner-Id", partner).get("/api/v1/webhooks/{id}/deliveries", subscription)
+                .then().body("total", equalTo(2));
+    }
+
+    @Test
+    void subscriptionsAreCheckedListedAndDeleted() {
+        given().header("X-Partner-Id", partner).contentType(ContentType.JSON)
+                .body(Map.of("url", "ftp://portal.example/hook", "secret", "short"))
+                .post("/api/v1/webhooks").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("url", "secret"));
+        String id = given().header("X-Partner-Id", partner).contentType(ContentType.JSON)
+                .body(Map.of("url", "https://portal.example/hook", "secret", SECRET))
+                .post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
+        given().header("X-Partner-Id", partner).get("/api/v1/webhooks")
+                .then().body("items.id", contains(id)).body("items[0].secret", org.hamcrest.Matchers.nullValue());
+        given().header("X-Partner-Id", "someone-else").delete("/api/v1/webhooks/{id}", id).then().statusCode(404);
+        given().header("X-Partner-Id", partner).delete("/api/v1/webhooks/{id}", id).then().statusCode(204);
+        given().header("X-Partner-Id", partner).delete("/api/v1/webhooks/{id}", id).then().statusCode(404);
+    }
+
+    @Test
+    void aStreamReceivesAdviceAsItIsIssued() throws Exception {
+        String company = UUID.randomUUID().toString();
+        publish(company, 0, new CompanyRegistered(company, partner, "Streamed SA", "retail", "ES", 10, Instant.now()));
+        Eventually.holds(() -> given().header("X-Partner-Id", partner).get("/api/v1/companies/{id}/advice", company)
+                .then().statusCode(200));
+
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<java.io.InputStream> stream = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/companies/" + company + "/advice/stream"))
+                .header("X-Partner-Id", partner).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, stream.statusCode());
+        CompletableFuture<String> firstEvent = CompletableFuture.supplyAsync(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (line.startsWith("data:")) {
+                        return line.substring(5);
+                    }
+                }
+                return null;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        publish("maturity:" + company, 0, phaseChanged(company, 3));
+
+        String event = firstEvent.get(20, TimeUnit.SECONDS);
+        assertTrue(event.contains("\"type\":\"PHASE_ENTERED\"") && event.contains("PHASE.3"), event);
+    }
+
+    private String companyEntersPhase(int phase) {
+        String company = UUID.randomUUID().toString();
+        publish(company, 0, new CompanyRegistered(company, partner, "Hooked SA", "retail", "ES", 10, Instant.now()));
+        publish("maturity:" + company, 0, phaseChanged(company, phase));
+        return company;
+    }
+
+    private MaturityPhaseChanged phaseChanged(String company, int phase) {
+        Map<String, Double> scores = new LinkedHashMap<>();
+        scores.put("LISTENING", 1.5);
+        scores.put("TEAM", 2.0);
+        return new MaturityPhaseChanged(company, partner, null, phase, Quadrant.OBSERVERS, 30, scores, "answer-x", 1,
+                Instant.now());
+    }
+
+    private void publish(String aggregateId, long sequence, Object payload) {
+        store.publish(new GenericDomainEventMessage<>("Test", aggregateId, sequence, payload)
+                .andMetaData(Map.of("correlationId", "req-" + UUID.randomUUID())));
+    }
+
+    private record Received(String eventId, String type, String signature, String body) {
+    }
+}
