@@ -1,0 +1,134 @@
+package org.socialmaturity.bench;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Benchmark, not a test: against a running platform whose recommendation-service accepts loopback webhooks
+ * ({@code PLATFORM_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES=true ./platform start}), how long after the answer that changes a
+ * company's phase is stored (its PUT returned) the advice arrives at the partner's webhook, across the three
+ * services' processes. Each cycle drops the company from phase 2 to 1 and raises it back, three answers each way.
+ *
+ * <pre>java -cp bench/target/bench-1.0.0-SNAPSHOT.jar org.socialmaturity.bench.AnswerToWebhookLag [cycles=50]</pre>
+ */
+public final class AnswerToWebhookLag {
+
+    private static final String ASSESSMENTS = "http://localhost:8081";
+    private static final String RECOMMENDATIONS = "http://localhost:8083";
+    private static final String[][] FLIPS = {
+            {"working-group", "none", "ad-hoc"},
+            {"governance-owner", "junior-marketer", "social-media-manager"},
+            {"adoption-departments", "marketing-only", "key-departments"},
+    };
+
+    private AnswerToWebhookLag() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int cycles = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+        HttpClient http = HttpClient.newHttpClient();
+        String partner = "webhook-lag-" + System.nanoTime();
+        LinkedBlockingQueue<Long> advice = new LinkedBlockingQueue<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            if ("AdviceIssued".equals(exchange.getRequestHeaders().getFirst("X-Event-Type"))) {
+                advice.add(System.nanoTime());
+            }
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.start();
+        send(http, json(RECOMMENDATIONS + "/api/v1/webhooks", partner, "POST", "{\"url\":\"http://127.0.0.1:"
+                + receiver.getAddress().getPort() + "/hook\",\"secret\":\"benchmark-shared-secret\"}"), 201);
+        String company = id(send(http, json(ASSESSMENTS + "/api/v1/companies", partner, "POST",
+                "{\"name\":\"Webhook SA\",\"sector\":\"benchmarks\",\"country\":\"ES\",\"employees\":10}"), 201));
+        String assessment = id(send(http, json(ASSESSMENTS + "/api/v1/companies/" + company + "/assessments",
+                partner, "POST", ""), 201));
+        String questionnaire = send(http, HttpRequest.newBuilder(URI.create(ASSESSMENTS
+                + "/api/v1/questionnaires/current")).header("X-Partner-Id", partner).build(), 200);
+        answerEverythingAtLevelTwo(http, partner, assessment, questionnaire);
+        advice.poll(30, TimeUnit.SECONDS);
+        Thread.sleep(2000);
+        advice.clear();
+
+        long[] lags = new long[2 * cycles];
+        for (int c = 0; c < cycles; c++) {
+            for (int direction = 1; direction <= 2; direction++) {
+                long stored = 0;
+                for (String[] flip : FLIPS) {
+                    send(http, json(ASSESSMENTS + "/api/v1/assessments/" + assessment + "/answers/" + flip[0], partner,
+                            "PUT", "{\"optionId\":\"" + flip[direction] + "\"}"), 200);
+                    stored = System.nanoTime();
+                }
+                Long arrived = advice.poll(30, TimeUnit.SECONDS);
+                if (arrived == null) {
+                    throw new IllegalStateException("no advice arrived within 30 s");
+                }
+                lags[2 * c + direction - 1] = arrived - stored;
+                Thread.sleep(200);
+                advice.clear();
+            }
+        }
+        receiver.stop(0);
+        Arrays.sort(lags);
+        System.out.printf("answer stored -> advice at the webhook, %d phase changes: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                lags.length, lags[lags.length / 2] / 1e6, lags[(int) (lags.length * 0.99)] / 1e6,
+                lags[lags.length - 1] / 1e6);
+    }
+
+    /** One answer of level 2 to every question, using the option or band the questionnaire gives for level 2. */
+    private static void answerEverythingAtLevelTwo(HttpClient http, String partner, String assessment,
+                                                   String questionnaire) throws Exception {
+        Matcher question = Pattern.compile("\\{\"id\":\"([a-z-]+)\",\"dimension\":\"[A-Z_]+\",\"type\":\"(CHOICE|NUMBER)\"")
+                .matcher(questionnaire);
+        while (question.find()) {
+            String rest = questionnaire.substring(question.end());
+            String body;
+            if (question.group(2).equals("CHOICE")) {
+                Matcher option = Pattern.compile("\\{\"id\":\"([a-z-]+)\",\"text\":\"[^\"]*\",\"level\":2\\}").matcher(rest);
+                option.find();
+                body = "{\"optionId\":\"" + option.group(1) + "\"}";
+            } else {
+                Matcher band = Pattern.compile("\\{\"from\":([0-9.]+),\"to\":[0-9.]+,\"level\":2\\}").matcher(rest);
+                band.find();
+                body = "{\"value\":" + band.group(1) + "}";
+            }
+            send(http, json(ASSESSMENTS + "/api/v1/assessments/" + assessment + "/answers/" + question.group(1),
+                    partner, "PUT", body), 200);
+        }
+    }
+
+    private static HttpRequest json(String url, String partner, String method, String body) {
+        return HttpRequest.newBuilder(URI.create(url)).header("X-Partner-Id", partner)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+    }
+
+    private static String send(HttpClient http, HttpRequest request, int expected) throws Exception {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(request.uri() + ": " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+
+    private static String id(String json) {
+        Matcher m = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no id in " + json);
+        }
+        return m.group(1);
+    }
+}
