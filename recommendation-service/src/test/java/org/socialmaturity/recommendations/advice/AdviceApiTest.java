@@ -15,7 +15,10 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -94,6 +97,35 @@ class AdviceApiTest {
         Eventually.holds(() -> given().header("X-Admin-Key", "local-admin-key")
                 .get("/api/v1/admin/projections/recommendation/replay").then().body("state", equalTo("DONE")));
         Eventually.holds(() -> assertEquals(before, sorted(logs.raw())));
+        assertEquals(issuedBefore, issuedAdvice(), "no advice issued twice");
+    }
+
+    @Test
+    void aCrashBetweenIssuingAndSavingTheLogIssuesNothingTwice() {
+        String partner = "partner-" + UUID.randomUUID();
+        String company = registerAndChange(partner);
+        Eventually.holds(() -> given().header("X-Partner-Id", partner).get("/api/v1/companies/{id}/advice", company)
+                .then().body("total", equalTo(3)));
+        Eventually.holds(() -> assertEquals(0, axon.progress(AdviceProjection.PROCESSOR).orElseThrow().lag()));
+        long issuedBefore = issuedAdvice();
+        long registeredAt = new StoredEvents(mongo).all().stream()
+                .filter(e -> e.aggregateId().equals(company)).findFirst().orElseThrow().globalIndex();
+
+        // As if the process died after IssueAdvice and before the log and the token were saved.
+        StreamingEventProcessor processor = axon.configuration().eventProcessingConfiguration()
+                .eventProcessor(AdviceProjection.PROCESSOR, StreamingEventProcessor.class).orElseThrow();
+        processor.shutDown();
+        TokenStore tokens = axon.configuration().eventProcessingConfiguration().tokenStore(AdviceProjection.PROCESSOR);
+        mongo.getDatabase("recommendation").getCollection("advice_logs")
+                .deleteOne(com.mongodb.client.model.Filters.eq("_id", company));
+        tokens.storeToken(GapAwareTrackingToken.newInstance(registeredAt - 1, java.util.Collections.emptySet()),
+                AdviceProjection.PROCESSOR, 0);
+        tokens.releaseClaim(AdviceProjection.PROCESSOR, 0);
+        processor.start();
+
+        Eventually.holds(() -> given().header("X-Partner-Id", partner).get("/api/v1/companies/{id}/advice", company)
+                .then().body("total", equalTo(3)));
+        Eventually.holds(() -> assertEquals(0, axon.progress(AdviceProjection.PROCESSOR).orElseThrow().lag()));
         assertEquals(issuedBefore, issuedAdvice(), "no advice issued twice");
     }
 
