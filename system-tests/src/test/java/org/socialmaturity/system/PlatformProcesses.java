@@ -23,6 +23,7 @@ public final class PlatformProcesses implements AutoCloseable {
 
     private final LocalMongo mongo = LocalMongo.inMemory();
     private final List<Process> processes = new ArrayList<>();
+    private final Map<String, Launched> launched = new java.util.HashMap<>();
     private final Path logs = Path.of("target", "system-logs");
 
     public PlatformProcesses() throws IOException {
@@ -31,22 +32,47 @@ public final class PlatformProcesses implements AutoCloseable {
 
     /** Starts a service and waits until it is ready; returns its base URL. */
     public String start(String module, String instance, Map<String, String> settings) throws Exception {
+        return launch(module, instance, settings, freePort());
+    }
+
+    /** Kills a service instance as {@code kill -9} does: no shutdown hook, no released claim, nothing flushed. */
+    public void kill(String instance) throws InterruptedException {
+        Process process = launched.get(instance).process();
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** Starts a killed instance again, on the same port (and so with the same token-claim node id). */
+    public void restart(String instance) throws Exception {
+        Launched before = launched.get(instance);
+        launch(before.module(), instance, before.settings(), before.port());
+    }
+
+    public String mongoUri() {
+        return mongo.connectionString();
+    }
+
+    private String launch(String module, String instance, Map<String, String> settings, int port) throws Exception {
         Path jar = Path.of("..", module, "target", "quarkus-app", "quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw verify builds all)");
         }
-        int port = freePort();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-jar", jar.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(logs.resolve(instance + ".log").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(instance + ".log").toFile()));
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("MONGODB_URI", mongo.connectionString());
         builder.environment().putAll(settings);
-        processes.add(builder.start());
+        Process process = builder.start();
+        processes.add(process);
+        launched.put(instance, new Launched(module, settings, port, process));
         String url = "http://127.0.0.1:" + port;
         awaitReady(url, instance);
         return url;
+    }
+
+    private record Launched(String module, Map<String, String> settings, int port, Process process) {
     }
 
     private void awaitReady(String url, String instance) throws Exception {
