@@ -57,7 +57,7 @@ class OperationsEndpointsTest {
                 }
             }
         }
-        assertEquals(10, operations, "the public operations of assessment-service");
+        assertEquals(12, operations, "the public operations of assessment-service, replay included");
         assertEquals(List.of(), undocumented);
         assertTrue(openapi.getMap("components.schemas").containsKey("Company"));
     }
@@ -70,6 +70,23 @@ class OperationsEndpointsTest {
         assertTrue(metrics.contains("platform_processor_position{processor=\"company-directory\"}"), metrics);
         assertTrue(metrics.contains("platform_processor_lag{processor=\"company-directory\"}"), metrics);
         assertTrue(metrics.contains("platform_processor_events_handled_total{processor=\"company-directory\"}"), metrics);
+    }
+
+    @Test
+    void theOperatorRebuildsTheCompanyDirectory() {
+        org.socialmaturity.assessments.PartnerApi partner = org.socialmaturity.assessments.PartnerApi.newPartner();
+        String first = partner.registerCompany("Listed before");
+        String second = partner.registerCompany("Listed after");
+
+        given().header("X-Admin-Key", "local-admin-key").post("/api/v1/admin/projections/scoring/replay")
+                .then().statusCode(404);
+        given().header("X-Admin-Key", "local-admin-key").post("/api/v1/admin/projections/assessment/replay")
+                .then().statusCode(202)
+                .body("processor", equalTo("company-directory"));
+        org.socialmaturity.localmongo.Eventually.holds(() -> given().header("X-Admin-Key", "local-admin-key")
+                .get("/api/v1/admin/projections/assessment/replay").then().body("state", equalTo("DONE")));
+        org.socialmaturity.localmongo.Eventually.holds(() -> partner.request().get("/api/v1/companies")
+                .then().body("items.id", org.hamcrest.Matchers.contains(first, second)));
     }
 
     @Test

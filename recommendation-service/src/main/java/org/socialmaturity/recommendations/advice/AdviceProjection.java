@@ -60,19 +60,22 @@ public class AdviceProjection {
     @EventHandler
     void on(MaturityPhaseChanged change, EventMessage<?> message, TrackingToken token,
             @MetaDataValue(AxonRuntime.CORRELATION_ID) String correlationId) {
-        if (!applied(logOf(change.companyId(), change.partnerId()), token)) {
-            webhooks.publish(change.partnerId(), message.getIdentifier(), "MaturityPhaseChanged",
-                    message.getTimestamp(), change);
+        CompanyAdviceLog log = logOf(change.companyId(), change.partnerId());
+        if (applied(log, token)) {
+            return;
         }
-        issue(change.companyId(), change.partnerId(), AdviceRules.forPhaseChange(change), message, token,
-                correlationId);
+        webhooks.publish(change.partnerId(), message.getIdentifier(), "MaturityPhaseChanged", message.getTimestamp(),
+                change);
+        issue(log, AdviceRules.forPhaseChange(change), message, token, correlationId);
     }
 
     @EventHandler
     void on(QuadrantChanged change, EventMessage<?> message, TrackingToken token,
             @MetaDataValue(AxonRuntime.CORRELATION_ID) String correlationId) {
-        issue(change.companyId(), change.partnerId(), AdviceRules.forQuadrantChange(change), message, token,
-                correlationId);
+        CompanyAdviceLog log = logOf(change.companyId(), change.partnerId());
+        if (!applied(log, token)) {
+            issue(log, AdviceRules.forQuadrantChange(change), message, token, correlationId);
+        }
     }
 
     @EventHandler
@@ -97,13 +100,9 @@ public class AdviceProjection {
     }
 
     /** Issues before saving the log: a crash in between issues again on restart, which the aggregate ignores. */
-    private void issue(String companyId, String partnerId, Advice advice, EventMessage<?> change,
-                       TrackingToken token, String correlationId) {
-        CompanyAdviceLog log = logOf(companyId, partnerId);
-        if (applied(log, token)) {
-            return;
-        }
-        IssueAdvice command = new IssueAdvice(IssueAdvice.streamIdOf(companyId), companyId, partnerId,
+    private void issue(CompanyAdviceLog log, Advice advice, EventMessage<?> change, TrackingToken token,
+                       String correlationId) {
+        IssueAdvice command = new IssueAdvice(IssueAdvice.streamIdOf(log.companyId), log.companyId, log.partnerId,
                 advice.trigger(), advice.itemCodes(), advice.dimensions(), change.getIdentifier(), position(token),
                 change.getTimestamp());
         axon.configuration().commandGateway().sendAndWait(GenericCommandMessage.asCommandMessage(command)
