@@ -7,6 +7,9 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import static org.socialmaturity.bench.BenchHttp.id;
+import static org.socialmaturity.bench.BenchHttp.send;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -122,21 +125,5 @@ public final class AnswerToTrajectoryLag {
     private static HttpRequest post(String url, String partner, String body) {
         return HttpRequest.newBuilder(URI.create(url)).header("X-Partner-Id", partner)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    }
-
-    private static String send(HttpClient http, HttpRequest request, int expected) throws Exception {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(request.uri() + ": " + response.statusCode() + " " + response.body());
-        }
-        return response.body();
-    }
-
-    private static String id(String json) {
-        Matcher m = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("no id in " + json);
-        }
-        return m.group(1);
     }
 }

@@ -4,11 +4,13 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import static org.socialmaturity.bench.BenchHttp.id;
+import static org.socialmaturity.bench.BenchHttp.send;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -114,21 +116,5 @@ public final class AnswerToWebhookLag {
         return HttpRequest.newBuilder(URI.create(url)).header("X-Partner-Id", partner)
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-    }
-
-    private static String send(HttpClient http, HttpRequest request, int expected) throws Exception {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(request.uri() + ": " + response.statusCode() + " " + response.body());
-        }
-        return response.body();
-    }
-
-    private static String id(String json) {
-        Matcher m = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("no id in " + json);
-        }
-        return m.group(1);
     }
 }

@@ -17,6 +17,7 @@ import org.socialmaturity.contracts.company.CompanyRegistered;
 import org.socialmaturity.contracts.maturity.MaturityPhaseChanged;
 import org.socialmaturity.contracts.maturity.QuadrantChanged;
 import org.socialmaturity.eventstore.AxonRuntime;
+import org.socialmaturity.eventstore.GlobalIndex;
 import org.socialmaturity.recommendations.advice.AdviceRules.Advice;
 import org.socialmaturity.recommendations.advice.CompanyAdviceLog.Issued;
 import org.socialmaturity.recommendations.webhook.WebhookOutbox;
@@ -103,7 +104,7 @@ public class AdviceProjection {
     private void issue(CompanyAdviceLog log, Advice advice, EventMessage<?> change, TrackingToken token,
                        String correlationId) {
         IssueAdvice command = new IssueAdvice(IssueAdvice.streamIdOf(log.companyId), log.companyId, log.partnerId,
-                advice.trigger(), advice.itemCodes(), advice.dimensions(), change.getIdentifier(), position(token),
+                advice.trigger(), advice.itemCodes(), advice.dimensions(), change.getIdentifier(), GlobalIndex.of(token),
                 change.getTimestamp());
         axon.configuration().commandGateway().sendAndWait(GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(Map.of(AxonRuntime.CORRELATION_ID, correlationId == null ? change.getIdentifier()
@@ -121,15 +122,11 @@ public class AdviceProjection {
     }
 
     private static boolean applied(CompanyAdviceLog log, TrackingToken token) {
-        return position(token) <= log.lastIndex;
+        return GlobalIndex.of(token) <= log.lastIndex;
     }
 
     private void save(CompanyAdviceLog log, TrackingToken token) {
-        log.lastIndex = position(token);
+        log.lastIndex = GlobalIndex.of(token);
         logs.save(log);
-    }
-
-    private static long position(TrackingToken token) {
-        return token.position().orElseThrow(() -> new IllegalStateException("a token without position: " + token));
     }
 }

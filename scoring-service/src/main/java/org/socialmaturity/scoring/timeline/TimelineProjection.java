@@ -23,6 +23,7 @@ import org.socialmaturity.contracts.maturity.QuadrantChanged;
 import org.socialmaturity.contracts.questionnaire.Questionnaire;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
 import org.socialmaturity.eventstore.AxonRuntime;
+import org.socialmaturity.eventstore.GlobalIndex;
 import org.socialmaturity.scoring.maturity.MaturityRules;
 import org.socialmaturity.scoring.maturity.MaturityRules.DimensionScore;
 import org.socialmaturity.scoring.maturity.MaturityRules.Maturity;
@@ -110,7 +111,7 @@ public class TimelineProjection {
         Map<String, Integer> levels = new LinkedHashMap<>();
         timeline.state.values().forEach(a -> levels.put(a.questionId(), a.level()));
         Maturity maturity = MaturityRules.score(pinned, levels);
-        long index = position(token);
+        long index = GlobalIndex.of(token);
         if (maturity.determinate()) {
             declare(event, message.getIdentifier(), index, maturity, correlationId, actor);
         }
@@ -187,15 +188,11 @@ public class TimelineProjection {
     }
 
     private static boolean applied(CompanyTimeline timeline, TrackingToken token) {
-        return position(token) <= timeline.lastIndex;
+        return GlobalIndex.of(token) <= timeline.lastIndex;
     }
 
     private void save(CompanyTimeline timeline, TrackingToken token) {
-        timeline.lastIndex = position(token);
+        timeline.lastIndex = GlobalIndex.of(token);
         timelines.save(timeline);
-    }
-
-    private static long position(TrackingToken token) {
-        return token.position().orElseThrow(() -> new IllegalStateException("a token without position: " + token));
     }
 }
