@@ -95,6 +95,7 @@ public class GlobalSequenceEventStorageEngine extends AbstractEventStorageEngine
 
     private static final int MAX_STREAM_WINDOW = 1024;
     private static final int MAX_RESERVATIONS = 5;
+    private static final Object RESERVATIONS = new Object();
 
     private final MongoCollection<Document> commits;
     private final MongoCollection<Document> snapshots;
@@ -159,13 +160,19 @@ public class GlobalSequenceEventStorageEngine extends AbstractEventStorageEngine
                 }
                 continue;
             }
-            insert(first, perAggregate, messages, now);
-            return;
+            if (insert(first, perAggregate, messages, now)) {
+                return;
+            }
+            if (attempt >= MAX_RESERVATIONS) {
+                throw new EventStoreException("Global indexes reserved " + attempt + " times were taken by another "
+                        + "writer; the counter document is not being updated atomically");
+            }
         }
     }
 
-    private void insert(long first, List<List<SerializedEvent>> perAggregate, List<DomainEventMessage<?>> messages,
-                        Instant committedAt) {
+    /** @return false when the reserved indexes turned out to be taken (a counter that lost an update) */
+    private boolean insert(long first, List<List<SerializedEvent>> perAggregate, List<DomainEventMessage<?>> messages,
+                           Instant committedAt) {
         List<Document> documents = new ArrayList<>(perAggregate.size());
         long index = first;
         for (List<SerializedEvent> commit : perAggregate) {
@@ -178,17 +185,33 @@ public class GlobalSequenceEventStorageEngine extends AbstractEventStorageEngine
             } else {
                 commits.insertMany(documents, new InsertManyOptions().ordered(true));
             }
+            return true;
         } catch (MongoBulkWriteException e) {
             int failed = e.getWriteErrors().isEmpty() ? 0 : e.getWriteErrors().get(0).getIndex();
+            if (failed == 0 && indexTaken(e.getWriteErrors().get(0).getMessage())) {
+                return false;
+            }
             voidUninserted(documents.subList(failed, documents.size()));
             handlePersistenceException(e, messageAt(messages, perAggregate, failed));
         } catch (MongoWriteException e) {
+            if (indexTaken(e.getError().getMessage())) {
+                return false;
+            }
             voidUninserted(documents);
             handlePersistenceException(e, messages.get(0));
         } catch (MongoException e) {
             // Unknown outcome (say, a network failure after the server inserted): voiding could erase events.
             handlePersistenceException(e, messages.get(0));
         }
+        return true;
+    }
+
+    /**
+     * A duplicate {@code _id} is not a concurrency conflict on the aggregate but a reserved index that another writer
+     * holds: the reservation is retried and nothing is voided (the indexes are the other writer's).
+     */
+    private static boolean indexTaken(String message) {
+        return message != null && message.contains("_id_");
     }
 
     private void voidUninserted(List<Document> documents) {
@@ -215,8 +238,18 @@ public class GlobalSequenceEventStorageEngine extends AbstractEventStorageEngine
         return messages.get(Math.min(offset, messages.size() - 1));
     }
 
-    /** Reserves {@code count} contiguous global indexes; returns the first. */
+    /**
+     * Reserves {@code count} contiguous global indexes; returns the first. Serialized within the JVM: MongoDB applies
+     * the {@code $inc} atomically, but mongo-java-server (local runs and tests) does not always, and most writers
+     * share a JVM; a lost update across processes there surfaces as a taken {@code _id} and is reserved again.
+     */
     private long reserve(int count) {
+        synchronized (RESERVATIONS) {
+            return reserveNow(count);
+        }
+    }
+
+    private long reserveNow(int count) {
         Document counter = counters.findOneAndUpdate(Filters.eq("_id", COUNTER_ID), Updates.inc(NEXT, (long) count),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
         return ((Number) Objects.requireNonNull(counter).get(NEXT)).longValue() - count;
