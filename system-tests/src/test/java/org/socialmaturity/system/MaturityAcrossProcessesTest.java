@@ -66,10 +66,14 @@ class MaturityAcrossProcessesTest {
         Set<String> companies = new HashSet<>();
         String company = registerCompany("Aerolíneas del Sur");
         companies.add(company);
-        // More companies, so that both segments have work.
-        for (int i = 0; i < 5; i++) {
+        // More companies, until each of the two segments has work: a company's events go to segment
+        // (companyId.hashCode() & 1), which is how Axon splits a sequencing key over two segments.
+        int[] perSegment = new int[2];
+        perSegment[company.hashCode() & 1]++;
+        for (int i = 0; perSegment[0] < 2 || perSegment[1] < 2; i++) {
             String other = registerCompany("Other " + i);
             companies.add(other);
+            perSegment[other.hashCode() & 1]++;
             answerEverything(startAssessment(other), 1 + i % 4);
         }
 
