@@ -15,14 +15,11 @@ import org.bson.Document;
 import org.socialmaturity.eventstore.AxonSettings;
 import org.socialmaturity.scoring.timeline.CompanyTimeline.Entry;
 import org.socialmaturity.web.ApiProblem;
+import org.socialmaturity.web.JsonDocuments;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.MongoDatabase;
 
 /**
  * Stores company timelines: one small document per company ({@code timelines}) and one per recorded answer
@@ -36,9 +33,8 @@ public class Timelines {
     private static final int PAGE = 256;
     private static final int CACHED_COMPANIES = 500;
 
-    private final MongoCollection<Document> timelines;
-    private final MongoCollection<Document> entries;
-    private final ObjectMapper json;
+    private final JsonDocuments<CompanyTimeline> timelines;
+    private final JsonDocuments<Entry> entries;
     private final Map<String, Cached> cache = Collections.synchronizedMap(
             new LinkedHashMap<>(64, 0.75f, true) {
                 @Override
@@ -48,14 +44,13 @@ public class Timelines {
             });
 
     Timelines(MongoClient mongo, AxonSettings settings, ObjectMapper json) {
-        this.timelines = mongo.getDatabase(settings.serviceDatabase()).getCollection("timelines");
-        this.entries = mongo.getDatabase(settings.serviceDatabase()).getCollection("timeline_entries");
-        this.json = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        MongoDatabase database = mongo.getDatabase(settings.serviceDatabase());
+        this.timelines = new JsonDocuments<>(database.getCollection("timelines"), json, CompanyTimeline.class);
+        this.entries = new JsonDocuments<>(database.getCollection("timeline_entries"), json, Entry.class);
     }
 
     public Optional<CompanyTimeline> find(String companyId) {
-        Document document = timelines.find(Filters.eq("_id", companyId)).first();
-        return document == null ? Optional.empty() : Optional.of(read(document, CompanyTimeline.class));
+        return timelines.find(companyId);
     }
 
     /** Another partner's company is not found, exactly like a company that does not exist. */
@@ -82,16 +77,15 @@ public class Timelines {
         while (all.size() < timeline.entryCount) {
             int from = all.size();
             int to = Math.min(timeline.entryCount, from + PAGE);
-            List<Entry> page = new ArrayList<>();
-            entries.find(Filters.in("_id", IntStream.range(from, to).mapToObj(n -> key(timeline.companyId, n)).toList()))
-                    .forEach(d -> page.add(read(d, Entry.class)));
+            List<Entry> page = new ArrayList<>(entries.findAll(
+                    IntStream.range(from, to).mapToObj(n -> key(timeline.companyId, n)).toList()));
             if (page.size() != to - from) {
                 throw new IllegalStateException("Timeline of " + timeline.companyId + " misses entries in ["
                         + from + ", " + to + ")");
             }
             page.sort(Comparator.comparingLong(Entry::globalIndex));
             all.addAll(page);
-            page.forEach(entry -> points.add(jsonOf(TimelineResource.Point.of(entry))));
+            page.forEach(entry -> points.add(entries.toJson(TimelineResource.Point.of(entry))));
         }
         Cached result = new Cached(List.copyOf(all), List.copyOf(points));
         cache.put(timeline.companyId, result);
@@ -103,49 +97,27 @@ public class Timelines {
 
     /** Writes the company's next entry; writing it again (a retried event) replaces it with the same content. */
     void saveEntry(CompanyTimeline timeline, Entry entry) {
-        Document document = write(entry).append("_id", key(timeline.companyId, timeline.entryCount));
-        entries.replaceOne(Filters.eq("_id", document.get("_id")), document, new ReplaceOptions().upsert(true));
+        entries.save(key(timeline.companyId, timeline.entryCount), entry);
     }
 
     void save(CompanyTimeline timeline) {
-        Document document = write(timeline).append("_id", timeline.companyId);
-        timelines.replaceOne(Filters.eq("_id", timeline.companyId), document, new ReplaceOptions().upsert(true));
+        timelines.save(timeline.companyId, timeline);
     }
 
     void deleteAll() {
-        timelines.deleteMany(new Document());
-        entries.deleteMany(new Document());
+        timelines.deleteAll();
+        entries.deleteAll();
         cache.clear();
     }
 
     /** Every stored document of both collections, for comparing read models field by field. */
     public List<Document> raw() {
-        List<Document> all = timelines.find().into(new ArrayList<>());
-        all.addAll(entries.find().into(new ArrayList<>()));
+        List<Document> all = timelines.raw();
+        all.addAll(entries.raw());
         return all;
     }
 
     private static String key(String companyId, int n) {
         return companyId + "/" + n;
-    }
-
-    private Document write(Object value) {
-        return Document.parse(jsonOf(value));
-    }
-
-    private String jsonOf(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unwritable " + value.getClass().getSimpleName(), e);
-        }
-    }
-
-    private <T> T read(Document document, Class<T> type) {
-        try {
-            return json.readValue(document.toJson(), type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable " + type.getSimpleName() + " " + document.get("_id"), e);
-        }
     }
 }

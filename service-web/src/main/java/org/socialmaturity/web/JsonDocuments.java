@@ -1,0 +1,75 @@
+package org.socialmaturity.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.bson.Document;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+
+/**
+ * A read model's documents as Java values (records or plain classes), written and read with the service's Jackson
+ * configuration and always addressed by id: {@code _id} equality or {@code $in}, the only queries mongo-java-server
+ * answers from an index.
+ */
+public final class JsonDocuments<T> {
+
+    private final MongoCollection<Document> collection;
+    private final ObjectMapper json;
+    private final Class<T> type;
+
+    public JsonDocuments(MongoCollection<Document> collection, ObjectMapper json, Class<T> type) {
+        this.collection = collection;
+        this.json = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        this.type = type;
+    }
+
+    public Optional<T> find(String id) {
+        return Optional.ofNullable(collection.find(Filters.eq("_id", id)).first()).map(this::read);
+    }
+
+    /** The documents with these ids, in no particular order; missing ids are left out. */
+    public List<T> findAll(List<String> ids) {
+        List<T> found = new ArrayList<>(ids.size());
+        collection.find(Filters.in("_id", ids)).forEach(d -> found.add(read(d)));
+        return found;
+    }
+
+    /** Writes the value under {@code id}, replacing what was there. */
+    public void save(String id, T value) {
+        collection.replaceOne(Filters.eq("_id", id), Document.parse(toJson(value)).append("_id", id),
+                new ReplaceOptions().upsert(true));
+    }
+
+    public void deleteAll() {
+        collection.deleteMany(new Document());
+    }
+
+    /** The stored documents as they are, for comparing read models field by field. */
+    public List<Document> raw() {
+        return collection.find().into(new ArrayList<>());
+    }
+
+    /** A value as this store writes it. */
+    public String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unwritable " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private T read(Document document) {
+        try {
+            return json.readValue(document.toJson(), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable " + type.getSimpleName() + " " + document.get("_id"), e);
+        }
+    }
+}
