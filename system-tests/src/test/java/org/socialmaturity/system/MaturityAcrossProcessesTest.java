@@ -1,5 +1,7 @@
 package org.socialmaturity.system;
 
+import org.socialmaturity.localmongo.PlatformProcesses;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,4 +1,4 @@
-package org.socialmaturity.system;
+package org.socialmaturity.localmongo;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.socialmaturity.localmongo.LocalMongo;
 
 /**
  * The platform as it runs for real: mongo-java-server, and each service's packaged application in its own JVM,
@@ -40,6 +39,24 @@ public final class PlatformProcesses implements AutoCloseable {
         Process process = launched.get(instance).process();
         process.destroyForcibly();
         process.waitFor();
+    }
+
+    /** Freezes an instance ({@code kill -STOP}): it keeps its connections open and answers nothing. */
+    public void freeze(String instance) throws Exception {
+        signal(instance, "STOP");
+    }
+
+    /** Lets a frozen instance go on ({@code kill -CONT}). */
+    public void thaw(String instance) throws Exception {
+        signal(instance, "CONT");
+    }
+
+    private void signal(String instance, String signal) throws Exception {
+        long pid = launched.get(instance).process().pid();
+        int exit = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + pid + " failed with " + exit);
+        }
     }
 
     /** Starts a killed instance again, on the same port (and so with the same token-claim node id). */

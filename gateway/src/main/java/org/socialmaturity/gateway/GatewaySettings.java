@@ -1,0 +1,54 @@
+package org.socialmaturity.gateway;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/** {@code platform.gateway.*}: where the services are, what the gateway lets through, and how fast. */
+@ConfigMapping(prefix = "platform.gateway")
+public interface GatewaySettings {
+
+    /** The database of partners and their keys. */
+    @WithDefault("gateway")
+    String database();
+
+    /** Sent to every service as {@code X-Gateway-Secret}; services configured with it refuse calls without it. */
+    Optional<String> secret();
+
+    Upstreams upstream();
+
+    RateLimit rateLimit();
+
+    /** Largest request body accepted, in bytes; a larger one is answered 413 before it reaches a service. */
+    @WithDefault("262144")
+    int maxBodyBytes();
+
+    /** How long to wait for a TCP connection to a service before answering 503. */
+    @WithDefault("2s")
+    Duration connectTimeout();
+
+    /** How long a service may stay silent while answering before the gateway gives up with 504. */
+    @WithDefault("30s")
+    Duration upstreamTimeout();
+
+    interface Upstreams {
+        String assessment();
+
+        String scoring();
+
+        String recommendation();
+    }
+
+    /** A token bucket per API key: {@code capacity} requests at once, refilled at {@code perSecond}. */
+    interface RateLimit {
+        @WithDefault("120")
+        int capacity();
+
+        @WithName("per-second")
+        @WithDefault("60")
+        double perSecond();
+    }
+}

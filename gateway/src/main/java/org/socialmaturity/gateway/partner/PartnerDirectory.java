@@ -1,0 +1,118 @@
+package org.socialmaturity.gateway.partner;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bson.Document;
+import org.socialmaturity.gateway.GatewaySettings;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+
+/**
+ * Partners and their keys, in the gateway's database. Every request reads its key document by id, with no cache:
+ * a revocation written by one gateway replica is seen by all of them on the very next request.
+ */
+@ApplicationScoped
+public class PartnerDirectory {
+
+    public record Partner(String id, String name, Instant createdAt) {
+    }
+
+    public record KeyInfo(String id, String partnerId, Instant createdAt, Instant revokedAt) {
+    }
+
+    /** A key as issued: the only moment its full value exists outside the partner's hands. */
+    public record IssuedKey(KeyInfo info, String apiKey) {
+    }
+
+    public record Page(List<Partner> items, int page, int size, long total) {
+    }
+
+    private final MongoCollection<Document> partners;
+    private final MongoCollection<Document> keys;
+
+    PartnerDirectory(MongoClient mongo, GatewaySettings settings) {
+        var database = mongo.getDatabase(settings.database());
+        this.partners = database.getCollection("partners");
+        this.keys = database.getCollection("api_keys");
+    }
+
+    /** The partner first, then its key: a crash in between leaves a partner without keys, to which the operator issues one. */
+    public IssuedKey register(String name) {
+        Instant now = Instant.now();
+        String id = UUID.randomUUID().toString();
+        partners.insertOne(new Document("_id", id).append("name", name).append("createdAt", Date.from(now)));
+        return issueKey(new Partner(id, name, now));
+    }
+
+    public IssuedKey issueKey(Partner partner) {
+        ApiKey key = ApiKey.generate();
+        Instant now = Instant.now();
+        keys.insertOne(new Document("_id", key.keyId())
+                .append("partnerId", partner.id())
+                .append("sha256", key.secretHash())
+                .append("createdAt", Date.from(now)));
+        return new IssuedKey(new KeyInfo(key.keyId(), partner.id(), now, null), key.value());
+    }
+
+    public Optional<Partner> partner(String id) {
+        return Optional.ofNullable(partners.find(eq("_id", id)).first()).map(PartnerDirectory::partnerOf);
+    }
+
+    public Page partners(int page, int size) {
+        List<Partner> items = new ArrayList<>();
+        partners.find().sort(Sorts.ascending("createdAt", "_id")).skip(page * size).limit(size)
+                .forEach(document -> items.add(partnerOf(document)));
+        return new Page(items, page, size, partners.countDocuments());
+    }
+
+    public List<KeyInfo> keysOf(String partnerId) {
+        List<KeyInfo> found = new ArrayList<>();
+        keys.find(eq("partnerId", partnerId)).sort(Sorts.ascending("createdAt", "_id"))
+                .forEach(document -> found.add(keyOf(document)));
+        return found;
+    }
+
+    /** @return false when the partner has no such key; revoking a revoked key again changes nothing */
+    public boolean revoke(String partnerId, String keyId) {
+        Document key = keys.find(eq("_id", keyId)).first();
+        if (key == null || !partnerId.equals(key.getString("partnerId"))) {
+            return false;
+        }
+        if (key.get("revokedAt") == null) {
+            keys.updateOne(eq("_id", keyId), Updates.set("revokedAt", new Date()));
+        }
+        return true;
+    }
+
+    /** The partner a presented key belongs to; empty for a malformed, unknown, wrong or revoked key. */
+    public Optional<String> authenticate(ApiKey presented) {
+        Document stored = keys.find(eq("_id", presented.keyId())).first();
+        if (stored == null || stored.get("revokedAt") != null || !presented.matches(stored.getString("sha256"))) {
+            return Optional.empty();
+        }
+        return Optional.of(stored.getString("partnerId"));
+    }
+
+    private static Partner partnerOf(Document document) {
+        return new Partner(document.getString("_id"), document.getString("name"),
+                document.getDate("createdAt").toInstant());
+    }
+
+    private static KeyInfo keyOf(Document document) {
+        Date revoked = document.getDate("revokedAt");
+        return new KeyInfo(document.getString("_id"), document.getString("partnerId"),
+                document.getDate("createdAt").toInstant(), revoked == null ? null : revoked.toInstant());
+    }
+}

@@ -1,0 +1,106 @@
+package org.socialmaturity.gateway.routing;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeoutException;
+
+import org.socialmaturity.gateway.AdminKey;
+import org.socialmaturity.gateway.CorrelationId;
+import org.socialmaturity.gateway.Problems;
+import org.socialmaturity.gateway.partner.ApiKey;
+import org.socialmaturity.gateway.routing.RouteTable.Route;
+
+import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyResponse;
+
+/**
+ * What the gateway changes on the way through: the caller's identity headers go, the gateway's own come in, the
+ * body is the one already read within the limit; a service that cannot be reached becomes a 503 problem and one
+ * that stays silent too long a 504.
+ */
+final class Forwarding implements ProxyInterceptor {
+
+    static final String PARTNER_ID = "X-Partner-Id";
+    static final String GATEWAY_SECRET = "X-Gateway-Secret";
+
+    /** Never from the caller: identity is the gateway's to state, and credentials stop here. */
+    private static final List<String> STRIPPED = List.of(PARTNER_ID, GATEWAY_SECRET, ApiKey.HEADER, "Authorization",
+            "Cookie", "Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto");
+
+    private final Route route;
+    private final String partnerId;
+    private final String requestId;
+    private final String secret;
+    private final Buffer body;
+
+    Forwarding(Route route, String partnerId, String requestId, String secret, Buffer body) {
+        this.route = route;
+        this.partnerId = partnerId;
+        this.requestId = requestId;
+        this.secret = secret;
+        this.body = body;
+    }
+
+    @Override
+    public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+        MultiMap headers = context.request().headers();
+        STRIPPED.forEach(headers::remove);
+        if (!route.operator()) {
+            headers.remove(AdminKey.HEADER);
+            headers.set(PARTNER_ID, partnerId);
+        }
+        if (secret != null) {
+            headers.set(GATEWAY_SECRET, secret);
+        }
+        headers.set(CorrelationId.HEADER, requestId);
+        var caller = context.request().proxiedRequest().remoteAddress();
+        if (caller != null) {
+            headers.set("X-Forwarded-For", caller.hostAddress());
+        }
+        boolean hadBody = context.request().proxiedRequest().headers().contains("Content-Length")
+                || context.request().proxiedRequest().headers().contains("Transfer-Encoding");
+        context.request().setBody(hadBody || body.length() > 0 ? Body.body(body) : null);
+        return context.sendRequest().recover(failure -> Future.succeededFuture(unavailable(context, failure)));
+    }
+
+    @Override
+    public Future<Void> handleProxyResponse(ProxyContext context) {
+        MultiMap headers = context.response().headers();
+        headers.set(CorrelationId.HEADER, requestId);
+        String location = headers.get("Location");
+        if (location != null) {
+            // The service names itself in absolute locations; the caller only knows the gateway.
+            headers.set("Location", URI.create(location).getRawPath());
+        }
+        return context.sendResponse();
+    }
+
+    private ProxyResponse unavailable(ProxyContext context, Throwable failure) {
+        String service = route.service().displayName();
+        boolean silent = failure instanceof TimeoutException
+                || (failure.getMessage() != null && failure.getMessage().toLowerCase(Locale.ROOT).contains("timeout")
+                && !(failure instanceof ConnectTimeoutException) && !(failure instanceof ConnectException));
+        int status = silent ? 504 : 503;
+        String detail = silent ? service + " did not answer in time; the request may or may not have been applied"
+                : service + " cannot be reached; retry shortly";
+        Buffer problem = Problems.body(status, silent ? "upstream-timeout" : "unavailable",
+                silent ? "Gateway timeout" : "Service unavailable", detail,
+                context.request().proxiedRequest().path(), requestId, List.of());
+        ProxyResponse response = context.request().release().response()
+                .setStatusCode(status)
+                .setBody(Body.body(problem));
+        response.headers().set("Content-Type", Problems.PROBLEM_JSON).set(CorrelationId.HEADER, requestId);
+        if (!silent) {
+            response.headers().set("Retry-After", "5");
+        }
+        return response;
+    }
+}

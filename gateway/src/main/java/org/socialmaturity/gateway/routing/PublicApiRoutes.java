@@ -1,0 +1,181 @@
+package org.socialmaturity.gateway.routing;
+
+import java.net.URI;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+import org.socialmaturity.gateway.AdminKey;
+import org.socialmaturity.gateway.BoundedBody;
+import org.socialmaturity.gateway.CorrelationId;
+import org.socialmaturity.gateway.GatewaySettings;
+import org.socialmaturity.gateway.Problems;
+import org.socialmaturity.gateway.partner.ApiKey;
+import org.socialmaturity.gateway.partner.PartnerDirectory;
+import org.socialmaturity.gateway.routing.RouteTable.Route;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.HttpProxy;
+
+/**
+ * Every public {@code /api/v1/**} call except partner administration: correlation id, authentication (a partner's
+ * key, or the operator's for replays), the key's rate limit, the body limit, then the service the route table names,
+ * through the Vert.x reverse proxy with the partner's identity set by the gateway alone.
+ */
+@ApplicationScoped
+public class PublicApiRoutes {
+
+    private static final Logger LOG = Logger.getLogger(PublicApiRoutes.class);
+
+    private final PartnerDirectory partners;
+    private final AdminKey adminKey;
+    private final TokenBuckets buckets;
+    private final GatewaySettings settings;
+    private final Vertx vertx;
+    private final Map<Service, SocketAddress> origins = new EnumMap<>(Service.class);
+    private HttpClient client;
+
+    PublicApiRoutes(PartnerDirectory partners, AdminKey adminKey, TokenBuckets buckets, GatewaySettings settings,
+                    Vertx vertx) {
+        this.partners = partners;
+        this.adminKey = adminKey;
+        this.buckets = buckets;
+        this.settings = settings;
+        this.vertx = vertx;
+        origins.put(Service.ASSESSMENT, address("assessment", settings.upstream().assessment()));
+        origins.put(Service.SCORING, address("scoring", settings.upstream().scoring()));
+        origins.put(Service.RECOMMENDATION, address("recommendation", settings.upstream().recommendation()));
+    }
+
+    private static SocketAddress address(String name, String url) {
+        URI uri = URI.create(url);
+        if (!"http".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("platform.gateway.upstream." + name + " must be an http://host:port URL, not " + url);
+        }
+        return SocketAddress.inetSocketAddress(uri.getPort() == -1 ? 80 : uri.getPort(), uri.getHost());
+    }
+
+    void register(@Observes Router router) {
+        client = vertx.createHttpClient(new HttpClientOptions()
+                        .setConnectTimeout((int) settings.connectTimeout().toMillis())
+                        .setKeepAlive(true),
+                new PoolOptions().setHttp1MaxSize(64));
+        router.route("/api/v1/*").order(-5).handler(this::handle);
+    }
+
+    void close(@Observes ShutdownEvent shutdown) {
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    private void handle(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        request.pause();
+        String requestId = CorrelationId.of(request);
+        String path = request.path();
+        if (!RouteTable.isPlain(path)) {
+            reject(request, requestId, 400, "validation", "The request is invalid",
+                    "The path must not contain dot segments, empty segments or encoded slashes, dots or backslashes");
+            return;
+        }
+        Optional<Route> route = RouteTable.route(path);
+        if (route.isPresent() && route.get().operator()) {
+            if (!adminKey.matches(request.getHeader(AdminKey.HEADER))) {
+                reject(request, requestId, 401, "unauthorized", "Not authenticated",
+                        "This operation needs the operator's " + AdminKey.HEADER);
+                return;
+            }
+            limitThenForward(request, requestId, route.get(), "operator", null);
+            return;
+        }
+        Optional<ApiKey> key = ApiKey.parse(request.getHeader(ApiKey.HEADER));
+        if (key.isEmpty()) {
+            reject(request, requestId, 401, "unauthorized", "Not authenticated",
+                    request.getHeader(ApiKey.HEADER) == null ? "Send your partner key in " + ApiKey.HEADER
+                            : "The " + ApiKey.HEADER + " is not a valid key");
+            return;
+        }
+        vertx.executeBlocking(() -> partners.authenticate(key.get()), false).onComplete(authenticated -> {
+            if (authenticated.failed()) {
+                LOG.errorf(authenticated.cause(), "Key lookup failed for request %s", requestId);
+                reject(request, requestId, 503, "unavailable", "Service unavailable",
+                        "Partner keys cannot be checked right now; retry shortly");
+            } else if (authenticated.result().isEmpty()) {
+                reject(request, requestId, 401, "unauthorized", "Not authenticated",
+                        "The " + ApiKey.HEADER + " is unknown or revoked");
+            } else if (route.isEmpty()) {
+                // Authenticated first, so that the set of paths is not an oracle for anonymous callers.
+                TokenBuckets.Decision decision = buckets.take(key.get().keyId());
+                if (decision.allowed()) {
+                    reject(request, requestId, 404, "not-found", "Not found", "No operation at " + path);
+                } else {
+                    tooMany(request, requestId, decision);
+                }
+            } else {
+                limitThenForward(request, requestId, route.get(), key.get().keyId(), authenticated.result().get());
+            }
+        });
+    }
+
+    private void limitThenForward(HttpServerRequest request, String requestId, Route route, String bucket,
+                                  String partnerId) {
+        TokenBuckets.Decision decision = buckets.take(bucket);
+        if (!decision.allowed()) {
+            tooMany(request, requestId, decision);
+            return;
+        }
+        BoundedBody.read(request, settings.maxBodyBytes()).onComplete(read -> {
+            if (read.failed()) {
+                if (read.cause() instanceof BoundedBody.TooLarge) {
+                    request.response().putHeader("Connection", "close");
+                    Problems.send(request.response(), request.path(), requestId, 413, "payload-too-large",
+                            "Request body too large", read.cause().getMessage());
+                } else {
+                    Problems.send(request.response(), request.path(), requestId, 400, "validation",
+                            "The request is invalid", read.cause().getMessage());
+                }
+                return;
+            }
+            forward(request, requestId, route, partnerId, read.result());
+        });
+    }
+
+    private void forward(HttpServerRequest request, String requestId, Route route, String partnerId, Buffer body) {
+        HttpProxy proxy = HttpProxy.reverseProxy(client);
+        proxy.origin(new Upstream(origins.get(route.service()),
+                route.streaming() ? 0 : settings.upstreamTimeout().toMillis()));
+        proxy.addInterceptor(new Forwarding(route, partnerId, requestId, settings.secret().orElse(null), body));
+        proxy.handle(request);
+    }
+
+    private void tooMany(HttpServerRequest request, String requestId, TokenBuckets.Decision decision) {
+        request.response().putHeader("Retry-After", String.valueOf(decision.retryAfterSeconds()));
+        reject(request, requestId, 429, "rate-limited", "Too many requests",
+                "This key's rate limit is reached; retry after " + decision.retryAfterSeconds() + " s");
+    }
+
+    /** Answers before reading the body: drain it, so that the connection stays usable for the next request. */
+    private static void reject(HttpServerRequest request, String requestId, int status, String type, String title,
+                               String detail) {
+        if (!request.isEnded()) {
+            request.handler(ignored -> {
+            });
+            request.resume();
+        }
+        Problems.send(request.response(), request.path(), requestId, status, type, title, detail);
+    }
+}

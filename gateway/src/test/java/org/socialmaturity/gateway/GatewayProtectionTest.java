@@ -1,0 +1,218 @@
+package org.socialmaturity.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.socialmaturity.gateway.GatewayApi.as;
+import static org.socialmaturity.gateway.GatewayApi.newPartner;
+import static org.socialmaturity.gateway.GatewayApi.operator;
+import static org.socialmaturity.gateway.GatewayApi.registerCompany;
+import static org.socialmaturity.gateway.GatewayApi.startAssessment;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.socialmaturity.gateway.GatewayApi.Partner;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/** The gateway's protections, against the real services behind it. */
+@QuarkusTest
+@WithTestResource(ServicesBehindGateway.class)
+class GatewayProtectionTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Test
+    void aCallWithoutAKeyOrWithAWrongOneIsRefused() {
+        given().get("/api/v1/companies").then().statusCode(401).contentType(PROBLEM)
+                .body("type", equalTo("/problems/unauthorized"), "detail", containsString("X-API-Key"));
+        given().header("X-API-Key", "not-a-key").get("/api/v1/companies").then().statusCode(401).contentType(PROBLEM);
+        Partner partner = newPartner("Wrong secret portal");
+        String wrongSecret = partner.apiKey().substring(0, partner.apiKey().length() - 4) + "AAAA";
+        given().header("X-API-Key", wrongSecret).get("/api/v1/companies").then().statusCode(401);
+        as(partner).get("/api/v1/companies").then().statusCode(200);
+    }
+
+    @Test
+    void aRevokedKeyIsRefusedOnTheNextRequestWhileTheNewOneWorks() {
+        Partner partner = newPartner("Rotating portal");
+        as(partner).get("/api/v1/companies").then().statusCode(200);
+        String newKey = operator().post("/api/v1/admin/partners/" + partner.id() + "/keys").then().statusCode(201)
+                .body("active", equalTo(true)).extract().path("apiKey");
+
+        operator().delete("/api/v1/admin/partners/" + partner.id() + "/keys/" + partner.keyId()).then().statusCode(204);
+
+        as(partner).get("/api/v1/companies").then().statusCode(401).body("detail", containsString("revoked"));
+        given().header("X-API-Key", newKey).get("/api/v1/companies").then().statusCode(200);
+        operator().get("/api/v1/admin/partners/" + partner.id()).then().statusCode(200)
+                .body("keys.find { it.id == '" + partner.keyId() + "' }.active", equalTo(false))
+                .body("keys.apiKey", not(hasItem(newKey)));
+    }
+
+    @Test
+    void partnerAdministrationIsTheOperatorsAlone() {
+        Partner partner = newPartner("Curious portal");
+        given().get("/api/v1/admin/partners").then().statusCode(401).contentType(PROBLEM);
+        given().header("X-Admin-Key", "guess").get("/api/v1/admin/partners").then().statusCode(403).contentType(PROBLEM);
+        as(partner).get("/api/v1/admin/partners").then().statusCode(401);
+        as(partner).post("/api/v1/admin/projections/scoring/replay").then().statusCode(401);
+        operator().contentType(ContentType.JSON).body(Map.of("name", " ", "plan", "gold"))
+                .post("/api/v1/admin/partners").then().statusCode(400).contentType(PROBLEM)
+                .body("violations.field", hasItem("name"), "violations.field", hasItem("plan"));
+        operator().get("/api/v1/admin/partners/no-such-partner").then().statusCode(404).contentType(PROBLEM);
+        operator().delete("/api/v1/admin/partners/" + partner.id() + "/keys/0000000000000000").then().statusCode(404);
+        operator().get("/api/v1/admin/partners?size=100").then().statusCode(200)
+                .body("items.id", hasItem(partner.id()), "items.keys.flatten().apiKey", not(hasItem(partner.apiKey())));
+    }
+
+    @Test
+    void anotherPartnersCompanyDoesNotExistForYouEvenWhenYouClaimToBeThem() {
+        Partner owner = newPartner("Owner portal");
+        Partner other = newPartner("Other portal");
+        String company = registerCompany(owner, "Ferreterías Norte");
+        String assessment = startAssessment(owner, company);
+
+        for (String path : List.of("/api/v1/companies/" + company, "/api/v1/companies/" + company + "/maturity",
+                "/api/v1/companies/" + company + "/trajectory", "/api/v1/companies/" + company + "/history",
+                "/api/v1/companies/" + company + "/advice", "/api/v1/assessments/" + assessment)) {
+            as(other).get(path).then().statusCode(404).contentType(PROBLEM);
+            // The identity header is the gateway's to set: a caller's own is thrown away.
+            as(other).header("X-Partner-Id", owner.id()).header("X-Gateway-Secret", "anything").get(path)
+                    .then().statusCode(404);
+        }
+        as(other).header("X-Partner-Id", owner.id()).get("/api/v1/companies").then().statusCode(200)
+                .body("items.id", not(hasItem(company)));
+        as(owner).get("/api/v1/companies/" + company).then().statusCode(200).body("id", equalTo(company));
+    }
+
+    @Test
+    void servicesRefuseCallersWithoutTheGatewaysSecret() {
+        String direct = ServicesBehindGateway.serviceUrl("assessment") + "/api/v1/companies";
+        given().header("X-Partner-Id", "someone").get(direct).then().statusCode(401).contentType(PROBLEM)
+                .body("type", equalTo("/problems/gateway-only"));
+        given().header("X-Partner-Id", "someone").header("X-Gateway-Secret", "wrong").get(direct)
+                .then().statusCode(401).body("type", equalTo("/problems/gateway-only"));
+        given().header("X-Partner-Id", "someone").header("X-Gateway-Secret", ServicesBehindGateway.SECRET).get(direct)
+                .then().statusCode(200);
+        String scoring = ServicesBehindGateway.serviceUrl("scoring") + "/api/v1/companies/x/maturity";
+        given().header("X-Partner-Id", "someone").get(scoring).then().statusCode(401);
+    }
+
+    @Test
+    void eachKeyHasItsOwnRateLimit() throws Exception {
+        Partner busy = newPartner("Busy portal");
+        Partner calm = newPartner("Calm portal");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Response>> calls = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                calls.add(pool.submit(() -> as(busy).get("/api/v1/no-such-operation")));
+            }
+            Response limited = null;
+            int notFound = 0;
+            for (Future<Response> call : calls) {
+                Response response = call.get();
+                if (response.statusCode() == 429 && limited == null) {
+                    limited = response;
+                } else if (response.statusCode() == 404) {
+                    notFound++;
+                }
+            }
+            assertTrue(limited != null, "400 calls at once should pass a bucket of 100 refilled at 50/s");
+            assertTrue(notFound >= 100, "the first 100 calls fit the burst, got " + notFound);
+            assertEquals(PROBLEM, limited.contentType());
+            assertEquals("/problems/rate-limited", limited.path("type"));
+            assertTrue(Integer.parseInt(limited.header("Retry-After")) >= 1);
+        } finally {
+            pool.shutdown();
+        }
+        as(calm).get("/api/v1/companies").then().statusCode(200);
+    }
+
+    @Test
+    void anOversizedBodyIsRefusedBeforeItReachesAService() {
+        Partner partner = newPartner("Verbose portal");
+        String name = "x".repeat(20_000);
+        as(partner).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "sector", "retail", "country", "ES", "employees", 1))
+                .post("/api/v1/companies").then().statusCode(413).contentType(PROBLEM)
+                .body("type", equalTo("/problems/payload-too-large"));
+        // Without a Content-Length (chunked), the limit applies as the body arrives.
+        as(partner).contentType(ContentType.JSON)
+                .body(new ByteArrayInputStream(("{\"name\":\"" + name + "\"}").getBytes()))
+                .post("/api/v1/companies").then().statusCode(413);
+        as(partner).get("/api/v1/companies").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void theCorrelationIdGoesToTheServiceIntoTheAuditHistoryAndBack() {
+        Partner partner = newPartner("Traced portal");
+        String company = registerCompany(partner, "Trazas S.L.");
+        String assessment = startAssessment(partner, company);
+        String question = GatewayApi.V1.questions().get(0).id();
+        as(partner).header("X-Request-Id", "portal-req-42").contentType(ContentType.JSON)
+                .body(GatewayApi.answerAt(GatewayApi.V1.questions().get(0), 2))
+                .put("/api/v1/assessments/" + assessment + "/answers/" + question)
+                .then().statusCode(200).header("X-Request-Id", "portal-req-42");
+        org.socialmaturity.localmongo.Eventually.holds(() -> as(partner)
+                .get("/api/v1/companies/" + company + "/history").then().statusCode(200)
+                .body("items[0].correlationId", equalTo("portal-req-42")));
+        as(partner).header("X-Request-Id", "portal-req-43").get("/api/v1/companies/nope")
+                .then().statusCode(404).header("X-Request-Id", "portal-req-43").body("requestId", equalTo("portal-req-43"));
+        given().header("X-Request-Id", "portal-req-44").get("/api/v1/companies")
+                .then().statusCode(401).body("requestId", equalTo("portal-req-44"));
+    }
+
+    @Test
+    void locationsNameTheGatewayNotTheService() {
+        Partner partner = newPartner("Located portal");
+        String location = as(partner).contentType(ContentType.JSON)
+                .body(Map.of("name", "Ubicada S.A.", "sector", "retail", "country", "ES", "employees", 3))
+                .post("/api/v1/companies").then().statusCode(201).extract().header("Location");
+        assertTrue(location.endsWith("/api/v1/companies/" + as(partner).get("/api/v1/companies").path("items[0].id")),
+                location);
+        assertTrue(!location.contains(ServicesBehindGateway.serviceUrl("assessment")), location);
+    }
+
+    @Test
+    void pathsThatCouldMeanSomethingElseToAServiceAreRefused() {
+        Partner partner = newPartner("Tricky portal");
+        as(partner).urlEncodingEnabled(false).get("/api/v1/companies/%2e%2e/webhooks")
+                .then().statusCode(400).contentType(PROBLEM);
+        as(partner).urlEncodingEnabled(false).get("/api/v1/webhooks/a%2Fb").then().statusCode(400);
+    }
+
+    @Test
+    void browsersFromAConfiguredOriginMayCall() {
+        given().header("Origin", "http://localhost:3000").header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", "x-api-key,content-type")
+                .options("/api/v1/assessments/a/answers/q").then()
+                .header("Access-Control-Allow-Origin", "http://localhost:3000")
+                .header("Access-Control-Allow-Methods", containsString("PUT"));
+        given().header("Origin", "https://elsewhere.example").header("Access-Control-Request-Method", "GET")
+                .options("/api/v1/companies").then().header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
+    void theOperatorReplaysThroughTheGateway() {
+        operator().post("/api/v1/admin/projections/recommendation/replay").then().statusCode(202);
+        org.socialmaturity.localmongo.Eventually.holds(() -> operator()
+                .get("/api/v1/admin/projections/recommendation/replay").then().statusCode(200)
+                .body("state", equalTo("DONE")));
+    }
+}

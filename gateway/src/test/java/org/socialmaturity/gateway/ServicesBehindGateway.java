@@ -1,0 +1,62 @@
+package org.socialmaturity.gateway;
+
+import java.util.Map;
+
+import org.socialmaturity.localmongo.PlatformProcesses;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * The real services behind the gateway under test: mongo-java-server and the three services' packaged applications
+ * as processes, each requiring the gateway's shared secret. Every gateway test class uses this one resource, so the
+ * module starts Quarkus and the services once.
+ */
+public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManager {
+
+    public static final String SECRET = "gateway-test-secret-7f3a";
+    public static final String ADMIN_KEY = "gateway-test-admin-key";
+
+    private static PlatformProcesses platform;
+    private static Map<String, String> urls;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            platform = new PlatformProcesses();
+            Map<String, String> settings = Map.of("PLATFORM_GATEWAY_SECRET", SECRET, "PLATFORM_ADMIN_KEY", ADMIN_KEY);
+            String assessment = platform.start("assessment-service", "assessment-service", settings);
+            String scoring = platform.start("scoring-service", "scoring-service", settings);
+            String recommendation = platform.start("recommendation-service", "recommendation-service", settings);
+            urls = Map.of("assessment", assessment, "scoring", scoring, "recommendation", recommendation);
+            return Map.ofEntries(
+                    Map.entry("quarkus.mongodb.connection-string", platform.mongoUri()),
+                    Map.entry("platform.admin-key", ADMIN_KEY),
+                    Map.entry("platform.gateway.secret", SECRET),
+                    Map.entry("platform.gateway.upstream.assessment", assessment),
+                    Map.entry("platform.gateway.upstream.scoring", scoring),
+                    Map.entry("platform.gateway.upstream.recommendation", recommendation),
+                    Map.entry("platform.gateway.rate-limit.capacity", "100"),
+                    Map.entry("platform.gateway.rate-limit.per-second", "50"),
+                    Map.entry("platform.gateway.max-body-bytes", "16384"),
+                    Map.entry("platform.gateway.upstream-timeout", "3s"));
+        } catch (Exception e) {
+            throw new IllegalStateException("The services did not start", e);
+        }
+    }
+
+    public static PlatformProcesses platform() {
+        return platform;
+    }
+
+    /** A service's own URL (assessment, scoring or recommendation), to prove it refuses callers other than the gateway. */
+    public static String serviceUrl(String service) {
+        return urls.get(service);
+    }
+
+    @Override
+    public void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+}
