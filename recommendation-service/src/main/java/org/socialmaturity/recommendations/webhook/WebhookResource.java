@@ -96,6 +96,8 @@ public class WebhookResource {
 
     @DELETE
     @Path("/{id}")
+    // Answers nothing or a problem, so a client that accepts only problem+json is right too.
+    @Produces({MediaType.APPLICATION_JSON, ProblemMappers.PROBLEM_JSON})
     @Operation(summary = "Unsubscribe", description = "Stops deliveries; pending ones are given up.")
     @APIResponse(responseCode = "204", description = "Unsubscribed")
     @APIResponse(responseCode = "404", description = "No such subscription for this partner",

@@ -1,0 +1,171 @@
+package org.socialmaturity.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.socialmaturity.client.ApiClient;
+import org.socialmaturity.client.ApiException;
+import org.socialmaturity.client.api.AdviceApi;
+import org.socialmaturity.client.api.AssessmentsApi;
+import org.socialmaturity.client.api.CompaniesApi;
+import org.socialmaturity.client.api.MaturityApi;
+import org.socialmaturity.client.api.OperationsApi;
+import org.socialmaturity.client.api.PartnersApi;
+import org.socialmaturity.client.api.QuestionnairesApi;
+import org.socialmaturity.client.api.TrajectoryAndHistoryApi;
+import org.socialmaturity.client.api.WebhooksApi;
+import org.socialmaturity.client.model.Advice;
+import org.socialmaturity.client.model.AdviceTrigger;
+import org.socialmaturity.client.model.Answer;
+import org.socialmaturity.client.model.Assessment;
+import org.socialmaturity.client.model.AssessmentStatus;
+import org.socialmaturity.client.model.Company;
+import org.socialmaturity.client.model.CompanyRegistration;
+import org.socialmaturity.client.model.Maturity;
+import org.socialmaturity.client.model.PartnerRegistration;
+import org.socialmaturity.client.model.Question;
+import org.socialmaturity.client.model.QuestionType;
+import org.socialmaturity.client.model.Questionnaire;
+import org.socialmaturity.client.model.RegisteredPartner;
+import org.socialmaturity.client.model.Trajectory;
+import org.socialmaturity.client.model.WebhookSubscription;
+import org.socialmaturity.client.model.WebhookSubscriptionRequest;
+import org.socialmaturity.localmongo.Eventually;
+import org.socialmaturity.localmongo.PlatformProcesses;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+
+/**
+ * The whole public scenario through a client generated from the gateway's OpenAPI document, against the gateway and
+ * the three services as processes. The client's JSON mapping refuses unknown fields, so a response carrying
+ * anything the document does not describe fails here.
+ */
+class PublicApiThroughGeneratedClientTest {
+
+    private static final String ADMIN_KEY = "system-admin-key";
+    private static PlatformProcesses platform;
+    private static String gateway;
+
+    @BeforeAll
+    static void startThePlatform() throws Exception {
+        platform = new PlatformProcesses();
+        Map<String, String> secret = Map.of("PLATFORM_GATEWAY_SECRET", "system-secret", "PLATFORM_ADMIN_KEY", ADMIN_KEY);
+        String assessment = platform.start("assessment-service", "assessment-service", secret);
+        String scoring = platform.start("scoring-service", "scoring-service", secret);
+        Map<String, String> loopbackWebhooks = new java.util.HashMap<>(secret);
+        loopbackWebhooks.put("PLATFORM_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
+        String recommendation = platform.start("recommendation-service", "recommendation-service", loopbackWebhooks);
+        gateway = platform.start("gateway", "gateway", Map.of(
+                "PLATFORM_GATEWAY_SECRET", "system-secret", "PLATFORM_ADMIN_KEY", ADMIN_KEY,
+                "ASSESSMENT_SERVICE_URL", assessment, "SCORING_SERVICE_URL", scoring,
+                "RECOMMENDATION_SERVICE_URL", recommendation));
+    }
+
+    @AfterAll
+    static void stopThePlatform() {
+        platform.close();
+    }
+
+    private static ApiClient client(String header, String key) {
+        ApiClient client = new ApiClient();
+        client.updateBaseUri(gateway);
+        client.getObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+        client.setRequestInterceptor(request -> request.header(header, key));
+        return client;
+    }
+
+    @Test
+    void aPartnerPortalTakesACompanyThroughThreeAssessments() throws Exception {
+        ApiClient operator = client("X-Admin-Key", ADMIN_KEY);
+        RegisteredPartner registered = new PartnersApi(operator).createPartner(new PartnerRegistration().name("Generated portal"));
+        ApiClient portal = client("X-API-Key", registered.getApiKey());
+
+        Questionnaire questionnaire = new QuestionnairesApi(portal).getCurrentQuestionnaire("es", null);
+        assertEquals("es", questionnaire.getLanguage());
+        assertEquals(21, questionnaire.getQuestions().size());
+
+        CompaniesApi companies = new CompaniesApi(portal);
+        Company company = companies.registerCompany(new CompanyRegistration().name("Viajes Generados S.A.")
+                .sector("travel").country("ES").employees(800), "generated-1");
+        assertEquals(company.getId(), companies.registerCompany(new CompanyRegistration().name("Viajes Generados S.A.")
+                .sector("travel").country("ES").employees(800), "generated-1").getId(), "Idempotency-Key honoured");
+        assertEquals(List.of(company.getId()), companies.listCompanies(null, null).getItems().stream().map(Company::getId).toList());
+
+        AssessmentsApi assessments = new AssessmentsApi(portal);
+        for (int level : new int[] {2, 3, 2}) {
+            Assessment assessment = assessments.startAssessment(company.getId());
+            for (Question question : questionnaire.getQuestions()) {
+                assessments.recordAnswer(assessment.getId(), question.getId(), answerAt(question, level));
+            }
+            assertEquals(AssessmentStatus.SUBMITTED, assessments.submitAssessment(assessment.getId()).getStatus());
+        }
+
+        TrajectoryAndHistoryApi timeline = new TrajectoryAndHistoryApi(portal);
+        Eventually.holds(() -> {
+            Trajectory trajectory = call(() -> timeline.getTrajectory(company.getId(), null, null));
+            assertEquals(63, trajectory.getPoints().size());
+            assertEquals(List.of("null>2", "2>3", "3>2"), trajectory.getTransitions().stream()
+                    .map(t -> t.getFrom() + ">" + t.getTo()).toList());
+        });
+        assertEquals(63L, timeline.getHistory(company.getId(), "0", "100").getTotal());
+        Maturity maturity = new MaturityApi(portal).getMaturity(company.getId(), null, "en", null);
+        assertEquals(2, maturity.getPhase());
+
+        AdviceApi adviceApi = new AdviceApi(portal);
+        Eventually.holds(() -> {
+            List<Advice> advice = call(() -> adviceApi.listAdvice(company.getId(), "en", null, null, null)).getItems();
+            assertEquals(List.of(AdviceTrigger.TypeEnum.PHASE_DROPPED, AdviceTrigger.TypeEnum.PHASE_ENTERED,
+                    AdviceTrigger.TypeEnum.PHASE_ENTERED), advice.stream().filter(a -> a.getTrigger().getType()
+                    != AdviceTrigger.TypeEnum.QUADRANT_CHANGED).map(a -> a.getTrigger().getType()).toList());
+            assertTrue(advice.stream().allMatch(a -> !a.getItems().isEmpty()));
+        });
+
+        WebhooksApi webhooks = new WebhooksApi(portal);
+        WebhookSubscription subscription = webhooks.subscribeWebhook(new WebhookSubscriptionRequest()
+                .url("http://127.0.0.1:9/hooks").secret("a-webhook-secret-of-32-characters"));
+        assertEquals(1L, webhooks.listWebhooks(null, null).getTotal());
+        webhooks.unsubscribeWebhook(subscription.getId());
+
+        RegisteredPartner other = new PartnersApi(operator).createPartner(new PartnerRegistration().name("Other portal"));
+        ApiException hidden = assertThrows(ApiException.class,
+                () -> new CompaniesApi(client("X-API-Key", other.getApiKey())).getCompany(company.getId()));
+        assertEquals(404, hidden.getCode());
+        assertTrue(hidden.getResponseBody().contains("/problems/not-found"));
+
+        new PartnersApi(operator).revokeKey(registered.getId(), registered.getKeyId());
+        assertEquals(401, assertThrows(ApiException.class, () -> companies.getCompany(company.getId())).getCode());
+
+        OperationsApi operations = new OperationsApi(operator);
+        operations.startReplay("scoring");
+        Eventually.holds(() -> assertEquals("DONE", call(() -> operations.getReplay("scoring")).getState()));
+    }
+
+    private static Answer answerAt(Question question, int level) {
+        if (question.getType() == QuestionType.NUMBER) {
+            BigDecimal from = question.getBands().stream().filter(b -> b.getLevel() == level).findFirst().orElseThrow().getFrom();
+            return new Answer().value(from);
+        }
+        return new Answer().optionId(question.getOptions().stream().filter(o -> o.getLevel() == level)
+                .findFirst().orElseThrow().getId());
+    }
+
+    private interface ApiCall<T> {
+        T call() throws ApiException;
+    }
+
+    private static <T> T call(ApiCall<T> call) {
+        try {
+            return call.call();
+        } catch (ApiException e) {
+            throw new AssertionError(e.getCode() + " " + e.getResponseBody(), e);
+        }
+    }
+}
