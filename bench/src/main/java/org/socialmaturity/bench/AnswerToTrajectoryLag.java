@@ -50,7 +50,7 @@ public final class AnswerToTrajectoryLag {
             String[] question = QUESTIONS[i % QUESTIONS.length];
             String option = question[1 + (i / QUESTIONS.length) % 4];
             send(http, HttpRequest.newBuilder(URI.create(assessments + "/api/v1/assessments/" + assessment + "/answers/"
-                            + question[0])).header("X-Partner-Id", partner).header("Content-Type", "application/json")
+                            + question[0])).headers(BenchHttp.asPartner(partner)).header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"optionId\":\"" + option + "\"}")).build(), 200);
             long stored = System.nanoTime();
             HttpRequest history = get(scoring + "/api/v1/companies/" + company + "/history?size=1", partner);
@@ -71,7 +71,7 @@ public final class AnswerToTrajectoryLag {
             String[] question = QUESTIONS[i % QUESTIONS.length];
             String option = question[1 + (i / QUESTIONS.length) % 4];
             send(http, HttpRequest.newBuilder(URI.create(assessments + "/api/v1/assessments/" + assessment + "/answers/"
-                            + question[0])).header("X-Partner-Id", partner).header("Content-Type", "application/json")
+                            + question[0])).headers(BenchHttp.asPartner(partner)).header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"optionId\":\"" + option + "\"}")).build(), 200);
             if (i % 1000 == 0) {
                 System.err.printf("  %d answers%n", i);
@@ -119,11 +119,11 @@ public final class AnswerToTrajectoryLag {
     }
 
     private static HttpRequest get(String url, String partner) {
-        return HttpRequest.newBuilder(URI.create(url)).header("X-Partner-Id", partner).GET().build();
+        return HttpRequest.newBuilder(URI.create(url)).headers(BenchHttp.asPartner(partner)).GET().build();
     }
 
     private static HttpRequest post(String url, String partner, String body) {
-        return HttpRequest.newBuilder(URI.create(url)).header("X-Partner-Id", partner)
+        return HttpRequest.newBuilder(URI.create(url)).headers(BenchHttp.asPartner(partner))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 }

@@ -59,7 +59,7 @@ public final class AnswerToWebhookLag {
         String assessment = id(send(http, json(ASSESSMENTS + "/api/v1/companies/" + company + "/assessments",
                 partner, "POST", ""), 201));
         String questionnaire = send(http, HttpRequest.newBuilder(URI.create(ASSESSMENTS
-                + "/api/v1/questionnaires/current")).header("X-Partner-Id", partner).build(), 200);
+                + "/api/v1/questionnaires/current")).headers(BenchHttp.asPartner(partner)).build(), 200);
         answerEverythingAtLevelTwo(http, partner, assessment, questionnaire);
         advice.poll(30, TimeUnit.SECONDS);
         Thread.sleep(2000);
@@ -113,7 +113,7 @@ public final class AnswerToWebhookLag {
     }
 
     private static HttpRequest json(String url, String partner, String method, String body) {
-        return HttpRequest.newBuilder(URI.create(url)).header("X-Partner-Id", partner)
+        return HttpRequest.newBuilder(URI.create(url)).headers(BenchHttp.asPartner(partner))
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
     }

@@ -62,7 +62,7 @@ public class SequentialAnswers {
             String option = question[1 + (n / QUESTIONS.length) % 4];
             HttpRequest put = HttpRequest.newBuilder(URI.create(base + "/api/v1/assessments/" + assessment
                             + "/answers/" + question[0]))
-                    .header("X-Partner-Id", partner).header("Content-Type", "application/json")
+                    .headers(BenchHttp.asPartner(partner)).header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"optionId\":\"" + option + "\"}")).build();
             long start = System.nanoTime();
             HttpResponse<String> response = http.send(put, HttpResponse.BodyHandlers.ofString());
@@ -100,7 +100,7 @@ public class SequentialAnswers {
     }
 
     private static HttpRequest post(String url, String partner, String body) {
-        return HttpRequest.newBuilder(URI.create(url)).header("X-Partner-Id", partner)
+        return HttpRequest.newBuilder(URI.create(url)).headers(BenchHttp.asPartner(partner))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 

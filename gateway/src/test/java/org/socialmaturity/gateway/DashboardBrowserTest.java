@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -78,7 +79,9 @@ class DashboardBrowserTest {
                 .usingAnyFreePort().build();
         ChromeDriver browser = new ChromeDriver(service, options);
         try {
+            // The page re-renders lists as data arrives: an element found a moment ago may be gone.
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            wait.ignoring(StaleElementReferenceException.class);
             browser.get(dashboard.toString());
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("api-key"))).sendKeys(partner.apiKey());
             browser.findElement(By.cssSelector("#key-form button")).click();

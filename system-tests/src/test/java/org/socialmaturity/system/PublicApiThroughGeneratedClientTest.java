@@ -53,6 +53,7 @@ class PublicApiThroughGeneratedClientTest {
     private static final String ADMIN_KEY = "system-admin-key";
     private static PlatformProcesses platform;
     private static String gateway;
+    private static String secondGateway;
 
     @BeforeAll
     static void startThePlatform() throws Exception {
@@ -63,10 +64,12 @@ class PublicApiThroughGeneratedClientTest {
         Map<String, String> loopbackWebhooks = new java.util.HashMap<>(secret);
         loopbackWebhooks.put("PLATFORM_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
         String recommendation = platform.start("recommendation-service", "recommendation-service", loopbackWebhooks);
-        gateway = platform.start("gateway", "gateway", Map.of(
+        Map<String, String> gatewaySettings = Map.of(
                 "PLATFORM_GATEWAY_SECRET", "system-secret", "PLATFORM_ADMIN_KEY", ADMIN_KEY,
                 "ASSESSMENT_SERVICE_URL", assessment, "SCORING_SERVICE_URL", scoring,
-                "RECOMMENDATION_SERVICE_URL", recommendation));
+                "RECOMMENDATION_SERVICE_URL", recommendation);
+        gateway = platform.start("gateway", "gateway-a", gatewaySettings);
+        secondGateway = platform.start("gateway", "gateway-b", gatewaySettings);
     }
 
     @AfterAll
@@ -140,7 +143,14 @@ class PublicApiThroughGeneratedClientTest {
         assertEquals(404, hidden.getCode());
         assertTrue(hidden.getResponseBody().contains("/problems/not-found"));
 
+        // Revoked through one gateway replica, refused by the other at the very next request.
+        ApiClient portalOnSecondGateway = client("X-API-Key", registered.getApiKey());
+        portalOnSecondGateway.updateBaseUri(secondGateway);
+        CompaniesApi companiesOnSecondGateway = new CompaniesApi(portalOnSecondGateway);
+        assertEquals(company.getId(), companiesOnSecondGateway.getCompany(company.getId()).getId());
         new PartnersApi(operator).revokeKey(registered.getId(), registered.getKeyId());
+        assertEquals(401, assertThrows(ApiException.class,
+                () -> companiesOnSecondGateway.getCompany(company.getId())).getCode());
         assertEquals(401, assertThrows(ApiException.class, () -> companies.getCompany(company.getId())).getCode());
 
         OperationsApi operations = new OperationsApi(operator);

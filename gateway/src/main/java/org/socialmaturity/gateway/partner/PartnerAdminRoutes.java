@@ -20,6 +20,8 @@ import org.socialmaturity.gateway.partner.PartnerDirectory.IssuedKey;
 import org.socialmaturity.gateway.partner.PartnerDirectory.KeyInfo;
 import org.socialmaturity.gateway.partner.PartnerDirectory.Partner;
 
+import org.jboss.logging.Logger;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -37,6 +39,7 @@ import io.vertx.ext.web.RoutingContext;
 public class PartnerAdminRoutes {
 
     static final String BASE = "/api/v1/admin/partners";
+    private static final Logger LOG = Logger.getLogger(PartnerAdminRoutes.class);
     private static final int MAX_NAME = 200;
     private static final int MAX_PAGE_SIZE = 100;
 
@@ -107,6 +110,8 @@ public class PartnerAdminRoutes {
             onPartner(call, parts[1], partner -> {
                 if (method == HttpMethod.POST) {
                     IssuedKey issued = directory.issueKey(partner);
+                    LOG.infof("Operator issued key %s to partner %s; request %s", issued.info().id(), partner.id(),
+                            call.requestId);
                     call.created(BASE + "/" + partner.id() + "/keys/" + issued.info().id(), issuedKey(issued));
                 } else if (method == HttpMethod.GET) {
                     call.respond(200, Map.of("items", directory.keysOf(partner.id()).stream().map(PartnerAdminRoutes::key).toList()));
@@ -119,6 +124,7 @@ public class PartnerAdminRoutes {
                 if (method != HttpMethod.DELETE) {
                     call.methodNotAllowed("DELETE");
                 } else if (directory.revoke(partner.id(), parts[3])) {
+                    LOG.infof("Operator revoked key %s of partner %s; request %s", parts[3], partner.id(), call.requestId);
                     call.noContent();
                 } else {
                     call.problem(404, "not-found", "Key not found", "Partner " + partner.id() + " has no key " + parts[3]);
@@ -161,6 +167,8 @@ public class PartnerAdminRoutes {
             return;
         }
         IssuedKey issued = directory.register(name.asText().strip());
+        LOG.infof("Operator registered partner %s (%s) with key %s; request %s", issued.info().partnerId(),
+                name.asText().strip(), issued.info().id(), call.requestId);
         Partner partner = directory.partner(issued.info().partnerId()).orElseThrow();
         Map<String, Object> created = new LinkedHashMap<>();
         created.put("id", partner.id());
@@ -289,8 +297,7 @@ public class PartnerAdminRoutes {
         }
 
         void unexpected(Throwable failure) {
-            org.jboss.logging.Logger.getLogger(PartnerAdminRoutes.class)
-                    .errorf(failure, "Unexpected failure of request %s", requestId);
+            LOG.errorf(failure, "Unexpected failure of request %s", requestId);
             problem(500, "internal", "Internal error",
                     "The request failed unexpectedly; quote request id " + requestId + " to support");
         }

@@ -1,0 +1,101 @@
+package org.socialmaturity.bench;
+
+import static org.socialmaturity.bench.BenchHttp.id;
+import static org.socialmaturity.bench.BenchHttp.send;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Benchmark, not a test: what the gateway adds to a call. Against a running platform ({@code ./platform start}),
+ * the same requests alternate between the gateway (X-API-Key) and assessment-service directly (X-Partner-Id and the
+ * gateway's secret): a read (GET a company) and a write (PUT an answer, each one a new event). One client, sequential.
+ *
+ * <pre>java -cp "bench/target/bench-1.0.0-SNAPSHOT.jar:bench/target/lib/*" org.socialmaturity.bench.GatewayLatency [gateway=http://localhost:8080] [assessment=http://localhost:8081] [requests=2000] [adminKey=local-admin-key]</pre>
+ */
+public final class GatewayLatency {
+
+    private static final String[] OPTIONS = {"junior-marketer", "social-media-manager", "director", "executive"};
+
+    private GatewayLatency() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String gateway = args.length > 0 ? args[0] : "http://localhost:8080";
+        String assessment = args.length > 1 ? args[1] : "http://localhost:8081";
+        int requests = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
+        String adminKey = args.length > 3 ? args[3] : "local-admin-key";
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+        String partner = send(http, HttpRequest.newBuilder(URI.create(gateway + "/api/v1/admin/partners"))
+                .header("X-Admin-Key", adminKey).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Latency benchmark\"}")).build(), 201);
+        String partnerId = id(partner);
+        Matcher key = Pattern.compile("\"apiKey\":\"([^\"]+)\"").matcher(partner);
+        if (!key.find()) {
+            throw new IllegalStateException("no key in " + partner);
+        }
+        String apiKey = key.group(1);
+        String company = id(send(http, HttpRequest.newBuilder(URI.create(gateway + "/api/v1/companies"))
+                .header("X-API-Key", apiKey).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"Latencia S.A.\",\"sector\":\"retail\",\"country\":\"ES\",\"employees\":10}")).build(), 201));
+        String assessmentId = id(send(http, HttpRequest.newBuilder(URI.create(gateway + "/api/v1/companies/" + company
+                + "/assessments")).header("X-API-Key", apiKey).POST(HttpRequest.BodyPublishers.noBody()).build(), 201));
+
+        Target viaGateway = new Target(gateway, new String[] {"X-API-Key", apiKey});
+        Target direct = new Target(assessment, BenchHttp.asPartner(partnerId));
+        int warmUp = Math.max(200, requests / 10);
+        for (int i = 0; i < warmUp; i++) {
+            viaGateway.read(http, company);
+            direct.read(http, company);
+        }
+        List<Long> gatewayReads = new ArrayList<>();
+        List<Long> directReads = new ArrayList<>();
+        List<Long> gatewayWrites = new ArrayList<>();
+        List<Long> directWrites = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            gatewayReads.add(viaGateway.read(http, company));
+            directReads.add(direct.read(http, company));
+            gatewayWrites.add(viaGateway.write(http, assessmentId, OPTIONS[(2 * i) % 4]));
+            directWrites.add(direct.write(http, assessmentId, OPTIONS[(2 * i + 1) % 4]));
+        }
+        report("GET company  ", gatewayReads, directReads);
+        report("PUT answer   ", gatewayWrites, directWrites);
+    }
+
+    private static void report(String what, List<Long> viaGateway, List<Long> direct) {
+        System.out.printf("%s %d each: gateway p50 %.2f ms p99 %.2f ms | direct p50 %.2f ms p99 %.2f ms | added p50 %.2f ms p99 %.2f ms%n",
+                what, viaGateway.size(), percentile(viaGateway, 0.5), percentile(viaGateway, 0.99),
+                percentile(direct, 0.5), percentile(direct, 0.99),
+                percentile(viaGateway, 0.5) - percentile(direct, 0.5), percentile(viaGateway, 0.99) - percentile(direct, 0.99));
+    }
+
+    private static double percentile(List<Long> nanos, double p) {
+        List<Long> sorted = nanos.stream().sorted().toList();
+        return sorted.get((int) Math.min(sorted.size() - 1, sorted.size() * p)) / 1e6;
+    }
+
+    private record Target(String base, String[] headers) {
+
+        long read(HttpClient http, String company) throws Exception {
+            long start = System.nanoTime();
+            send(http, HttpRequest.newBuilder(URI.create(base + "/api/v1/companies/" + company)).headers(headers)
+                    .GET().build(), 200);
+            return System.nanoTime() - start;
+        }
+
+        long write(HttpClient http, String assessment, String option) throws Exception {
+            long start = System.nanoTime();
+            send(http, HttpRequest.newBuilder(URI.create(base + "/api/v1/assessments/" + assessment
+                            + "/answers/governance-owner")).headers(headers).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"optionId\":\"" + option + "\"}")).build(), 200);
+            return System.nanoTime() - start;
+        }
+    }
+}
