@@ -145,8 +145,9 @@ public class AssessmentResource {
     @Path("/assessments/{assessmentId}/cancel")
     @Operation(summary = "Cancel an assessment", description = "Abandons an open assessment. Its answers stay in the "
             + "history. The body is optional: {\"reason\": \"...\"}.")
-    @RequestBody(required = false, content = @Content(examples = @ExampleObject(name = "with reason",
-            value = "{\"reason\":\"Started by mistake\"}")))
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Cancellation.class),
+            examples = @ExampleObject(name = "with reason", value = "{\"reason\":\"Started by mistake\"}")))
     @APIResponse(responseCode = "200", description = "Cancelled",
             content = @Content(schema = @Schema(implementation = AssessmentResponse.class),
                     examples = @ExampleObject(name = "cancelled", value = AssessmentResponse.EXAMPLE_CANCELLED)))
@@ -159,6 +160,11 @@ public class AssessmentResource {
         String partnerId = call.partnerId();
         commands.send(new CancelAssessment(assessmentId, partnerId, reason));
         return AssessmentResponse.of(assessments.require(partnerId, assessmentId));
+    }
+
+    /** What a cancellation may say, for the API's documentation; the body itself is read by {@link #reason}. */
+    @Schema(description = "Why the assessment is abandoned; optional")
+    public record Cancellation(@Schema(description = "At most " + MAX_REASON_LENGTH + " characters", example = "Started by mistake") String reason) {
     }
 
     /** The optional body of a cancellation, read whatever its content type: a portal may send none at all. */

@@ -130,8 +130,8 @@ public class CompanyResource {
             content = @Content(examples = @ExampleObject(name = "page",
                     value = "{\"items\":[" + CompanyResponse.EXAMPLE + "],\"page\":0,\"size\":20,\"total\":1}")))
     public Page<CompanyResponse> list(
-            @Parameter(description = "Page number, from 0", example = "0") @QueryParam("page") String page,
-            @Parameter(description = "Page size, 1-100 (default 20)", example = "20") @QueryParam("size") String size) {
+            @Parameter(description = "Page number, from 0", example = "0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1-100 (default 20)", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
         Page.Request request = Page.Request.parse(page, size);
         String partnerId = call.partnerId();
         return Page.of(directory.list(partnerId, request).stream().map(CompanyResponse::of).toList(),

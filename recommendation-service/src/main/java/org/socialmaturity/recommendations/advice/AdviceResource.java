@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -75,8 +77,8 @@ public class AdviceResource {
             @Parameter(example = "5f0c3e9a-3d7e-4d0c-9f4e-2d8f1c6b7a10") @PathParam("companyId") String companyId,
             @Parameter(description = "en or es", example = "es") @QueryParam("lang") String lang,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
-            @Parameter(description = "Page number, from 0", example = "0") @QueryParam("page") String page,
-            @Parameter(description = "Page size, 1-100 (default 20)", example = "20") @QueryParam("size") String size) {
+            @Parameter(description = "Page number, from 0", example = "0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1-100 (default 20)", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
         Language language = LanguageNegotiation.choose(lang, acceptLanguage);
         Page.Request request = Page.Request.parse(page, size);
         List<Issued> issued = new ArrayList<>(logs.require(call.partnerId(), companyId).issued);

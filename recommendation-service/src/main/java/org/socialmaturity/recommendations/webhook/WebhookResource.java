@@ -19,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -87,7 +88,9 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", description = "One page", content = @Content(examples = @ExampleObject(
             name = "page", value = "{\"items\":[{\"id\":\"3b5d...\",\"url\":\"https://portal.example.com/hooks/maturity\","
             + "\"createdAt\":\"2026-11-23T10:00:00Z\"}],\"page\":0,\"size\":20,\"total\":1}")))
-    public Page<SubscriptionView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+    public Page<SubscriptionView> list(
+            @Parameter(description = "Page number, from 0", example = "0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1-100 (default 20)", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
         Page.Request request = Page.Request.parse(page, size);
         List<Subscription> all = webhooks.subscriptions(call.partnerId());
         return Page.of(all.stream().skip(request.offset()).limit(request.size()).map(SubscriptionView::of).toList(),
@@ -120,8 +123,9 @@ public class WebhookResource {
             + "{\"at\":\"2026-11-23T10:00:31Z\",\"httpStatus\":200,\"durationMillis\":9}]}],\"page\":0,\"size\":20,\"total\":1}")))
     @APIResponse(responseCode = "404", description = "No such subscription for this partner",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
-    public Page<DeliveryView> deliveries(@PathParam("id") String id, @QueryParam("page") String page,
-                                         @QueryParam("size") String size) {
+    public Page<DeliveryView> deliveries(@PathParam("id") String id,
+            @Parameter(description = "Page number, from 0", example = "0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1-100 (default 20)", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
         Page.Request request = Page.Request.parse(page, size);
         webhooks.subscription(call.partnerId(), id).orElseThrow(() -> ApiProblem.notFound("Webhook", id));
         List<Delivery> all = webhooks.deliveriesOf(id);

@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -116,8 +117,8 @@ public class TimelineResource {
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
     public Page<HistoryEntry> history(
             @Parameter(example = "5f0c3e9a-3d7e-4d0c-9f4e-2d8f1c6b7a10") @PathParam("companyId") String companyId,
-            @Parameter(description = "Page number, from 0", example = "0") @QueryParam("page") String page,
-            @Parameter(description = "Page size, 1-100 (default 20)", example = "20") @QueryParam("size") String size) {
+            @Parameter(description = "Page number, from 0", example = "0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1-100 (default 20)", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
         Page.Request request = Page.Request.parse(page, size);
         List<Entry> entries = timelines.view(call.partnerId(), companyId).entries();
         return Page.of(entries.stream().skip(request.offset()).limit(request.size()).map(HistoryEntry::of).toList(),
