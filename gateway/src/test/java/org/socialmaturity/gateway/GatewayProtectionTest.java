@@ -209,6 +209,16 @@ class GatewayProtectionTest {
     }
 
     @Test
+    void metricsNameRoutesNotIds() {
+        Partner partner = newPartner("Measured portal");
+        String company = registerCompany(partner, "Métrica S.A.");
+        as(partner).get("/api/v1/companies/" + company).then().statusCode(200);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("uri=\"/api/v1/companies/{companyId}\""), "templated route label");
+        assertTrue(!metrics.contains(company), "no company id in any label");
+    }
+
+    @Test
     void theOperatorReplaysThroughTheGateway() {
         operator().post("/api/v1/admin/projections/recommendation/replay").then().statusCode(202);
         org.socialmaturity.localmongo.Eventually.holds(() -> operator()
