@@ -47,6 +47,10 @@ public final class BoundedBody {
         });
         request.exceptionHandler(read::tryFail);
         request.endHandler(end -> read.tryComplete(body));
+        if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+            // The caller holds the body back until told to send it (curl does for bodies over 1 KiB).
+            request.response().writeContinue();
+        }
         request.resume();
         return read.future();
     }

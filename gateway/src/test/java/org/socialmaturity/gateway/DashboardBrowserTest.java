@@ -1,5 +1,7 @@
 package org.socialmaturity.gateway;
 
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,10 +67,10 @@ class DashboardBrowserTest {
             answerEverything(partner, startAssessment(partner, company), level);
         }
         Eventually.holds(() -> as(partner).get("/api/v1/companies/" + company + "/trajectory").then()
-                .statusCode(200).body("points.size()", org.hamcrest.Matchers.equalTo(63))
-                .body("transitions.size()", org.hamcrest.Matchers.equalTo(3)));
+                .statusCode(200).body("points.size()", equalTo(63))
+                .body("transitions.size()", equalTo(3)));
         Eventually.holds(() -> as(partner).get("/api/v1/companies/" + company + "/advice").then()
-                .body("items.trigger.type", org.hamcrest.Matchers.hasItem("PHASE_DROPPED")));
+                .body("items.trigger.type", hasItem("PHASE_DROPPED")));
         List<String> adviceTriggers = as(partner).get("/api/v1/companies/" + company + "/advice?size=100")
                 .path("items.trigger.type");
 

@@ -14,7 +14,11 @@ import static org.socialmaturity.gateway.GatewayApi.operator;
 import static org.socialmaturity.gateway.GatewayApi.registerCompany;
 import static org.socialmaturity.gateway.GatewayApi.startAssessment;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +28,10 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.socialmaturity.gateway.GatewayApi.Partner;
+import org.socialmaturity.localmongo.Eventually;
 
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -36,6 +42,9 @@ import io.restassured.response.Response;
 class GatewayProtectionTest {
 
     private static final String PROBLEM = "application/problem+json";
+
+    @TestHTTPResource("/")
+    URL gateway;
 
     @Test
     void aCallWithoutAKeyOrWithAWrongOneIsRefused() {
@@ -169,7 +178,7 @@ class GatewayProtectionTest {
                 .body(GatewayApi.answerAt(GatewayApi.V1.questions().get(0), 2))
                 .put("/api/v1/assessments/" + assessment + "/answers/" + question)
                 .then().statusCode(200).header("X-Request-Id", "portal-req-42");
-        org.socialmaturity.localmongo.Eventually.holds(() -> as(partner)
+        Eventually.holds(() -> as(partner)
                 .get("/api/v1/companies/" + company + "/history").then().statusCode(200)
                 .body("items[0].correlationId", equalTo("portal-req-42")));
         as(partner).header("X-Request-Id", "portal-req-43").get("/api/v1/companies/nope")
@@ -209,6 +218,26 @@ class GatewayProtectionTest {
     }
 
     @Test
+    void aCallerWaitingForContinueIsToldToSendItsBody() throws Exception {
+        Partner partner = newPartner("Patient uploader");
+        String body = "{\"name\":\"Continua S.A.\",\"sector\":\"retail\",\"country\":\"ES\",\"employees\":4}";
+        try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+            socket.setSoTimeout(10_000);
+            var out = socket.getOutputStream();
+            var in = new BufferedReader(new InputStreamReader(socket.getInputStream()));
+            out.write(("POST /api/v1/companies HTTP/1.1\r\nHost: localhost\r\nX-API-Key: " + partner.apiKey()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
+                    + "\r\nExpect: 100-continue\r\n\r\n").getBytes());
+            out.flush();
+            assertEquals("HTTP/1.1 100 Continue", in.readLine(), "before the body is sent");
+            in.readLine();
+            out.write(body.getBytes());
+            out.flush();
+            assertEquals("HTTP/1.1 201 Created", in.readLine());
+        }
+    }
+
+    @Test
     void metricsNameRoutesNotIds() {
         Partner partner = newPartner("Measured portal");
         String company = registerCompany(partner, "Métrica S.A.");
@@ -221,7 +250,7 @@ class GatewayProtectionTest {
     @Test
     void theOperatorReplaysThroughTheGateway() {
         operator().post("/api/v1/admin/projections/recommendation/replay").then().statusCode(202);
-        org.socialmaturity.localmongo.Eventually.holds(() -> operator()
+        Eventually.holds(() -> operator()
                 .get("/api/v1/admin/projections/recommendation/replay").then().statusCode(200)
                 .body("state", equalTo("DONE")));
     }

@@ -8,6 +8,7 @@ import static org.socialmaturity.gateway.GatewayApi.registerCompany;
 
 import org.junit.jupiter.api.Test;
 import org.socialmaturity.gateway.GatewayApi.Partner;
+import org.socialmaturity.localmongo.Eventually;
 import org.socialmaturity.localmongo.PlatformProcesses;
 
 import io.quarkus.test.common.WithTestResource;
@@ -48,7 +49,7 @@ class ServiceOutageTest {
         } finally {
             platform.thaw("scoring-service");
         }
-        org.socialmaturity.localmongo.Eventually.holds(() -> as(partner)
+        Eventually.holds(() -> as(partner)
                 .get("/api/v1/companies/" + company + "/maturity").then().statusCode(200));
     }
 }
