@@ -8,8 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Benchmark, not a test: what the gateway adds to a call. Against a running platform ({@code ./platform start}),
@@ -36,11 +34,7 @@ public final class GatewayLatency {
                 .header("X-Admin-Key", adminKey).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Latency benchmark\"}")).build(), 201);
         String partnerId = id(partner);
-        Matcher key = Pattern.compile("\"apiKey\":\"([^\"]+)\"").matcher(partner);
-        if (!key.find()) {
-            throw new IllegalStateException("no key in " + partner);
-        }
-        String apiKey = key.group(1);
+        String apiKey = BenchHttp.field(partner, "apiKey");
         String company = id(send(http, HttpRequest.newBuilder(URI.create(gateway + "/api/v1/companies"))
                 .header("X-API-Key", apiKey).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(

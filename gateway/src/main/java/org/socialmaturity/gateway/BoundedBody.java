@@ -21,6 +21,18 @@ public final class BoundedBody {
     private BoundedBody() {
     }
 
+    /** Answers a body that could not be read: 413 (closing the connection, the rest is not read) or 400. */
+    public static void refuse(HttpServerRequest request, String requestId, Throwable failure) {
+        if (failure instanceof TooLarge) {
+            request.response().putHeader("Connection", "close");
+            Problems.refuse(request, requestId, new Problems.Problem(413, "payload-too-large", "Request body too large",
+                    failure.getMessage()));
+        } else {
+            Problems.refuse(request, requestId, new Problems.Problem(400, "validation", "The request is invalid",
+                    failure.getMessage()));
+        }
+    }
+
     public static Future<Buffer> read(HttpServerRequest request, int limit) {
         String declared = request.getHeader("Content-Length");
         if (declared != null) {

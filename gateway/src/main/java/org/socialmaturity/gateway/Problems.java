@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.Json;
 
@@ -22,36 +23,60 @@ public final class Problems {
     public record Violation(String field, String message) {
     }
 
-    public static Buffer body(int status, String type, String title, String detail, String instance,
-                              String requestId, List<Violation> violations) {
+    /** A problem before it is written: the parts that do not depend on the request. */
+    public record Problem(int status, String type, String title, String detail, List<Violation> violations) {
+
+        public Problem(int status, String type, String title, String detail) {
+            this(status, type, title, detail, List.of());
+        }
+
+        public static Problem invalid(List<Violation> violations) {
+            return new Problem(400, "validation", "The request is invalid", violations.size() == 1
+                    ? violations.get(0).field() + " " + violations.get(0).message()
+                    : violations.size() + " fields are invalid", violations);
+        }
+
+        public static Problem notFound(String title, String detail) {
+            return new Problem(404, "not-found", title, detail);
+        }
+
+        public static Problem unauthorized(String detail) {
+            return new Problem(401, "unauthorized", "Not authenticated", detail);
+        }
+    }
+
+    public static Buffer body(Problem problem, String instance, String requestId) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "/problems/" + type);
-        body.put("title", title);
-        body.put("status", status);
-        body.put("detail", detail);
+        body.put("type", "/problems/" + problem.type());
+        body.put("title", problem.title());
+        body.put("status", problem.status());
+        body.put("detail", problem.detail());
         body.put("instance", instance);
         body.put("requestId", requestId);
-        if (!violations.isEmpty()) {
-            body.put("violations", violations.stream()
+        if (!problem.violations().isEmpty()) {
+            body.put("violations", problem.violations().stream()
                     .map(v -> Map.of("field", v.field(), "message", v.message())).toList());
         }
         return Json.encodeToBuffer(body);
     }
 
-    /** Ends the response with the problem, unless something has already been sent. */
-    public static void send(HttpServerResponse response, String path, String requestId, int status, String type,
-                            String title, String detail) {
-        send(response, path, requestId, status, type, title, detail, List.of());
-    }
-
-    public static void send(HttpServerResponse response, String path, String requestId, int status, String type,
-                            String title, String detail, List<Violation> violations) {
+    /**
+     * Answers a request with the problem. A body not read yet is drained first, so that the connection stays usable
+     * for the caller's next request; nothing is written if an answer has already begun.
+     */
+    public static void refuse(HttpServerRequest request, String requestId, Problem problem) {
+        if (!request.isEnded()) {
+            request.handler(ignored -> {
+            });
+            request.resume();
+        }
+        HttpServerResponse response = request.response();
         if (response.headWritten() || response.ended()) {
             return;
         }
-        response.setStatusCode(status)
+        response.setStatusCode(problem.status())
                 .putHeader("Content-Type", PROBLEM_JSON)
                 .putHeader(CorrelationId.HEADER, requestId)
-                .end(body(status, type, title, detail, path, requestId, violations));
+                .end(body(problem, request.path(), requestId));
     }
 }

@@ -73,6 +73,7 @@ function translatePage() {
   $('lang-es').setAttribute('aria-pressed', String(lang === 'es'));
 }
 
+function number(value, digits) { return value === null || value === undefined ? t('none') : value.toFixed(digits); }
 function formatDate(iso) { return iso ? new Date(iso).toLocaleString(lang === 'es' ? 'es-ES' : 'en-GB') : t('none'); }
 
 async function route() {
@@ -118,9 +119,9 @@ async function showCompany(id) {
   const assessments = assessmentsOf(trajectory.points);
   // The matrix path: where each assessment left the company (maturity as of its last answer).
   const stops = await Promise.all(assessments.map((a) => api('/companies/' + encoded + '/maturity?asOf=' + encodeURIComponent(a.end))));
-  renderSummary(maturity, questionnaire);
+  renderSummary(maturity);
   renderTrajectory(trajectory, assessments, questionnaire);
-  renderMatrix(stops, assessments);
+  renderMatrix(stops);
   renderDimensions(maturity, questionnaire);
   renderAdvice(advice.items);
 }
@@ -135,13 +136,13 @@ function assessmentsOf(points) {
   return found;
 }
 
-function renderSummary(maturity, questionnaire) {
+function renderSummary(maturity) {
   const tiles = [
     [t('phase'), maturity.phase ? maturity.phase + ' · ' + maturity.phaseName : t('none')],
     [t('quadrant'), maturity.quadrant ? t(maturity.quadrant) : t('none')],
-    [t('index'), maturity.index === null || maturity.index === undefined ? t('none') : maturity.index.toFixed(1)],
-    [t('investment'), maturity.investment === null || maturity.investment === undefined ? t('none') : maturity.investment.toFixed(1)],
-    [t('innovation'), maturity.innovation === null || maturity.innovation === undefined ? t('none') : maturity.innovation.toFixed(1)],
+    [t('index'), number(maturity.index, 1)],
+    [t('investment'), number(maturity.investment, 1)],
+    [t('innovation'), number(maturity.innovation, 1)],
     [t('answered'), maturity.answered + (maturity.determinate ? '' : ' (' + t('provisional') + ')'), t('requiredOf').replace('{n}', maturity.required)]];
   $('summary').replaceChildren(...tiles.map(([label, value, note]) => {
     const tile = el('div', undefined, 'tile');
@@ -193,7 +194,7 @@ function renderTrajectory(trajectory, assessments, questionnaire) {
   }, true);
 }
 
-function renderMatrix(stops, assessments) {
+function renderMatrix(stops) {
   const path = stops.filter((m) => m.investment !== null && m.innovation !== null)
     .map((m, i) => ({ value: [m.investment, m.innovation], name: t('assessment') + ' ' + (i + 1) }));
   const element = $('matrix-chart');
@@ -218,7 +219,7 @@ function renderDimensions(maturity, questionnaire) {
   $('dimension-rows').replaceChildren(...maturity.dimensions.map((d) => {
     const row = el('tr');
     const known = names[d.id] || { name: d.id, axis: '' };
-    row.append(el('td', known.name), el('td', t(known.axis)), el('td', d.score === null || d.score === undefined ? t('none') : d.score.toFixed(2)), el('td', d.level || t('none')));
+    row.append(el('td', known.name), el('td', t(known.axis)), el('td', number(d.score, 2)), el('td', d.level || t('none')));
     return row;
   }));
 }

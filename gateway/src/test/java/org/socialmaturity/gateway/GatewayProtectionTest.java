@@ -80,6 +80,8 @@ class GatewayProtectionTest {
         given().header("X-Admin-Key", "guess").get("/api/v1/admin/partners").then().statusCode(403).contentType(PROBLEM);
         as(partner).get("/api/v1/admin/partners").then().statusCode(401);
         as(partner).post("/api/v1/admin/projections/scoring/replay").then().statusCode(401);
+        given().header("X-Admin-Key", "guess").post("/api/v1/admin/projections/scoring/replay").then().statusCode(403)
+                .contentType(PROBLEM).body("type", equalTo("/problems/forbidden"));
         operator().contentType(ContentType.JSON).body(Map.of("name", " ", "plan", "gold"))
                 .post("/api/v1/admin/partners").then().statusCode(400).contentType(PROBLEM)
                 .body("violations.field", hasItem("name"), "violations.field", hasItem("plan"));

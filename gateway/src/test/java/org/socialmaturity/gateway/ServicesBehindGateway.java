@@ -24,17 +24,14 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
         try {
             platform = new PlatformProcesses();
             Map<String, String> settings = Map.of("PLATFORM_GATEWAY_SECRET", SECRET, "PLATFORM_ADMIN_KEY", ADMIN_KEY);
-            String assessment = platform.start("assessment-service", "assessment-service", settings);
-            String scoring = platform.start("scoring-service", "scoring-service", settings);
-            String recommendation = platform.start("recommendation-service", "recommendation-service", settings);
-            urls = Map.of("assessment", assessment, "scoring", scoring, "recommendation", recommendation);
+            urls = platform.startServices(settings);
             return Map.ofEntries(
                     Map.entry("quarkus.mongodb.connection-string", platform.mongoUri()),
                     Map.entry("platform.admin-key", ADMIN_KEY),
                     Map.entry("platform.gateway.secret", SECRET),
-                    Map.entry("platform.gateway.upstream.assessment", assessment),
-                    Map.entry("platform.gateway.upstream.scoring", scoring),
-                    Map.entry("platform.gateway.upstream.recommendation", recommendation),
+                    Map.entry("platform.gateway.upstream.assessment", urls.get("assessment")),
+                    Map.entry("platform.gateway.upstream.scoring", urls.get("scoring")),
+                    Map.entry("platform.gateway.upstream.recommendation", urls.get("recommendation")),
                     Map.entry("platform.gateway.rate-limit.capacity", "100"),
                     Map.entry("platform.gateway.rate-limit.per-second", "50"),
                     Map.entry("platform.gateway.max-body-bytes", "16384"),

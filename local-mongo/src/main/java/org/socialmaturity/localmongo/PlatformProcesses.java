@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +33,18 @@ public final class PlatformProcesses implements AutoCloseable {
     /** Starts a service and waits until it is ready; returns its base URL. */
     public String start(String module, String instance, Map<String, String> settings) throws Exception {
         return launch(module, instance, settings, freePort());
+    }
+
+    /**
+     * Starts assessment-, scoring- and recommendation-service, one instance each named as its module, with the same
+     * settings; returns their base URLs by short name (assessment, scoring, recommendation).
+     */
+    public Map<String, String> startServices(Map<String, String> settings) throws Exception {
+        Map<String, String> urls = new LinkedHashMap<>();
+        for (String service : List.of("assessment", "scoring", "recommendation")) {
+            urls.put(service, start(service + "-service", service + "-service", settings));
+        }
+        return urls;
     }
 
     /** Kills a service instance as {@code kill -9} does: no shutdown hook, no released claim, nothing flushed. */

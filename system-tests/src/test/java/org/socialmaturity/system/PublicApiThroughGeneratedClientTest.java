@@ -59,16 +59,13 @@ class PublicApiThroughGeneratedClientTest {
     @BeforeAll
     static void startThePlatform() throws Exception {
         platform = new PlatformProcesses();
-        Map<String, String> secret = Map.of("PLATFORM_GATEWAY_SECRET", "system-secret", "PLATFORM_ADMIN_KEY", ADMIN_KEY);
-        String assessment = platform.start("assessment-service", "assessment-service", secret);
-        String scoring = platform.start("scoring-service", "scoring-service", secret);
-        Map<String, String> loopbackWebhooks = new java.util.HashMap<>(secret);
-        loopbackWebhooks.put("PLATFORM_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
-        String recommendation = platform.start("recommendation-service", "recommendation-service", loopbackWebhooks);
+        Map<String, String> settings = Map.of("PLATFORM_GATEWAY_SECRET", "system-secret", "PLATFORM_ADMIN_KEY", ADMIN_KEY,
+                "PLATFORM_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
+        Map<String, String> services = platform.startServices(settings);
         Map<String, String> gatewaySettings = Map.of(
                 "PLATFORM_GATEWAY_SECRET", "system-secret", "PLATFORM_ADMIN_KEY", ADMIN_KEY,
-                "ASSESSMENT_SERVICE_URL", assessment, "SCORING_SERVICE_URL", scoring,
-                "RECOMMENDATION_SERVICE_URL", recommendation);
+                "ASSESSMENT_SERVICE_URL", services.get("assessment"), "SCORING_SERVICE_URL", services.get("scoring"),
+                "RECOMMENDATION_SERVICE_URL", services.get("recommendation"));
         gateway = platform.start("gateway", "gateway-a", gatewaySettings);
         secondGateway = platform.start("gateway", "gateway-b", gatewaySettings);
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -15,6 +16,7 @@ import org.socialmaturity.gateway.BoundedBody;
 import org.socialmaturity.gateway.CorrelationId;
 import org.socialmaturity.gateway.GatewaySettings;
 import org.socialmaturity.gateway.Problems;
+import org.socialmaturity.gateway.Problems.Problem;
 import org.socialmaturity.gateway.Problems.Violation;
 import org.socialmaturity.gateway.partner.PartnerDirectory.IssuedKey;
 import org.socialmaturity.gateway.partner.PartnerDirectory.KeyInfo;
@@ -66,17 +68,14 @@ public class PartnerAdminRoutes {
         String requestId = CorrelationId.of(context.request());
         Call call = new Call(context, requestId);
         context.request().pause();
-        if (context.request().getHeader(AdminKey.HEADER) == null) {
-            call.problem(401, "unauthorized", "Not authenticated", "This operation needs the operator's " + AdminKey.HEADER);
-            return;
-        }
-        if (!adminKey.matches(context.request().getHeader(AdminKey.HEADER))) {
-            call.problem(403, "forbidden", "Forbidden", "The " + AdminKey.HEADER + " is not the operator's");
+        Optional<Problem> refusal = adminKey.refusal(context.request().getHeader(AdminKey.HEADER));
+        if (refusal.isPresent()) {
+            call.problem(refusal.get());
             return;
         }
         BoundedBody.read(context.request(), settings.maxBodyBytes()).onComplete(read -> {
             if (read.failed()) {
-                call.bodyFailed(read.cause());
+                BoundedBody.refuse(context.request(), requestId, read.cause());
                 return;
             }
             vertx.executeBlocking(() -> {
@@ -101,7 +100,7 @@ public class PartnerAdminRoutes {
         } else if (depth == 2) {
             onPartner(call, parts[1], partner -> {
                 if (method == HttpMethod.GET) {
-                    call.respond(200, describe(partner));
+                    call.respond(200, describe(partner, directory.keysOf(partner.id())));
                 } else {
                     call.methodNotAllowed("GET");
                 }
@@ -127,11 +126,11 @@ public class PartnerAdminRoutes {
                     LOG.infof("Operator revoked key %s of partner %s; request %s", parts[3], partner.id(), call.requestId);
                     call.noContent();
                 } else {
-                    call.problem(404, "not-found", "Key not found", "Partner " + partner.id() + " has no key " + parts[3]);
+                    call.problem(Problem.notFound("Key not found", "Partner " + partner.id() + " has no key " + parts[3]));
                 }
             });
         } else {
-            call.problem(404, "not-found", "Not found", "No operation at " + path);
+            call.problem(Problem.notFound("Not found", "No operation at " + path));
         }
     }
 
@@ -166,16 +165,16 @@ public class PartnerAdminRoutes {
             call.invalid(violations);
             return;
         }
-        IssuedKey issued = directory.register(name.asText().strip());
-        LOG.infof("Operator registered partner %s (%s) with key %s; request %s", issued.info().partnerId(),
-                name.asText().strip(), issued.info().id(), call.requestId);
-        Partner partner = directory.partner(issued.info().partnerId()).orElseThrow();
+        PartnerDirectory.Registered registered = directory.register(name.asText().strip());
+        Partner partner = registered.partner();
+        LOG.infof("Operator registered partner %s (%s) with key %s; request %s", partner.id(), partner.name(),
+                registered.key().info().id(), call.requestId);
         Map<String, Object> created = new LinkedHashMap<>();
         created.put("id", partner.id());
         created.put("name", partner.name());
         created.put("createdAt", partner.createdAt().toString());
-        created.put("keyId", issued.info().id());
-        created.put("apiKey", issued.apiKey());
+        created.put("keyId", registered.key().info().id());
+        created.put("apiKey", registered.key().apiKey());
         call.created(BASE + "/" + partner.id(), created);
     }
 
@@ -188,8 +187,10 @@ public class PartnerAdminRoutes {
             return;
         }
         PartnerDirectory.Page found = directory.partners(page, size);
+        Map<String, List<KeyInfo>> keys = directory.keysOf(found.items().stream().map(Partner::id).toList());
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", found.items().stream().map(this::describe).toList());
+        body.put("items", found.items().stream()
+                .map(partner -> describe(partner, keys.getOrDefault(partner.id(), List.of()))).toList());
         body.put("page", found.page());
         body.put("size", found.size());
         body.put("total", found.total());
@@ -198,15 +199,15 @@ public class PartnerAdminRoutes {
 
     private void onPartner(Call call, String id, Consumer<Partner> action) {
         directory.partner(id).ifPresentOrElse(action,
-                () -> call.problem(404, "not-found", "Partner not found", "No partner " + id));
+                () -> call.problem(Problem.notFound("Partner not found", "No partner " + id)));
     }
 
-    private Map<String, Object> describe(Partner partner) {
+    private static Map<String, Object> describe(Partner partner, List<KeyInfo> keys) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", partner.id());
         body.put("name", partner.name());
         body.put("createdAt", partner.createdAt().toString());
-        body.put("keys", directory.keysOf(partner.id()).stream().map(PartnerAdminRoutes::key).toList());
+        body.put("keys", keys.stream().map(PartnerAdminRoutes::key).toList());
         return body;
     }
 
@@ -272,34 +273,22 @@ public class PartnerAdminRoutes {
         }
 
         void invalid(List<Violation> violations) {
-            Problems.send(context.response(), context.request().path(), requestId, 400, "validation",
-                    "The request is invalid", violations.size() == 1
-                            ? violations.get(0).field() + " " + violations.get(0).message()
-                            : violations.size() + " fields are invalid", violations);
+            problem(Problem.invalid(violations));
         }
 
-        void problem(int status, String type, String title, String detail) {
-            Problems.send(context.response(), context.request().path(), requestId, status, type, title, detail);
+        void problem(Problem problem) {
+            Problems.refuse(context.request(), requestId, problem);
         }
 
         void methodNotAllowed(String allowed) {
             context.response().putHeader("Allow", allowed);
-            problem(405, "method-not-allowed", "Method not allowed", "Allowed here: " + allowed);
-        }
-
-        void bodyFailed(Throwable failure) {
-            if (failure instanceof BoundedBody.TooLarge) {
-                context.response().putHeader("Connection", "close");
-                problem(413, "payload-too-large", "Request body too large", failure.getMessage());
-            } else {
-                problem(400, "validation", "The request is invalid", failure.getMessage());
-            }
+            problem(new Problem(405, "method-not-allowed", "Method not allowed", "Allowed here: " + allowed));
         }
 
         void unexpected(Throwable failure) {
             LOG.errorf(failure, "Unexpected failure of request %s", requestId);
-            problem(500, "internal", "Internal error",
-                    "The request failed unexpectedly; quote request id " + requestId + " to support");
+            problem(new Problem(500, "internal", "Internal error",
+                    "The request failed unexpectedly; quote request id " + requestId + " to support"));
         }
     }
 }

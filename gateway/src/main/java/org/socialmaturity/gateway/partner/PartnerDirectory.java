@@ -1,11 +1,15 @@
 package org.socialmaturity.gateway.partner;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -48,17 +52,23 @@ public class PartnerDirectory {
         this.keys = database.getCollection("api_keys");
     }
 
+    /** A partner as registered, with its first key. */
+    public record Registered(Partner partner, IssuedKey key) {
+    }
+
     /** The partner first, then its key: a crash in between leaves a partner without keys, to which the operator issues one. */
-    public IssuedKey register(String name) {
-        Instant now = Instant.now();
+    public Registered register(String name) {
+        // Milliseconds, as stored: the answer shows what a later read shows.
+        Instant now = Instant.ofEpochMilli(System.currentTimeMillis());
         String id = UUID.randomUUID().toString();
         partners.insertOne(new Document("_id", id).append("name", name).append("createdAt", Date.from(now)));
-        return issueKey(new Partner(id, name, now));
+        Partner partner = new Partner(id, name, now);
+        return new Registered(partner, issueKey(partner));
     }
 
     public IssuedKey issueKey(Partner partner) {
         ApiKey key = ApiKey.generate();
-        Instant now = Instant.now();
+        Instant now = Instant.ofEpochMilli(System.currentTimeMillis());
         keys.insertOne(new Document("_id", key.keyId())
                 .append("partnerId", partner.id())
                 .append("sha256", key.secretHash())
@@ -78,9 +88,15 @@ public class PartnerDirectory {
     }
 
     public List<KeyInfo> keysOf(String partnerId) {
-        List<KeyInfo> found = new ArrayList<>();
-        keys.find(eq("partnerId", partnerId)).sort(Sorts.ascending("createdAt", "_id"))
-                .forEach(document -> found.add(keyOf(document)));
+        return keysOf(List.of(partnerId)).getOrDefault(partnerId, List.of());
+    }
+
+    /** The keys of several partners in one query, oldest first per partner. */
+    public Map<String, List<KeyInfo>> keysOf(Collection<String> partnerIds) {
+        Map<String, List<KeyInfo>> found = new HashMap<>();
+        keys.find(in("partnerId", partnerIds)).sort(Sorts.ascending("createdAt", "_id"))
+                .forEach(document -> found.computeIfAbsent(document.getString("partnerId"), id -> new ArrayList<>())
+                        .add(keyOf(document)));
         return found;
     }
 

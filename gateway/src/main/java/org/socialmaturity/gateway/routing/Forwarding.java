@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import org.socialmaturity.gateway.AdminKey;
 import org.socialmaturity.gateway.CorrelationId;
 import org.socialmaturity.gateway.Problems;
+import org.socialmaturity.gateway.Problems.Problem;
 import org.socialmaturity.gateway.partner.ApiKey;
 import org.socialmaturity.gateway.routing.RouteTable.Route;
 
@@ -91,9 +92,9 @@ final class Forwarding implements ProxyInterceptor {
         int status = silent ? 504 : 503;
         String detail = silent ? service + " did not answer in time; the request may or may not have been applied"
                 : service + " cannot be reached; retry shortly";
-        Buffer problem = Problems.body(status, silent ? "upstream-timeout" : "unavailable",
-                silent ? "Gateway timeout" : "Service unavailable", detail,
-                context.request().proxiedRequest().path(), requestId, List.of());
+        Buffer problem = Problems.body(new Problem(status, silent ? "upstream-timeout" : "unavailable",
+                silent ? "Gateway timeout" : "Service unavailable", detail),
+                context.request().proxiedRequest().path(), requestId);
         ProxyResponse response = context.request().release().response()
                 .setStatusCode(status)
                 .setBody(Body.body(problem));

@@ -14,6 +14,7 @@ import org.socialmaturity.gateway.BoundedBody;
 import org.socialmaturity.gateway.CorrelationId;
 import org.socialmaturity.gateway.GatewaySettings;
 import org.socialmaturity.gateway.Problems;
+import org.socialmaturity.gateway.Problems.Problem;
 import org.socialmaturity.gateway.partner.ApiKey;
 import org.socialmaturity.gateway.partner.PartnerDirectory;
 import org.socialmaturity.gateway.routing.RouteTable.Route;
@@ -88,15 +89,15 @@ public class PublicApiRoutes {
         String requestId = CorrelationId.of(request);
         String path = request.path();
         if (!RouteTable.isPlain(path)) {
-            reject(request, requestId, 400, "validation", "The request is invalid",
-                    "The path must not contain dot segments, empty segments or encoded slashes, dots or backslashes");
+            Problems.refuse(request, requestId, new Problem(400, "validation", "The request is invalid",
+                    "The path must not contain dot segments, empty segments or encoded slashes, dots or backslashes"));
             return;
         }
         Optional<Route> route = RouteTable.route(path);
         if (route.isPresent() && route.get().operator()) {
-            if (!adminKey.matches(request.getHeader(AdminKey.HEADER))) {
-                reject(request, requestId, 401, "unauthorized", "Not authenticated",
-                        "This operation needs the operator's " + AdminKey.HEADER);
+            Optional<Problem> refusal = adminKey.refusal(request.getHeader(AdminKey.HEADER));
+            if (refusal.isPresent()) {
+                Problems.refuse(request, requestId, refusal.get());
                 return;
             }
             limitThenForward(request, requestId, route.get(), "operator", null);
@@ -104,24 +105,22 @@ public class PublicApiRoutes {
         }
         Optional<ApiKey> key = ApiKey.parse(request.getHeader(ApiKey.HEADER));
         if (key.isEmpty()) {
-            reject(request, requestId, 401, "unauthorized", "Not authenticated",
-                    request.getHeader(ApiKey.HEADER) == null ? "Send your partner key in " + ApiKey.HEADER
-                            : "The " + ApiKey.HEADER + " is not a valid key");
+            Problems.refuse(request, requestId, Problem.unauthorized(request.getHeader(ApiKey.HEADER) == null
+                    ? "Send your partner key in " + ApiKey.HEADER : "The " + ApiKey.HEADER + " is not a valid key"));
             return;
         }
         vertx.executeBlocking(() -> partners.authenticate(key.get()), false).onComplete(authenticated -> {
             if (authenticated.failed()) {
                 LOG.errorf(authenticated.cause(), "Key lookup failed for request %s", requestId);
-                reject(request, requestId, 503, "unavailable", "Service unavailable",
-                        "Partner keys cannot be checked right now; retry shortly");
+                Problems.refuse(request, requestId, new Problem(503, "unavailable", "Service unavailable",
+                        "Partner keys cannot be checked right now; retry shortly"));
             } else if (authenticated.result().isEmpty()) {
-                reject(request, requestId, 401, "unauthorized", "Not authenticated",
-                        "The " + ApiKey.HEADER + " is unknown or revoked");
+                Problems.refuse(request, requestId, Problem.unauthorized("The " + ApiKey.HEADER + " is unknown or revoked"));
             } else if (route.isEmpty()) {
                 // Authenticated first, so that the set of paths is not an oracle for anonymous callers.
                 TokenBuckets.Decision decision = buckets.take(key.get().keyId());
                 if (decision.allowed()) {
-                    reject(request, requestId, 404, "not-found", "Not found", "No operation at " + path);
+                    Problems.refuse(request, requestId, Problem.notFound("Not found", "No operation at " + path));
                 } else {
                     tooMany(request, requestId, decision);
                 }
@@ -140,14 +139,7 @@ public class PublicApiRoutes {
         }
         BoundedBody.read(request, settings.maxBodyBytes()).onComplete(read -> {
             if (read.failed()) {
-                if (read.cause() instanceof BoundedBody.TooLarge) {
-                    request.response().putHeader("Connection", "close");
-                    Problems.send(request.response(), request.path(), requestId, 413, "payload-too-large",
-                            "Request body too large", read.cause().getMessage());
-                } else {
-                    Problems.send(request.response(), request.path(), requestId, 400, "validation",
-                            "The request is invalid", read.cause().getMessage());
-                }
+                BoundedBody.refuse(request, requestId, read.cause());
                 return;
             }
             forward(request, requestId, route, partnerId, read.result());
@@ -162,20 +154,9 @@ public class PublicApiRoutes {
         proxy.handle(request);
     }
 
-    private void tooMany(HttpServerRequest request, String requestId, TokenBuckets.Decision decision) {
+    private static void tooMany(HttpServerRequest request, String requestId, TokenBuckets.Decision decision) {
         request.response().putHeader("Retry-After", String.valueOf(decision.retryAfterSeconds()));
-        reject(request, requestId, 429, "rate-limited", "Too many requests",
-                "This key's rate limit is reached; retry after " + decision.retryAfterSeconds() + " s");
-    }
-
-    /** Answers before reading the body: drain it, so that the connection stays usable for the next request. */
-    private static void reject(HttpServerRequest request, String requestId, int status, String type, String title,
-                               String detail) {
-        if (!request.isEnded()) {
-            request.handler(ignored -> {
-            });
-            request.resume();
-        }
-        Problems.send(request.response(), request.path(), requestId, status, type, title, detail);
+        Problems.refuse(request, requestId, new Problem(429, "rate-limited", "Too many requests",
+                "This key's rate limit is reached; retry after " + decision.retryAfterSeconds() + " s"));
     }
 }
