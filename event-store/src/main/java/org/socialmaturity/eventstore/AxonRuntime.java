@@ -46,6 +46,7 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -84,8 +85,10 @@ public class AxonRuntime {
 
     void start(@Observes @Priority(10) StartupEvent event) {
         configuration().start();
-        LOG.infof("Axon started: events in %s (gap timeout %s), tokens in %s as node %s", settings.eventDatabase(),
-                settings.gapTimeout(), settings.serviceDatabase(), settings.nodeId());
+        MongoDatabase events = mongo.getDatabase(settings.eventDatabase());
+        LOG.infof("Axon started: events in %s (write concern %s, read concern %s), tokens in %s as node %s",
+                settings.eventDatabase(), events.getWriteConcern().asDocument().toJson(),
+                events.getReadConcern().asDocument().toJson(), settings.serviceDatabase(), settings.nodeId());
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -195,9 +198,11 @@ public class AxonRuntime {
     }
 
     private EventStorageEngine storageEngine(Serializer serializer, Configuration c) {
+        MongoDatabase events = mongo.getDatabase(settings.eventDatabase());
         return GlobalSequenceEventStorageEngine.builder()
-                .database(mongo.getDatabase(settings.eventDatabase()))
-                .gapTimeout(settings.gapTimeout())
+                .database(events)
+                .writeConcern(events.getWriteConcern())
+                .readConcern(events.getReadConcern())
                 .maxReadBatch(settings.maxReadBatch())
                 .eventSerializer(serializer)
                 .snapshotSerializer(snapshotSerializer())

@@ -17,13 +17,6 @@ public interface AxonSettings {
     String serviceDatabase();
 
     /**
-     * How long readers wait for a reserved global index before passing it as dead (its writer died between reserving
-     * and inserting). Writers never insert into a reservation older than half of it.
-     */
-    @WithDefault("10s")
-    Duration gapTimeout();
-
-    /**
      * The most global indexes one tracking query asks for; queries start at 64 and double up to it. On
      * mongo-java-server an {@code $in} costs more per key as it grows: 256 read fastest here (512: 15% slower,
      * 10,000: 3x slower).

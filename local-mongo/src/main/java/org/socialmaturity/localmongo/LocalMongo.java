@@ -8,12 +8,12 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
- * A MongoDB wire-protocol server for a laptop or a test: mongo-java-server, file-backed (H2) so data survives a
- * restart, or in memory when asked. Any real MongoDB replaces it through configuration.
+ * A MongoDB wire-protocol server for a laptop or a test: mongo-java-server, file-backed (H2) and durable (a write is
+ * on disk before it is acknowledged, see {@link DurableH2Backend}), or in memory when asked. Any real MongoDB replaces
+ * it through configuration.
  *
  * <pre>
  * java -jar local-mongo.jar [--port 27017] [--host 127.0.0.1] [--data ./data/mongo.mv.db | --memory]
@@ -34,7 +34,12 @@ public final class LocalMongo implements AutoCloseable {
 
     /** An in-memory server on a free loopback port: what every service test runs against. */
     public static LocalMongo inMemory() {
-        return new LocalMongo(new MemoryBackend(), "127.0.0.1", 0, "in memory");
+        return inMemory("127.0.0.1", 0);
+    }
+
+    private static LocalMongo inMemory(String host, int port) {
+        return new LocalMongo(new MemoryBackend(), host, port,
+                "in memory: NOT durable, everything is lost when it stops");
     }
 
     public static LocalMongo fileBacked(Path file, String host, int port) {
@@ -44,7 +49,8 @@ public final class LocalMongo implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new LocalMongo(new H2Backend(file.toString()), host, port, "file " + file.toAbsolutePath());
+        return new LocalMongo(new de.bwaldvogel.mongo.backend.h2.H2Backend(file.toString()), host, port, "file " + file.toAbsolutePath()
+                + ", durable: every acknowledged write is on disk before the reply, group commit");
     }
 
     public String connectionString() {
@@ -74,10 +80,8 @@ public final class LocalMongo implements AutoCloseable {
                 }
             }
         }
-        LocalMongo mongo = memory
-                ? new LocalMongo(new MemoryBackend(), host, port, "in memory")
-                : fileBacked(data, host, port);
-        // The H2 store flushes on close: a clean stop keeps the last writes.
+        LocalMongo mongo = memory ? inMemory(host, port) : fileBacked(data, host, port);
+        // Acknowledged writes are on disk already; a clean stop also closes the store file properly.
         Runtime.getRuntime().addShutdownHook(new Thread(mongo::close, "local-mongo-shutdown"));
         System.out.println("local-mongo listening on " + mongo.connectionString() + " (" + mongo.description + ")");
         Thread.currentThread().join();

@@ -13,8 +13,9 @@ import org.bson.Document;
  * One commit in the event store: the events one unit of work appended for one aggregate, in one MongoDB document,
  * so that they are stored all or not at all. The commit owns the contiguous global indexes {@code [_id, last]}; its
  * {@code key} ({@code aggregateId/firstSequence}) is unique, which is how two writers racing for the same aggregate
- * version are told apart. A commit without events (a "void") fills indexes a writer reserved but gave up, so that
- * readers pass them at once instead of waiting for the gap timeout.
+ * version are told apart. The insert of a commit at the index after the last one is what claims its indexes: the
+ * unique {@code _id} lets one writer have them. A commit without events (a "void") fills a hole that a store
+ * written by the reserving engine of schema 1 may hold (see {@link LegacyStoreMigration}).
  */
 final class CommitDocument {
 
@@ -31,6 +32,8 @@ final class CommitDocument {
     static final String COMMITTED_AT = "committedAt";
     static final String SCHEMA = "schema";
     static final String EVENTS = "events";
+    /** The id of a commit's first event, as a projection path. */
+    static final String FIRST_EVENT_ID = "events.id";
 
     private static final String EVENT_ID = "id";
     private static final String SEQUENCE = "sequence";
@@ -73,7 +76,7 @@ final class CommitDocument {
                 .append(EVENTS, eventDocuments);
     }
 
-    /** Fills reserved indexes {@code [firstIndex, lastIndex]} with nothing. */
+    /** Fills indexes {@code [firstIndex, lastIndex]} with nothing: a hole a legacy store left. */
     static Document voidCommit(long firstIndex, long lastIndex, Instant committedAt) {
         return new Document(ID, firstIndex)
                 .append(LAST, lastIndex)
@@ -89,6 +92,16 @@ final class CommitDocument {
 
     static long lastIndex(Document commit) {
         return ((Number) commit.get(LAST)).longValue();
+    }
+
+    /** The id of the commit's first event (null for a void), from a whole document or one projected on it. */
+    static String firstEventId(Document commit) {
+        List<Document> events = commit.getList(EVENTS, Document.class);
+        return events == null || events.isEmpty() ? null : events.get(0).getString(EVENT_ID);
+    }
+
+    static boolean isVoid(Document commit) {
+        return commit.getString(AGGREGATE_ID) == null;
     }
 
     static long firstSequence(Document commit) {

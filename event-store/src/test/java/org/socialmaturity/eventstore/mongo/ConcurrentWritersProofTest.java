@@ -9,17 +9,20 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
+import org.awaitility.Awaitility;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +34,8 @@ import com.mongodb.client.MongoClients;
 
 /**
  * The event store's promises across processes: writers in their own JVMs, a tracking reader in another, all on one
- * mongo-java-server reached over TCP. Every event is seen exactly once and in global order.
+ * mongo-java-server reached over TCP. Every event is seen exactly once and in global order, and no writer, however
+ * slow, frozen or dead between choosing its index and inserting, holds a reader back.
  */
 class ConcurrentWritersProofTest {
 
@@ -51,12 +55,12 @@ class ConcurrentWritersProofTest {
 
     @Test
     void twoSlowWritersAndAReaderInThreeProcesses() throws Exception {
-        // Every 10th append waits 6 s between reserving and inserting: longer than the 5 s look-back window that
-        // still lost events with the stock engine. The gap timeout (30 s) is longer still, so nothing is passed.
+        // Every 10th append waits 6 s between choosing its index and inserting: longer than the 5 s look-back window
+        // that still lost events with the stock engine.
         int perWriter = 40;
-        Process reader = start("reader", mongo.connectionString(), "" + 2 * perWriter, "30000", "120000");
-        Process writerA = start("writer", mongo.connectionString(), "A", "" + perWriter, "30000", "10", "6000", "-1");
-        Process writerB = start("writer", mongo.connectionString(), "B", "" + perWriter, "30000", "10", "6000", "-1");
+        Process reader = start("reader", mongo.connectionString(), "" + 2 * perWriter, "120000");
+        Process writerA = start("writer", mongo.connectionString(), "A", "" + perWriter, "10", "6000", "-1");
+        Process writerB = start("writer", mongo.connectionString(), "B", "" + perWriter, "10", "6000", "-1");
 
         List<String> read = lines(reader);
         assertEquals(0, writerA.waitFor() + writerB.waitFor(), "both writers finished");
@@ -69,17 +73,48 @@ class ConcurrentWritersProofTest {
         });
         assertEquals(expected, new HashSet<>(seen.stream().map(Seen::id).toList()), "every event seen");
         assertEquals(2 * perWriter, seen.size(), "and each exactly once");
-        assertStrictlyIncreasing(seen);
+        assertContiguousFromZero(seen);
     }
 
     @Test
-    void aWriterKilledBetweenReservingAndInsertingLosesNothingElse() throws Exception {
-        Process killed = start("writer", mongo.connectionString(), "K", "10", "2000", "0", "0", "5");
-        String reservation = firstLine(killed, "reserved ");
-        long hole = Long.parseLong(reservation.substring("reserved ".length()));
-        Process reader = start("reader", mongo.connectionString(), "25", "2000", "60000");
-        Process survivor = start("writer", mongo.connectionString(), "W", "20", "2000", "0", "0", "-1");
+    void aWriterFrozenBetweenChoosingItsIndexAndInsertingHoldsNobodyBackAndLosesNothing() throws Exception {
+        Process frozen = start("writer", mongo.connectionString(), "F", "10", "0", "0", "5");
+        long chosen = Long.parseLong(firstLine(frozen, "chose ").substring("chose ".length()));
+        signal("STOP", frozen);
+        Process reader = start("reader", mongo.connectionString(), "30", "90000");
+        List<String> read = new CopyOnWriteArrayList<>();
+        Thread collecting = collect(reader, read);
+        Process survivor = start("writer", mongo.connectionString(), "W", "20", "0", "0", "-1");
+        assertEquals(0, survivor.waitFor());
+        // 12 s frozen: longer than the 10 s gap timeout of the reserving engine, whose readers then passed the index.
+        Awaitility.await().atMost(Duration.ofSeconds(12)).until(() -> read.stream().filter(l -> l.contains(" W#")).count() == 20);
+        assertTrue(frozen.isAlive(), "the writer is still frozen while the reader has every other event");
+        Thread.sleep(Math.max(0, 12_000 - (System.nanoTime() - frozenAt) / 1_000_000));
+        signal("CONT", frozen);
+        assertEquals(0, frozen.waitFor());
+        collecting.join(60_000);
+
+        assertEquals("done", read.get(read.size() - 1), String.join("\n", read));
+        List<Seen> seen = parse(read);
+        Set<String> expected = new HashSet<>();
+        IntStream.range(0, 10).forEach(n -> expected.add("F#" + n));
+        IntStream.range(0, 20).forEach(n -> expected.add("W#" + n));
+        assertEquals(expected, new HashSet<>(seen.stream().map(Seen::id).toList()), "every event seen");
+        assertEquals(30, seen.size(), "and each exactly once");
+        assertContiguousFromZero(seen);
+        Seen late = seen.stream().filter(s -> s.id().equals("F#5")).findFirst().orElseThrow();
+        assertTrue(late.index() > chosen, "the frozen writer found its index taken and appended after it: " + late);
+        assertTrue(seen.stream().anyMatch(s -> s.index() == chosen && s.id().startsWith("W#")),
+                "the survivor wrote at the index the frozen writer had chosen");
+    }
+
+    @Test
+    void aWriterKilledBetweenChoosingItsIndexAndInsertingLeavesNoHole() throws Exception {
+        Process killed = start("writer", mongo.connectionString(), "K", "10", "0", "0", "5");
+        firstLine(killed, "chose ");
         killed.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        Process reader = start("reader", mongo.connectionString(), "25", "60000");
+        Process survivor = start("writer", mongo.connectionString(), "W", "20", "0", "0", "-1");
 
         List<String> read = lines(reader);
         assertEquals(0, survivor.waitFor());
@@ -90,16 +125,13 @@ class ConcurrentWritersProofTest {
         IntStream.range(0, 20).forEach(n -> expected.add("W#" + n));
         assertEquals(expected, new HashSet<>(seen.stream().map(Seen::id).toList()));
         assertEquals(25, seen.size());
-        assertFalse(seen.stream().anyMatch(s -> s.index() == hole), "the killed writer's reservation stays empty");
-        assertTrue(seen.stream().anyMatch(s -> s.index() > hole), "the reader passed the dead gap");
-        assertStrictlyIncreasing(seen);
+        assertContiguousFromZero(seen);
     }
 
     @Test
     void aBurstOfFiveThousandEventsIsReadWithoutSkippingAny() throws Exception {
         try (MongoClient client = MongoClients.create(mongo.connectionString())) {
-            GlobalSequenceEventStorageEngine engine = Engines.engine(client, java.time.Duration.ofSeconds(10),
-                    first -> { });
+            GlobalSequenceEventStorageEngine engine = Engines.engine(client, index -> { });
             engine.appendEvents(Engines.events("warm-up", 0, 50));
             ExecutorService writers = Executors.newFixedThreadPool(4);
             long start = System.nanoTime();
@@ -123,8 +155,7 @@ class ConcurrentWritersProofTest {
             System.out.printf("burst of 5000 events in %d ms%n", burstMillis);
             assertEquals(5050, seen.size(), "the warm-up and the burst");
             assertEquals(5050, new HashSet<>(seen.stream().map(Seen::id).toList()).size());
-            assertStrictlyIncreasing(seen);
-            assertEquals(5049, seen.get(seen.size() - 1).index(), "the token reached the head");
+            assertContiguousFromZero(seen);
         }
     }
 
@@ -183,11 +214,36 @@ class ConcurrentWritersProofTest {
                 .map(l -> l.split(" ")).map(p -> new Seen(Long.parseLong(p[0]), p[1])).toList();
     }
 
-    private static void assertStrictlyIncreasing(List<Seen> seen) {
-        for (int i = 1; i < seen.size(); i++) {
-            assertTrue(seen.get(i).index() > seen.get(i - 1).index(),
-                    "global order broken at " + seen.get(i - 1) + " then " + seen.get(i));
+    /** One commit per event here, so the indexes seen are exactly 0, 1, 2, ...: in order, none skipped. */
+    private static void assertContiguousFromZero(List<Seen> seen) {
+        for (int i = 0; i < seen.size(); i++) {
+            assertEquals(i, seen.get(i).index(), "global order broken or an index skipped at " + seen.get(i));
         }
+    }
+
+    private long frozenAt;
+
+    private void signal(String signal, Process process) throws Exception {
+        if (signal.equals("STOP")) {
+            frozenAt = System.nanoTime();
+        }
+        assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor());
+    }
+
+    private static Thread collect(Process process, List<String> into) {
+        Thread thread = new Thread(() -> {
+            try {
+                BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                        StandardCharsets.UTF_8));
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    into.add(line);
+                }
+            } catch (IOException e) {
+                into.add("error " + e);
+            }
+        }, "collect-" + process.pid());
+        thread.start();
+        return thread;
     }
 
     private static void sleep(long ms) {

@@ -1,6 +1,5 @@
 package org.socialmaturity.eventstore.mongo;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.function.LongConsumer;
 import java.util.stream.IntStream;
@@ -19,12 +18,11 @@ final class Engines {
     private Engines() {
     }
 
-    static GlobalSequenceEventStorageEngine engine(MongoClient client, Duration gapTimeout, LongConsumer beforeInsert) {
+    static GlobalSequenceEventStorageEngine engine(MongoClient client, LongConsumer beforeInsert) {
         JacksonSerializer serializer = JacksonSerializer.builder()
                 .objectMapper(new ObjectMapper().registerModule(new JavaTimeModule())).build();
         return GlobalSequenceEventStorageEngine.builder()
                 .database(client.getDatabase("proof-events"))
-                .gapTimeout(gapTimeout)
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
                 .beforeInsert(beforeInsert)

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -45,8 +45,7 @@ class GlobalSequenceEventStorageEngineTest {
     void start() {
         mongo = LocalMongo.inMemory();
         client = MongoClients.create(mongo.connectionString());
-        // An hour: a reader that had to wait for a gap to time out would never see the later events.
-        engine = Engines.engine(client, Duration.ofHours(1), first -> { });
+        engine = Engines.engine(client, index -> { });
     }
 
     @AfterEach
@@ -90,7 +89,7 @@ class GlobalSequenceEventStorageEngineTest {
     }
 
     @Test
-    void aLostRaceIsAConflictAndItsReservedIndexesDoNotHoldReadersBack() {
+    void aLostRaceIsAConflictAndTakesNoIndex() {
         engine.appendEvents(Engines.events("agg", 0, 2));
         // Two writers both loaded version 1; the first appends 2, the second 2 and 3.
         engine.appendEvents(Engines.events("agg", 2, 1));
@@ -101,49 +100,79 @@ class GlobalSequenceEventStorageEngineTest {
 
         assertEquals(List.of(0L, 1L, 2L, 3L), engine.readEvents("agg").asStream()
                 .map(DomainEventMessage::getSequenceNumber).toList());
-        List<? extends TrackedEventMessage<?>> tracked = trackAll();
-        assertEquals(4, tracked.size(), "the voided reservations were passed at once");
-        assertEquals(6L, tracked.get(3).trackingToken().position().orElseThrow(), "indexes 3-5 were voided");
+        assertEquals(List.of(0L, 1L, 2L, 3L), trackAll().stream()
+                .map(e -> e.trackingToken().position().orElseThrow()).toList(), "the losers left no hole");
     }
 
     @Test
-    void aReaderWaitsAtAGapThatMayStillBeFilled() throws Exception {
-        java.util.concurrent.CountDownLatch reserved = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    void aWriterPausedBeforeItsInsertFindsItsIndexTakenAndAppendsAfterTheWinner() throws Exception {
+        CountDownLatch chosen = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         AtomicInteger calls = new AtomicInteger();
-        GlobalSequenceEventStorageEngine slow = Engines.engine(client, Duration.ofHours(1), first -> {
+        List<Long> tried = new java.util.concurrent.CopyOnWriteArrayList<>();
+        GlobalSequenceEventStorageEngine slow = Engines.engine(client, index -> {
+            tried.add(index);
             if (calls.incrementAndGet() == 2) {
-                reserved.countDown();
+                chosen.countDown();
                 await(release);
             }
         });
         slow.appendEvents(Engines.events("first", 0, 1));
         Thread writer = new Thread(() -> slow.appendEvents(Engines.events("second", 0, 1)));
         writer.start();
-        reserved.await();
-        engine.appendEvents(Engines.events("third", 0, 1));
+        chosen.await();
+        engine.appendEvents(Engines.events("third", 0, 3));
 
-        assertEquals(List.of("first"), trackAll().stream().map(e -> ((ProofEvent) e.getPayload()).writer()).toList(),
-                "index 2 is committed but index 1 is in flight: the reader holds back");
+        assertEquals(List.of("first", "third", "third", "third"), writers(trackAll()),
+                "the paused writer holds nobody back: there is nothing reserved to wait for");
         release.countDown();
         writer.join();
-        assertEquals(List.of("first", "second", "third"),
-                trackAll().stream().map(e -> ((ProofEvent) e.getPayload()).writer()).toList());
+        List<? extends TrackedEventMessage<?>> tracked = trackAll();
+        assertEquals(List.of("first", "third", "third", "third", "second"), writers(tracked));
+        assertEquals(List.of(0L, 1L, 2L, 3L, 4L), tracked.stream()
+                .map(e -> e.trackingToken().position().orElseThrow()).toList());
+        assertEquals(List.of(0L, 1L, 4L), tried, "index 1 was taken by a commit ending at 3: the next try is 4");
     }
 
     @Test
-    void aWriterTooSlowForTheGapTimeoutReservesAgainInsteadOfWritingIntoAPassedGap() {
-        AtomicInteger calls = new AtomicInteger();
-        GlobalSequenceEventStorageEngine hesitant = Engines.engine(client, Duration.ofMillis(200), first -> {
-            if (calls.incrementAndGet() == 1) {
-                sleep(150);
-            }
-        });
-        hesitant.appendEvents(Engines.events("late", 0, 1));
+    void aNewProcessAppendsAfterTheEndWhereverItsHintIs() {
+        for (int n = 0; n < 1100; n++) {
+            engine.appendEvents(Engines.events("many", n, 1));
+        }
+        client.getDatabase("proof-events").getCollection("counters")
+                .updateOne(Filters.eq("_id", "head"), new Document("$set", new Document("index", 3L)));
+        GlobalSequenceEventStorageEngine restarted = Engines.engine(client, index -> { });
 
-        List<? extends TrackedEventMessage<?>> tracked = trackAll();
-        assertEquals(1, tracked.size());
-        assertEquals(1L, tracked.get(0).trackingToken().position().orElseThrow(), "index 0 was voided");
+        assertEquals(1099, restarted.headIndex());
+        restarted.appendEvents(Engines.events("late", 0, 1));
+        assertEquals(1100L, restarted.readEvents(GapAwareTrackingToken.newInstance(1099, List.of()), false)
+                .findFirst().orElseThrow().trackingToken().position().orElseThrow());
+    }
+
+    @Test
+    void aStoreOfTheReservingEngineHasItsHolesFilledAndKeepsItsEvents() {
+        engine.appendEvents(Engines.events("old", 0, 2));
+        var commits = client.getDatabase("proof-events").getCollection("commits");
+        var counters = client.getDatabase("proof-events").getCollection("counters");
+        // Written as the reserving engine did: indexes 2-3 reserved by a writer that died, then a commit at 4-5.
+        Document moved = commits.find(Filters.eq("_id", 0L)).first();
+        moved.put("_id", 4L);
+        moved.put("last", 5L);
+        moved.put("key", "old2/0");
+        moved.put("aggregateId", "old2");
+        commits.insertOne(moved);
+        counters.deleteMany(new Document());
+        counters.insertOne(new Document("_id", "global").append("next", 7L));
+
+        GlobalSequenceEventStorageEngine migrated = Engines.engine(client, index -> { });
+
+        assertEquals(List.of(0L, 1L, 4L, 5L), migrated.readEvents(null, false)
+                .map(e -> e.trackingToken().position().orElseThrow()).toList(), "holes 2-3 and 6 were filled");
+        assertNull(counters.find(Filters.eq("_id", "global")).first(), "the reserving counter is gone");
+        migrated.appendEvents(Engines.events("new", 0, 1));
+        assertEquals(7L, migrated.readEvents(GapAwareTrackingToken.newInstance(5, List.of()), false)
+                .findFirst().orElseThrow().trackingToken().position().orElseThrow(), "appends go on after the old end");
+        assertEquals(2, migrated.readEvents("old2").asStream().count(), "old commits read as before");
     }
 
     @Test
@@ -218,11 +247,15 @@ class GlobalSequenceEventStorageEngineTest {
         }
     }
 
+    private static List<String> writers(List<? extends TrackedEventMessage<?>> events) {
+        return events.stream().map(e -> ((ProofEvent) e.getPayload()).writer()).toList();
+    }
+
     private List<? extends TrackedEventMessage<?>> trackAll() {
         return engine.readEvents(null, false).toList();
     }
 
-    private static void await(java.util.concurrent.CountDownLatch latch) {
+    private static void await(CountDownLatch latch) {
         try {
             latch.await();
         } catch (InterruptedException e) {

@@ -1,14 +1,13 @@
 package org.socialmaturity.eventstore.mongo;
 
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventhandling.TrackingEventStream;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -16,11 +15,11 @@ import com.mongodb.client.MongoClients;
 /**
  * The other processes of the proofs, started by the tests with the test classpath:
  * <ul>
- * <li>{@code writer <uri> <name> <count> <gapTimeoutMs> <slowEvery> <slowMs> <hangAt>}: appends {@code count}
- * events of aggregate {@code name}, one commit each, waiting up to 30 ms between reserving and inserting, and
- * {@code slowMs} for every {@code slowEvery}-th; at event {@code hangAt} it reserves, prints
- * {@code reserved <index>} and never inserts.</li>
- * <li>{@code reader <uri> <expected> <gapTimeoutMs> <deadlineMs>}: tracks the store from the start with Axon's
+ * <li>{@code writer <uri> <name> <count> <slowEvery> <slowMs> <pauseAt>}: appends {@code count} events of aggregate
+ * {@code name}, one commit each, waiting up to 30 ms between choosing the global index and inserting, and
+ * {@code slowMs} for every {@code slowEvery}-th; at event {@code pauseAt} it prints {@code chose <index>} and waits
+ * 3 s there, long enough for the test to freeze or kill it at exactly that point.</li>
+ * <li>{@code reader <uri> <expected> <deadlineMs>}: tracks the store from the start with Axon's
  * {@link EmbeddedEventStore} and prints {@code <globalIndex> <writer#number>} per event until it has seen
  * {@code expected} distinct events, then {@code done}.</li>
  * </ul>
@@ -34,26 +33,26 @@ public final class ProofProcess {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         try (MongoClient client = MongoClients.create(args[1])) {
             if (args[0].equals("writer")) {
-                write(client, args[2], Integer.parseInt(args[3]), Duration.ofMillis(Long.parseLong(args[4])),
-                        Integer.parseInt(args[5]), Long.parseLong(args[6]), Integer.parseInt(args[7]));
+                write(client, args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]), Long.parseLong(args[5]),
+                        Integer.parseInt(args[6]));
             } else {
-                read(client, Integer.parseInt(args[2]), Duration.ofMillis(Long.parseLong(args[3])),
-                        Long.parseLong(args[4]));
+                read(client, Integer.parseInt(args[2]), Long.parseLong(args[3]));
             }
         }
         System.out.flush();
         System.exit(0);
     }
 
-    private static void write(MongoClient client, String name, int count, Duration gapTimeout, int slowEvery,
-                              long slowMs, int hangAt) {
+    private static void write(MongoClient client, String name, int count, int slowEvery, long slowMs, int pauseAt) {
         int[] current = {0};
-        GlobalSequenceEventStorageEngine engine = Engines.engine(client, gapTimeout, first -> {
+        boolean[] paused = {false};
+        GlobalSequenceEventStorageEngine engine = Engines.engine(client, index -> {
             int n = current[0];
-            if (n == hangAt) {
-                System.out.println("reserved " + first);
+            if (n == pauseAt && !paused[0]) {
+                paused[0] = true;
+                System.out.println("chose " + index);
                 System.out.flush();
-                sleep(TimeUnit.HOURS.toMillis(1));
+                sleep(3000);
             }
             sleep(slowEvery > 0 && n % slowEvery == slowEvery - 1 ? slowMs : ThreadLocalRandom.current().nextLong(30));
         });
@@ -64,9 +63,8 @@ public final class ProofProcess {
         System.out.println("written " + count);
     }
 
-    private static void read(MongoClient client, int expected, Duration gapTimeout, long deadlineMs)
-            throws InterruptedException {
-        GlobalSequenceEventStorageEngine engine = Engines.engine(client, gapTimeout, first -> { });
+    private static void read(MongoClient client, int expected, long deadlineMs) throws InterruptedException {
+        GlobalSequenceEventStorageEngine engine = Engines.engine(client, index -> { });
         EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).fetchDelay(20).build();
         long deadline = System.currentTimeMillis() + deadlineMs;
         Set<String> seen = new HashSet<>();
@@ -79,6 +77,7 @@ public final class ProofProcess {
                 ProofEvent payload = (ProofEvent) event.getPayload();
                 seen.add(payload.id());
                 System.out.println(event.trackingToken().position().orElseThrow() + " " + payload.id());
+                System.out.flush();
             }
         }
         System.out.println(seen.size() >= expected ? "done" : "deadline");

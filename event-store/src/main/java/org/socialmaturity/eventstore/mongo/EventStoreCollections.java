@@ -1,0 +1,55 @@
+package org.socialmaturity.eventstore.mongo;
+
+import org.bson.Document;
+
+import com.mongodb.ReadConcern;
+import com.mongodb.ReadPreference;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+
+/**
+ * The storage layout of the event store: which collections hold what, their indexes, and the concerns each kind of
+ * access uses. The engine's parts ({@link CommitAppender}, {@link GlobalStream}, {@link AggregateStreams}) see the
+ * store only through this.
+ *
+ * <ul>
+ * <li>{@code commits}: one {@link CommitDocument} per aggregate per unit of work, {@code _id} = its first global
+ * index, unique stream {@code key}.</li>
+ * <li>{@code snapshots}: the latest snapshot per aggregate, {@code _id} = aggregate id.</li>
+ * <li>{@code counters}: {@code {_id: "head", index}}, a hint of how far the store reached, so that a starting
+ * process finds the end without a sort (which mongo-java-server answers by scanning); never relied on for
+ * correctness. Stores of schema 1 also hold {@code {_id: "global", next}} there.</li>
+ * </ul>
+ *
+ * <p>Writes use the configured write concern ({@code majority} with journaling by default), so an acknowledged
+ * append survives a failover; tracking reads use the configured read concern ({@code majority} by default), so a
+ * projection never acts on an event a failover could roll back. Loading an aggregate and the appender's look-ups
+ * after a duplicate key read the primary's latest state: a command decides on everything appended so far (a stale
+ * read would only turn into a conflict), and the appender must see the commit whose insert just refused its own.
+ */
+final class EventStoreCollections {
+
+    final MongoCollection<Document> commits;
+    final MongoCollection<Document> trackedCommits;
+    final MongoCollection<Document> latestCommits;
+    final MongoCollection<Document> snapshots;
+    final MongoCollection<Document> counters;
+
+    EventStoreCollections(MongoDatabase database, String commits, String snapshots, String counters,
+                          WriteConcern writeConcern, ReadConcern readConcern) {
+        MongoDatabase durable = database.withWriteConcern(writeConcern);
+        this.commits = durable.getCollection(commits);
+        this.trackedCommits = this.commits.withReadConcern(readConcern);
+        this.latestCommits = this.commits.withReadPreference(ReadPreference.primary()).withReadConcern(ReadConcern.LOCAL);
+        this.snapshots = durable.getCollection(snapshots);
+        this.counters = durable.getCollection(counters);
+    }
+
+    /** The unique single-field index every aggregate read relies on; {@code _id} needs none. */
+    void ensureIndexes() {
+        commits.createIndex(Indexes.ascending(CommitDocument.KEY), new IndexOptions().unique(true).name("key"));
+    }
+}

@@ -1,0 +1,210 @@
+package org.socialmaturity.eventstore.mongo;
+
+import static org.socialmaturity.eventstore.mongo.CommitDocument.firstIndex;
+import static org.socialmaturity.eventstore.mongo.CommitDocument.lastIndex;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
+
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.bson.Document;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+
+/**
+ * The global sequence as readers see it: tracking reads in global order, the head, and tokens.
+ *
+ * <p>The commits tile {@code [0, head]} without a hole (see {@link CommitAppender}), so a reader delivers commits in
+ * index order and simply stops at the first index it does not find: that commit is not written yet, or not yet
+ * visible to this read (a query is not a snapshot and may see a later insert but not an earlier one; with read concern
+ * {@code majority} it is not yet on a majority). Either way it will be there at a later read, and nothing is passed.
+ *
+ * <p>Every read is by {@code _id $in} over the next indexes (64, doubling up to the maximum batch): a key look-up on
+ * mongo-java-server (which scans whole collections for ranges and sorts) and on a real MongoDB alike.
+ */
+final class GlobalStream {
+
+    static final int FIRST_PAGE = 64;
+
+    private final EventStoreCollections store;
+    private final int maxPage;
+    /** The last index this process knows to be written; only ever moves forward. -1: none yet. */
+    private final AtomicLong knownHead = new AtomicLong(-1);
+
+    GlobalStream(EventStoreCollections store, int maxPage) {
+        this.store = store;
+        this.maxPage = Math.max(FIRST_PAGE, maxPage);
+    }
+
+    /** Starts from the head hint (or the legacy counter): the walk to the real end is then short. */
+    void startFromHint() {
+        Document hint = store.counters.find(Filters.eq(CommitDocument.ID, CommitAppender.HEAD_HINT_ID)).first();
+        if (hint != null) {
+            advanceKnownHead(((Number) hint.get(CommitAppender.HEAD_HINT_INDEX)).longValue());
+        }
+        headIndex();
+    }
+
+    long knownHead() {
+        return knownHead.get();
+    }
+
+    void advanceKnownHead(long index) {
+        knownHead.accumulateAndGet(index, Math::max);
+    }
+
+    /** The last global index written, found by walking on from the last one this process knew; -1 when empty. */
+    long headIndex() {
+        long head = knownHead.get();
+        while (true) {
+            TreeMap<Long, Document> page = ends(head + 1, maxPage);
+            long end = head;
+            for (Document commit = page.get(end + 1); commit != null; commit = page.get(end + 1)) {
+                end = lastIndex(commit);
+            }
+            if (end == head) {
+                advanceKnownHead(head);
+                return knownHead.get();
+            }
+            head = end;
+        }
+    }
+
+    /** The commits starting in {@code [from, from + count)}, only their bounds. */
+    private TreeMap<Long, Document> ends(long from, int count) {
+        TreeMap<Long, Document> byIndex = new TreeMap<>();
+        store.latestCommits.find(Filters.in(CommitDocument.ID, indexes(from, count)))
+                .projection(Projections.include(CommitDocument.ID, CommitDocument.LAST))
+                .forEach(d -> byIndex.put(firstIndex(d), d));
+        return byIndex;
+    }
+
+    Iterator<TrackedEventData<?>> readAfter(TrackingToken token) {
+        return new TrackingReader(positionOf(token));
+    }
+
+    /**
+     * The last index a token has seen. Tokens this engine writes never have gaps; one of schema 1 may list the
+     * indexes its reader passed, which {@link LegacyStoreMigration} filled with voids, so reading on is safe.
+     */
+    static long positionOf(TrackingToken token) {
+        if (token == null) {
+            return -1;
+        }
+        if (token instanceof GapAwareTrackingToken gapAware) {
+            return gapAware.getIndex();
+        }
+        if (token instanceof GlobalSequenceTrackingToken global) {
+            return global.getGlobalIndex();
+        }
+        throw new IllegalArgumentException("Unsupported token " + token.getClass().getName()
+                + "; this engine tracks with GapAwareTrackingToken");
+    }
+
+    static TrackingToken tokenAt(long index) {
+        return GapAwareTrackingToken.newInstance(index, Collections.emptySet());
+    }
+
+    TrackingToken headToken() {
+        long head = headIndex();
+        return head < 0 ? null : tokenAt(head);
+    }
+
+    /** The position just before the first commit made at or after {@code instant}, by binary search over indexes. */
+    TrackingToken tokenAt(Instant instant) {
+        long low = 0;
+        long high = headIndex();
+        long firstAtOrAfter = high + 1;
+        while (low <= high) {
+            long middle = low + (high - low) / 2;
+            Map.Entry<Long, Document> commit = fetch(store.trackedCommits, middle, 32).firstEntry();
+            if (commit == null) {
+                high = middle - 1;
+            } else if (!CommitDocument.committedAt(commit.getValue()).isBefore(instant)) {
+                firstAtOrAfter = commit.getKey();
+                high = middle - 1;
+            } else {
+                low = lastIndex(commit.getValue()) + 1;
+            }
+        }
+        return firstAtOrAfter <= 0 ? null : tokenAt(firstAtOrAfter - 1);
+    }
+
+    private static TreeMap<Long, Document> fetch(MongoCollection<Document> commits, long from, int count) {
+        TreeMap<Long, Document> byIndex = new TreeMap<>();
+        commits.find(Filters.in(CommitDocument.ID, indexes(from, count))).forEach(d -> byIndex.put(firstIndex(d), d));
+        return byIndex;
+    }
+
+    private static java.util.List<Long> indexes(long from, int count) {
+        return LongStream.range(from, from + count).boxed().toList();
+    }
+
+    /** Reads commits in global order, page by page, until the first index not there yet. */
+    private final class TrackingReader implements Iterator<TrackedEventData<?>> {
+
+        private final Deque<TrackedEventData<?>> buffer = new ArrayDeque<>();
+        private long lastIndex;
+        private int page = FIRST_PAGE;
+        private boolean exhausted;
+
+        TrackingReader(long lastIndex) {
+            this.lastIndex = lastIndex;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (buffer.isEmpty() && !exhausted) {
+                fetchPage();
+            }
+            return !buffer.isEmpty();
+        }
+
+        @Override
+        public TrackedEventData<?> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return buffer.poll();
+        }
+
+        private void fetchPage() {
+            long end = lastIndex + page;
+            TreeMap<Long, Document> commits = fetch(store.trackedCommits, lastIndex + 1, page);
+            for (Document commit = commits.get(lastIndex + 1); commit != null; commit = commits.get(lastIndex + 1)) {
+                deliver(commit);
+            }
+            if (lastIndex < end) {
+                // Stopped at an index not there yet: the rest of this page waits for the next read.
+                exhausted = true;
+            } else if (page < maxPage) {
+                page = Math.min(page * 2, maxPage);
+            }
+        }
+
+        private void deliver(Document commit) {
+            long index = firstIndex(commit);
+            for (DomainEventData<String> event : CommitDocument.events(commit)) {
+                buffer.add(new TrackedDomainEventData<>(tokenAt(index), event));
+                index++;
+            }
+            lastIndex = lastIndex(commit);
+            advanceKnownHead(lastIndex);
+        }
+    }
+}

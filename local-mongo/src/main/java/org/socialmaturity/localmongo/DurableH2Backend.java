@@ -1,0 +1,86 @@
+package org.socialmaturity.localmongo;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.h2.mvstore.MVStore;
+
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+
+/**
+ * mongo-java-server's file-backed H2 (MVStore) backend, made durable: a command that may have written returns only
+ * once its changes are committed to the file and the file is forced to the device, with concurrent writers sharing
+ * one commit and fsync ({@link GroupCommit}).
+ * <p>
+ * mongo-java-server answers every request on the Netty thread that read it: {@code MongoDatabaseHandler} calls
+ * {@link #handleMessage} (OP_MSG) or {@link #handleCommand} (OP_QUERY on {@code $cmd}) and writes the reply only when
+ * that call returns. {@code handleMessage} ends in {@code handleCommand} too, so waiting here for durability holds
+ * back the reply of every command, whichever opcode carried it.
+ */
+final class DurableH2Backend extends H2Backend {
+
+    // Commands known to change nothing in the store. Anything else (insert, update, delete, findAndModify, create,
+    // createIndexes, drop, dropIndexes, dropDatabase, renameCollection, and commands this list does not know) is
+    // treated as a write: an unneeded sync costs time, a missed one loses an acknowledged write.
+    private static final Set<String> READ_ONLY_COMMANDS = Set.of(
+            "find", "getmore", "count", "distinct", "aggregate", "listcollections", "listindexes", "listdatabases",
+            "dbstats", "collstats", "validate", "killcursors", "endsessions", "ismaster", "hello", "buildinfo",
+            "whatsmyuri", "ping", "serverstatus", "hostinfo", "getcmdlineopts", "getfreemonitoringstatus", "getlog",
+            "connectionstatus", "getlasterror", "reseterror", "replsetgetstatus");
+
+    private final GroupCommit groupCommit;
+
+    private DurableH2Backend(MVStore store) {
+        super(store);
+        this.groupCommit = new GroupCommit(() -> {
+            store.commit();
+            store.sync();
+        });
+    }
+
+    static DurableH2Backend open(Path file) {
+        // With auto-commit on, MVStore stores in the background and asynchronously (tryCommit "may return BEFORE
+        // this thread changes are actually persisted"); a commit of ours that then finds nothing unsaved would sync
+        // before those bytes reach the file. Without it, only commit() stores, and it returns once they are written.
+        MVStore store = new MVStore.Builder()
+                .fileName(file.toString())
+                .autoCommitDisabled()
+                .open();
+        return new DurableH2Backend(store);
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        Document response = super.handleCommand(channel, databaseName, command, query);
+        if (mayWrite(command, query)) {
+            groupCommit.awaitDurable();
+        }
+        return response;
+    }
+
+    /** mongo-java-server matches command names ignoring case, so this does too. */
+    static boolean mayWrite(String command, Document query) {
+        String name = command.toLowerCase(Locale.ROOT);
+        if (name.equals("aggregate")) {
+            return writesOutput(query.get("pipeline"));
+        }
+        return !READ_ONLY_COMMANDS.contains(name);
+    }
+
+    private static boolean writesOutput(Object pipeline) {
+        if (!(pipeline instanceof List<?> stages)) {
+            return false;
+        }
+        return stages.stream().anyMatch(stage -> stage instanceof Map<?, ?> map
+                && (map.containsKey("$out") || map.containsKey("$merge")));
+    }
+
+    GroupCommit groupCommit() {
+        return groupCommit;
+    }
+}

@@ -1,0 +1,160 @@
+package org.socialmaturity.localmongo;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Projections;
+
+/**
+ * Runs local-mongo in its own JVM on a file, kills it with SIGKILL while several clients insert, starts it again on
+ * the same file and finds every insert the server had acknowledged.
+ */
+class AcknowledgedWritesSurviveSigkillTest {
+
+    private static final int WRITERS = 8;
+    private static final int ACKNOWLEDGED_BEFORE_KILL = 1_000;
+    private static final Pattern LISTENING = Pattern.compile("local-mongo listening on (mongodb://\\S+) \\((.*)\\)");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyAcknowledgedInsertIsInTheFileAfterTheServerIsKilled() throws Exception {
+        Path file = dir.resolve("mongo.mv.db");
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+
+        try (Server first = Server.start(file, dir.resolve("first.log"))) {
+            assertTrue(first.description().contains("durable: every acknowledged write is on disk before the reply"),
+                    first.description());
+            ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+            try (MongoClient client = client(first.uri())) {
+                MongoCollection<Document> writes = client.getDatabase("proof").getCollection("writes");
+                for (int w = 0; w < WRITERS; w++) {
+                    String writer = "writer" + w + "-";
+                    writers.submit(() -> insertUntilTheServerIsGone(writes, writer, acknowledged));
+                }
+                Eventually.holds(() -> assertTrue(acknowledged.size() >= ACKNOWLEDGED_BEFORE_KILL,
+                        acknowledged.size() + " inserts acknowledged so far"), 20_000);
+                first.kill();
+                writers.shutdown();
+                assertTrue(writers.awaitTermination(20, SECONDS), "writers still running after the kill");
+            } finally {
+                writers.shutdownNow();
+            }
+        }
+
+        try (Server second = Server.start(file, dir.resolve("second.log"));
+             MongoClient client = client(second.uri())) {
+            Set<String> stored = new HashSet<>();
+            client.getDatabase("proof").getCollection("writes").find().projection(Projections.include("_id"))
+                    .forEach(document -> stored.add(document.getString("_id")));
+            Set<String> lost = new TreeSet<>(acknowledged);
+            lost.removeAll(stored);
+            System.out.printf("SIGKILL proof: %d inserts acknowledged before the kill, %d stored after the restart,"
+                    + " %d lost%n", acknowledged.size(), stored.size(), lost.size());
+            assertEquals(Set.of(), lost, lost.size() + " of " + acknowledged.size() + " acknowledged inserts lost");
+        }
+    }
+
+    /** Inserts until the server stops answering; only an insert that returned normally counts as acknowledged. */
+    private static void insertUntilTheServerIsGone(MongoCollection<Document> writes, String writer,
+            Set<String> acknowledged) {
+        String payload = "x".repeat(200);
+        for (int i = 0; ; i++) {
+            String id = writer + i;
+            try {
+                writes.insertOne(new Document("_id", id).append("payload", payload));
+            } catch (MongoException serverGone) {
+                return;
+            }
+            acknowledged.add(id);
+        }
+    }
+
+    private static MongoClient client(String uri) {
+        return MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(uri))
+                // A write the driver retried on its own could be acknowledged by a server that never got it twice:
+                // each acknowledgement here is the reply to exactly one insert.
+                .retryWrites(false)
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(2, SECONDS))
+                .applyToSocketSettings(socket -> socket.connectTimeout(2, SECONDS).readTimeout(10, SECONDS))
+                .build());
+    }
+
+    /** local-mongo's main in a JVM of its own, on a port it picks itself (reported in its startup line). */
+    private record Server(Process process, String uri, String description) implements AutoCloseable {
+
+        static Server start(Path file, Path log) {
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            Process process;
+            try {
+                process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                        LocalMongo.class.getName(), "--port", "0", "--data", file.toString())
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile())
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Matcher[] listening = new Matcher[1];
+            try {
+                Eventually.holds(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("local-mongo exited: " + read(log));
+                    }
+                    Matcher matcher = LISTENING.matcher(read(log));
+                    assertTrue(matcher.find(), "local-mongo is not listening yet");
+                    listening[0] = matcher;
+                }, 20_000);
+            } catch (RuntimeException | AssertionError e) {
+                process.destroyForcibly();
+                throw e;
+            }
+            return new Server(process, listening[0].group(1), listening[0].group(2));
+        }
+
+        /** SIGKILL on Linux: no shutdown hook runs, nothing is flushed or closed. */
+        void kill() throws InterruptedException {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            kill();
+        }
+
+        private static String read(Path log) {
+            try {
+                return Files.readString(log);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

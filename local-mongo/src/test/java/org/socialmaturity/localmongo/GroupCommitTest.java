@@ -1,0 +1,78 @@
+package org.socialmaturity.localmongo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+class GroupCommitTest {
+
+    @Test
+    void writersReturnOnlyOnceTheirWriteIsDurableAndShareRounds() throws Exception {
+        AtomicLong landedInStore = new AtomicLong();
+        AtomicLong durableUpTo = new AtomicLong();
+        GroupCommit groupCommit = new GroupCommit(() -> {
+            long landedWhenRoundStarted = landedInStore.get();
+            sleepMillis(2); // an fsync
+            durableUpTo.accumulateAndGet(landedWhenRoundStarted, Math::max);
+        });
+        int writers = 16;
+        int writesEach = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < writesEach; i++) {
+                        long write = landedInStore.incrementAndGet();
+                        groupCommit.awaitDurable();
+                        assertTrue(durableUpTo.get() >= write, "write " + write + " acknowledged before it was durable");
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> writer : done) {
+                writer.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(writers * writesEach, groupCommit.writes());
+        assertTrue(groupCommit.rounds() <= groupCommit.writes() / 4,
+                groupCommit.rounds() + " rounds for " + groupCommit.writes() + " writes: writers did not share them");
+    }
+
+    @Test
+    void aFailedRoundAcknowledgesNothingAndTheNextRoundRetries() {
+        AtomicBoolean diskFull = new AtomicBoolean(true);
+        GroupCommit groupCommit = new GroupCommit(() -> {
+            if (diskFull.get()) {
+                throw new IllegalStateException("No space left on device");
+            }
+        });
+
+        assertThrows(IllegalStateException.class, groupCommit::awaitDurable);
+        diskFull.set(false);
+        groupCommit.awaitDurable();
+
+        assertEquals(1, groupCommit.rounds());
+    }
+
+    private static void sleepMillis(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
