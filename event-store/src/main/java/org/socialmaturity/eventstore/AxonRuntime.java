@@ -152,7 +152,10 @@ public class AxonRuntime {
                         .mapToLong(OptionalLong::getAsLong)
                         .min();
             }
-            result.add(new ProcessorProgress(name, processor.isRunning(), processor.isError(), claimed, position, head));
+            long deadLetters = configuration().eventProcessingConfiguration().deadLetterQueue(name)
+                    .map(queue -> queue.size()).orElse(0L);
+            result.add(new ProcessorProgress(name, processor.isRunning(), processor.isError(), claimed, position, head,
+                    deadLetters));
         });
         return result;
     }

@@ -41,6 +41,8 @@ public interface AxonSettings {
 
     Processor processor();
 
+    DeadLetters deadLetters();
+
     /** How often a command that lost an optimistic-concurrency race on its aggregate is retried. */
     @WithDefault("8")
     int commandRetries();
@@ -56,5 +58,34 @@ public interface AxonSettings {
         /** Segments created when a processor first starts; replicas share them. */
         @WithDefault("1")
         int initialSegments();
+    }
+
+    /**
+     * An event whose handler fails is parked in its processor's dead-letter queue, with every later event of the same
+     * company behind it, and retried with doubling back-off until it succeeds or runs out of automatic attempts; then
+     * it waits for the operator.
+     */
+    interface DeadLetters {
+        /** Handling attempts, the first included, before a dead letter waits for the operator. */
+        @WithDefault("6")
+        int automaticAttempts();
+
+        /** The wait before the first retry; it doubles after every failed attempt. */
+        @WithDefault("1s")
+        Duration firstRetryAfter();
+
+        @WithDefault("2m")
+        Duration longestRetryAfter();
+
+        /**
+         * A retry claims its company's sequence for this long, so that replicas do not retry it at the same time; a
+         * failed retry keeps the claim until it expires, so it is also the shortest wait between two retries.
+         */
+        @WithDefault("10s")
+        Duration claimDuration();
+
+        /** How often the retrier looks for due letters. */
+        @WithDefault("1s")
+        Duration pollInterval();
     }
 }

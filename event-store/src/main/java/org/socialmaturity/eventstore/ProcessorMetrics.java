@@ -33,7 +33,7 @@ public class ProcessorMetrics implements AxonModule {
 
     void registerGauges(@Observes @Priority(20) StartupEvent event, AxonRuntime axon) {
         Gauge.builder("platform.eventstore.head", axon, a -> a.storageEngine().headIndex())
-                .description("The highest global index reserved in the event store")
+                .description("The last global index written in the event store")
                 .register(meters);
         for (String processor : axon.configuration().eventProcessingConfiguration().eventProcessors().keySet()) {
             Gauge.builder("platform.processor.position", axon,
@@ -44,6 +44,12 @@ public class ProcessorMetrics implements AxonModule {
             Gauge.builder("platform.processor.lag", axon,
                             a -> a.progress(processor).map(p -> (double) p.lag()).orElse(Double.NaN))
                     .description("Events between the processor's slowest claimed segment and the head")
+                    .tag("processor", processor)
+                    .register(meters);
+            Gauge.builder("platform.dead.letters", axon,
+                            a -> a.progress(processor).map(p -> (double) p.deadLetters()).orElse(Double.NaN))
+                    .description("Events parked in the processor's dead-letter queue (retrying or waiting for the "
+                            + "operator), including those waiting behind an older one of their company")
                     .tag("processor", processor)
                     .register(meters);
         }

@@ -4,7 +4,7 @@ import java.util.OptionalLong;
 
 /**
  * Where one event processor of this replica stands: the lowest global index its claimed segments have handled, the
- * head of the store, and how many events it is behind.
+ * head of the store, how many events it is behind, and how many wait in its dead-letter queue (shared by replicas).
  */
 public record ProcessorProgress(
         String processor,
@@ -12,7 +12,8 @@ public record ProcessorProgress(
         boolean error,
         int claimedSegments,
         OptionalLong position,
-        long head) {
+        long head,
+        long deadLetters) {
 
     /** Events between the slowest claimed segment and the head; the whole store before the first event is handled. */
     public long lag() {
@@ -22,6 +23,7 @@ public record ProcessorProgress(
     String describe() {
         String state = error ? "error" : running ? "running" : "stopped";
         return state + ", " + claimedSegments + " segment(s) claimed, position "
-                + (position.isPresent() ? position.getAsLong() : "none") + ", lag " + lag();
+                + (position.isPresent() ? position.getAsLong() : "none") + ", lag " + lag() + ", dead letters "
+                + deadLetters;
     }
 }

@@ -9,7 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -31,16 +30,12 @@ public class ProjectionReplayResource {
 
     private final AdminGuard admin;
     private final ProjectionReplay replay;
-    private final String service;
-    private final String processor;
+    private final ServiceProjection projection;
 
-    ProjectionReplayResource(AdminGuard admin, ProjectionReplay replay,
-                             @ConfigProperty(name = "platform.replay.service") String service,
-                             @ConfigProperty(name = "platform.replay.processor") String processor) {
+    ProjectionReplayResource(AdminGuard admin, ProjectionReplay replay, ServiceProjection projection) {
         this.admin = admin;
         this.replay = replay;
-        this.service = service;
-        this.processor = processor;
+        this.projection = projection;
     }
 
     @POST
@@ -57,8 +52,7 @@ public class ProjectionReplayResource {
     public Response start(@Parameter(example = "scoring") @PathParam("service") String name,
                           @HeaderParam(AdminGuard.ADMIN_KEY) String adminKey) {
         admin.require(adminKey);
-        requireThisService(name);
-        return Response.accepted(replay.start(processor)).build();
+        return Response.accepted(replay.start(projection.processorOf(name))).build();
     }
 
     @GET
@@ -69,13 +63,6 @@ public class ProjectionReplayResource {
     public ReplayStatus progress(@Parameter(example = "scoring") @PathParam("service") String name,
                                  @HeaderParam(AdminGuard.ADMIN_KEY) String adminKey) {
         admin.require(adminKey);
-        requireThisService(name);
-        return replay.status(processor);
-    }
-
-    private void requireThisService(String name) {
-        if (!service.equals(name)) {
-            throw ApiProblem.notFound("Projection service", name);
-        }
+        return replay.status(projection.processorOf(name));
     }
 }

@@ -1,0 +1,48 @@
+package org.socialmaturity.scoring.timeline;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Singleton;
+
+import org.socialmaturity.eventstore.AxonSettings;
+import org.socialmaturity.scoring.timeline.CompanyTimeline.Entry;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+
+/**
+ * The real timeline store, with a fault a test can arm for one company: writing that company's next history entries
+ * fails a given number of times, as a MongoDB outage or a full disk would, before it works again.
+ */
+@Alternative
+@Priority(1)
+@Singleton
+public class FaultyTimelines extends Timelines {
+
+    private static final Map<String, Integer> FAILURES_LEFT = new ConcurrentHashMap<>();
+
+    FaultyTimelines(MongoClient mongo, AxonSettings settings, ObjectMapper json) {
+        super(mongo, settings, json);
+    }
+
+    static void failEntriesOf(String companyId, int times) {
+        FAILURES_LEFT.put(companyId, times);
+    }
+
+    static void heal(String companyId) {
+        FAILURES_LEFT.remove(companyId);
+    }
+
+    @Override
+    void saveEntry(CompanyTimeline timeline, Entry entry) {
+        Integer left = FAILURES_LEFT.computeIfPresent(timeline.companyId, (company, n) -> n > 0 ? n - 1 : null);
+        if (left != null || FAILURES_LEFT.containsKey(timeline.companyId)) {
+            throw new IllegalStateException("injected fault: the history of " + timeline.companyId
+                    + " cannot be written");
+        }
+        super.saveEntry(timeline, entry);
+    }
+}
