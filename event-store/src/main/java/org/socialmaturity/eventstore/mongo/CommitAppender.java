@@ -107,7 +107,9 @@ final class CommitAppender {
         if (taken == null) {
             return CONFLICT;
         }
-        if (CommitDocument.firstEventId(ours).equals(CommitDocument.firstEventId(taken))) {
+        // Ours when both its stream key and its first event id match: event ids are not checked for uniqueness.
+        if (ours.getString(CommitDocument.KEY).equals(taken.getString(CommitDocument.KEY))
+                && CommitDocument.firstEventId(ours).equals(CommitDocument.firstEventId(taken))) {
             return DONE;
         }
         long end = lastIndex(taken);

@@ -116,15 +116,21 @@ final class CommitDocument {
         return commit.getDate(COMMITTED_AT).toInstant();
     }
 
-    /** The events of a commit as Axon's serialized event data, in sequence order. */
+    /**
+     * The events of a commit as Axon's serialized event data, in sequence order. An event that was not a domain event
+     * (stored, as Axon stores it, under its own identifier as aggregate identifier, with no type, at sequence 0) comes
+     * back without an aggregate identifier, so that Axon reads it as a plain event message again.
+     */
     static List<DomainEventData<String>> events(Document commit) {
         List<Document> events = commit.getList(EVENTS, Document.class);
         List<DomainEventData<String>> result = new ArrayList<>(events.size());
         String aggregateId = commit.getString(AGGREGATE_ID);
         String aggregateType = commit.getString(AGGREGATE_TYPE);
         for (Document event : events) {
-            result.add(new GenericDomainEventEntry<>(aggregateType, aggregateId,
-                    ((Number) event.get(SEQUENCE)).longValue(), event.getString(EVENT_ID),
+            String eventId = event.getString(EVENT_ID);
+            long sequence = ((Number) event.get(SEQUENCE)).longValue();
+            boolean notDomain = aggregateType == null && sequence == 0 && eventId.equals(aggregateId);
+            result.add(new GenericDomainEventEntry<>(aggregateType, notDomain ? null : aggregateId, sequence, eventId,
                     event.getString(TIMESTAMP), event.getString(PAYLOAD_TYPE), event.getString(PAYLOAD_REVISION),
                     event.getString(PAYLOAD), event.getString(META_DATA)));
         }

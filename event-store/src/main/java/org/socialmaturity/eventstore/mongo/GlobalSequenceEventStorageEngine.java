@@ -3,7 +3,9 @@ package org.socialmaturity.eventstore.mongo;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -17,7 +19,9 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
@@ -47,7 +51,14 @@ import com.mongodb.client.MongoDatabase;
  * <p><b>Optimistic concurrency.</b> A writer appends after reading the whole aggregate, and commits are read whole,
  * so the first sequence number of a new commit is either free or the first of a commit another writer made: the
  * unique stream key of that first event detects every race ({@code ConcurrencyException}, or
- * {@code AggregateStreamCreationException} for a second creation).
+ * {@code AggregateStreamCreationException} for a second creation). An append that gives one aggregate version to two
+ * of its own events (a sequence number repeated, or going back, within one call) is refused before anything is
+ * written, as the same duplicate key. Event identifiers are not indexed and not checked for uniqueness: Axon makes
+ * them UUIDs, and the stream key is what is unique.
+ *
+ * <p><b>Events that are not domain events</b> ({@code GenericEventMessage}) are stored as Axon's other engines store
+ * them, as a one-event stream whose aggregate identifier is the event identifier and whose type is null; they read
+ * back as plain event messages (see {@link CommitDocument#events}).
  *
  * <p><b>Units of work with several aggregates</b> are stored as one commit per aggregate, one after the other; each
  * commit is atomic, the set is not (MongoDB offers that only with transactions, which the embedded server lacks). The
@@ -82,6 +93,10 @@ public class GlobalSequenceEventStorageEngine extends AbstractEventStorageEngine
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
         List<DomainEventMessage<?>> messages = events.stream()
                 .<DomainEventMessage<?>>map(EventUtils::asDomainEventMessage).toList();
+        int repeated = firstRepeatedSequence(messages);
+        if (repeated >= 0) {
+            handlePersistenceException(new DuplicateSequenceException(messages.get(repeated)), messages.get(repeated));
+        }
         int offset = 0;
         for (List<SerializedEvent> commit : splitByAggregate(messages.stream().map(m -> serialize(m, serializer)).toList())) {
             try {
@@ -91,6 +106,24 @@ public class GlobalSequenceEventStorageEngine extends AbstractEventStorageEngine
             }
             offset += commit.size();
         }
+    }
+
+    /**
+     * The position of the first event whose sequence number is not above every earlier one of its aggregate in the
+     * same append (a repeat, or going back), or -1. One commit holds one aggregate's consecutive events and is known
+     * by the stream key of its first event only, so such an append would store two events under one aggregate version
+     * without a unique key noticing.
+     */
+    private static int firstRepeatedSequence(List<DomainEventMessage<?>> messages) {
+        Map<String, Long> highest = new HashMap<>();
+        for (int i = 0; i < messages.size(); i++) {
+            DomainEventMessage<?> message = messages.get(i);
+            Long before = highest.put(message.getAggregateIdentifier(), message.getSequenceNumber());
+            if (before != null && message.getSequenceNumber() <= before) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static List<List<SerializedEvent>> splitByAggregate(List<SerializedEvent> events) {
@@ -171,6 +204,22 @@ public class GlobalSequenceEventStorageEngine extends AbstractEventStorageEngine
         return e instanceof MongoException mongo && mongo.getCode() == DUPLICATE_KEY;
     }
 
+    /**
+     * An append that repeats (or goes back on) a sequence number of one aggregate, refused before anything is written.
+     * It carries the duplicate-key code, so that the persistence-exception resolver treats it as the unique stream key
+     * violation it stands for: {@code AggregateStreamCreationException} for sequence 0, {@code ConcurrencyException}
+     * otherwise.
+     */
+    static final class DuplicateSequenceException extends MongoException {
+
+        private static final long serialVersionUID = 1L;
+
+        DuplicateSequenceException(DomainEventMessage<?> event) {
+            super(DUPLICATE_KEY, "Sequence number " + event.getSequenceNumber() + " of aggregate "
+                    + event.getAggregateIdentifier() + " is already taken by an earlier event of the same append");
+        }
+    }
+
     public static class Builder extends AbstractEventStorageEngine.Builder {
 
         private MongoDatabase database;
@@ -243,6 +292,19 @@ public class GlobalSequenceEventStorageEngine extends AbstractEventStorageEngine
         @Override
         public Builder upcasterChain(EventUpcaster upcasterChain) {
             super.upcasterChain(upcasterChain);
+            return this;
+        }
+
+        /** Which failures are duplicate keys; {@link GlobalSequenceEventStorageEngine#isDuplicateKey} by default. */
+        @Override
+        public Builder persistenceExceptionResolver(PersistenceExceptionResolver persistenceExceptionResolver) {
+            super.persistenceExceptionResolver(persistenceExceptionResolver);
+            return this;
+        }
+
+        @Override
+        public Builder snapshotFilter(SnapshotFilter snapshotFilter) {
+            super.snapshotFilter(snapshotFilter);
             return this;
         }
 

@@ -34,6 +34,9 @@ import com.mongodb.client.model.Projections;
  * visible to this read (a query is not a snapshot and may see a later insert but not an earlier one; with read concern
  * {@code majority} it is not yet on a majority). Either way it will be there at a later read, and nothing is passed.
  *
+ * <p>A token may point inside a commit (a processor stored the token of an event that was not its commit's last): a
+ * reader opened on such a token first delivers the rest of that commit, found by looking back from the token's index.
+ *
  * <p>Every read is by {@code _id $in} over the next indexes (64, doubling up to the maximum batch): a key look-up on
  * mongo-java-server (which scans whole collections for ranges and sorts) and on a real MongoDB alike.
  */
@@ -151,6 +154,31 @@ final class GlobalStream {
         return byIndex;
     }
 
+    /**
+     * The commit holding {@code index}: the commits tile {@code [0, head]}, so it is the last one starting at or before
+     * it, found by looking back in windows of 64 indexes, doubling; null when that commit ends before {@code index}
+     * (or there is none).
+     */
+    private Document commitHolding(long index) {
+        long high = index;
+        int window = FIRST_PAGE;
+        while (high >= 0) {
+            long low = Math.max(0, high - window + 1);
+            TreeMap<Long, Document> bounds = new TreeMap<>();
+            store.trackedCommits.find(Filters.in(CommitDocument.ID, indexes(low, (int) (high - low + 1))))
+                    .projection(Projections.include(CommitDocument.ID, CommitDocument.LAST))
+                    .forEach(d -> bounds.put(firstIndex(d), d));
+            Map.Entry<Long, Document> last = bounds.lastEntry();
+            if (last != null) {
+                return lastIndex(last.getValue()) < index ? null
+                        : store.trackedCommits.find(Filters.eq(CommitDocument.ID, last.getKey())).first();
+            }
+            high = low - 1;
+            window = Math.min(window * 2, 4 * maxPage);
+        }
+        return null;
+    }
+
     private static java.util.List<Long> indexes(long from, int count) {
         return LongStream.range(from, from + count).boxed().toList();
     }
@@ -162,9 +190,12 @@ final class GlobalStream {
         private long lastIndex;
         private int page = FIRST_PAGE;
         private boolean exhausted;
+        /** Until the first page: the token's index may be inside a commit, whose rest is then delivered first. */
+        private boolean mayBeInsideCommit;
 
         TrackingReader(long lastIndex) {
             this.lastIndex = lastIndex;
+            this.mayBeInsideCommit = lastIndex >= 0;
         }
 
         @Override
@@ -186,6 +217,15 @@ final class GlobalStream {
         private void fetchPage() {
             long end = lastIndex + page;
             TreeMap<Long, Document> commits = fetch(store.trackedCommits, lastIndex + 1, page);
+            if (mayBeInsideCommit) {
+                mayBeInsideCommit = false;
+                Document holding = commits.containsKey(lastIndex + 1) ? null : commitHolding(lastIndex + 1);
+                if (holding != null) {
+                    // The token is inside this commit: its rest first; the next page reads on after it.
+                    deliver(holding, lastIndex + 1);
+                    return;
+                }
+            }
             for (Document commit = commits.get(lastIndex + 1); commit != null; commit = commits.get(lastIndex + 1)) {
                 deliver(commit);
             }
@@ -198,9 +238,16 @@ final class GlobalStream {
         }
 
         private void deliver(Document commit) {
+            deliver(commit, firstIndex(commit));
+        }
+
+        /** Delivers the events of a commit from global index {@code from} on. */
+        private void deliver(Document commit, long from) {
             long index = firstIndex(commit);
             for (DomainEventData<String> event : CommitDocument.events(commit)) {
-                buffer.add(new TrackedDomainEventData<>(tokenAt(index), event));
+                if (index >= from) {
+                    buffer.add(new TrackedDomainEventData<>(tokenAt(index), event));
+                }
                 index++;
             }
             lastIndex = lastIndex(commit);

@@ -105,6 +105,27 @@ class GlobalSequenceEventStorageEngineTest {
     }
 
     @Test
+    void aTokenInsideACommitReadsOnWithTheRestOfThatCommit() {
+        engine.appendEvents(Engines.events("small", 0, 3));
+        engine.appendEvents(Engines.events("big", 0, 200));
+        engine.appendEvents(Engines.events("after", 0, 1));
+
+        assertEquals(List.of(2L, 3L), positionsAfter(1).subList(0, 2), "the token of the first of three events");
+        assertEquals(java.util.stream.LongStream.rangeClosed(151, 203).boxed().toList(), positionsAfter(150),
+                "inside a commit longer than one look-back window");
+        assertEquals(List.of(203L), positionsAfter(202), "the last event of a commit: nothing of it again");
+        assertEquals(List.of(), positionsAfter(203), "at the head");
+        assertEquals(List.of(), positionsAfter(500), "beyond the head");
+        assertEquals(List.of(1, 2), engine.readEvents(GapAwareTrackingToken.newInstance(0, List.of()), false).limit(2)
+                .map(e -> ((ProofEvent) e.getPayload()).number()).toList(), "the events themselves, not just tokens");
+    }
+
+    private List<Long> positionsAfter(long index) {
+        return engine.readEvents(GapAwareTrackingToken.newInstance(index, List.of()), false)
+                .map(e -> e.trackingToken().position().orElseThrow()).toList();
+    }
+
+    @Test
     void aWriterPausedBeforeItsInsertFindsItsIndexTakenAndAppendsAfterTheWinner() throws Exception {
         CountDownLatch chosen = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
