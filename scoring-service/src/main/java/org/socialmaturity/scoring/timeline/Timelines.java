@@ -110,6 +110,20 @@ public class Timelines {
         cache.clear();
     }
 
+    /**
+     * The entries the store holds for a company, read past any cache, in the order written; a missing one is left
+     * out. For the consistency check, which must see what a restarted replica would see.
+     */
+    public List<Entry> storedEntries(CompanyTimeline timeline) {
+        List<Entry> stored = new ArrayList<>();
+        for (int from = 0; from < timeline.entryCount; from += PAGE) {
+            int to = Math.min(timeline.entryCount, from + PAGE);
+            stored.addAll(entries.findAll(IntStream.range(from, to).mapToObj(n -> key(timeline.companyId, n)).toList()));
+        }
+        stored.sort(Comparator.comparingLong(Entry::globalIndex));
+        return stored;
+    }
+
     /** Every stored document of both collections, for comparing read models field by field. */
     public List<Document> raw() {
         List<Document> all = timelines.raw();

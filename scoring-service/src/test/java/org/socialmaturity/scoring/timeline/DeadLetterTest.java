@@ -54,13 +54,21 @@ class DeadLetterTest {
             assertEquals(3, letters.getInt("sequences[0].letters[0].attempts"), "retried automatically, then parked");
             assertTrue(letters.getString("sequences[0].letters[0].causeMessage").contains("injected fault"));
             assertEquals("WAITING_BEHIND", letters.getString("sequences[0].letters[1].state"));
-        }, 30_000);
+        }, 90_000);
         assertEquals(0, history(scenario, blocked).size(), "nothing of the blocked company was half-applied");
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("platform_dead_letters{processor=\"maturity-timeline\"} " + QUESTIONS + ".0"),
                 "the gauge counts the parked events");
         String readiness = given().get("/q/health/ready").then().statusCode(200).extract().asString();
         assertTrue(readiness.contains("dead letters " + QUESTIONS), readiness);
+
+        JsonPath consistency = consistency();
+        assertEquals("DEAD_LETTERED", consistency.getString("differences.find { it.companyId == '" + blocked
+                + "' && it.readModel == 'history' }.state"), consistency.prettify());
+        assertEquals(deadLetters().getLong("sequences[0].letters[0].globalIndex"), consistency.getLong(
+                "differences.find { it.companyId == '" + blocked + "' }.firstDifference.globalIndex"),
+                "the first difference is the parked event");
+        assertEquals(List.of(), consistency.getList("differences.findAll { it.companyId == '" + other + "' }"));
 
         FaultyTimelines.heal(blocked);
         given().header("X-Admin-Key", ADMIN_KEY)
@@ -79,6 +87,8 @@ class DeadLetterTest {
         given().header("X-Admin-Key", ADMIN_KEY)
                 .post("/api/v1/admin/projections/scoring/dead-letters/{sequence}/retry", blocked)
                 .then().statusCode(404);
+        assertEquals(List.of(), consistency().getList("differences.findAll { it.companyId == '" + blocked
+                + "' && it.readModel != 'advice' }"), "the history agrees with the store again");
     }
 
     @Test
@@ -102,6 +112,12 @@ class DeadLetterTest {
                 .then().statusCode(403);
         given().header("X-Admin-Key", ADMIN_KEY).get("/api/v1/admin/projections/advice/dead-letters")
                 .then().statusCode(404);
+    }
+
+    private static JsonPath consistency() {
+        given().get("/api/v1/admin/consistency").then().statusCode(401);
+        return given().header("X-Admin-Key", ADMIN_KEY).get("/api/v1/admin/consistency")
+                .then().statusCode(200).extract().jsonPath();
     }
 
     private static JsonPath deadLetters() {
