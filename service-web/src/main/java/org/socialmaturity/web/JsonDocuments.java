@@ -47,6 +47,35 @@ public final class JsonDocuments<T> {
                 new ReplaceOptions().upsert(true));
     }
 
+    /**
+     * Writes the value under {@code id} only while the stored document's {@code field} still equals {@code expected}
+     * (compare-and-set, so that a concurrent writer's newer document is not overwritten), or, with a null
+     * {@code expected}, only if there is no document yet.
+     *
+     * @return whether it was written
+     */
+    public boolean replaceIf(String id, T value, String field, Object expected) {
+        Document document = Document.parse(toJson(value)).append("_id", id);
+        if (expected == null) {
+            try {
+                collection.insertOne(document);
+                return true;
+            } catch (com.mongodb.MongoWriteException e) {
+                if (e.getError().getCategory() == com.mongodb.ErrorCategory.DUPLICATE_KEY) {
+                    return false;
+                }
+                throw e;
+            }
+        }
+        return collection.replaceOne(Filters.and(Filters.eq("_id", id), Filters.eq(field, expected)), document)
+                .getMatchedCount() == 1;
+    }
+
+    /** Removes the documents with these ids. */
+    public void deleteAll(List<String> ids) {
+        collection.deleteMany(Filters.in("_id", ids));
+    }
+
     public void deleteAll() {
         collection.deleteMany(new Document());
     }

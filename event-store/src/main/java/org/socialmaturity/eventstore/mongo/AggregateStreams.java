@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.stream.LongStream;
 
 import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
 import org.bson.Document;
 import org.socialmaturity.eventstore.mongo.CommitDocument.SerializedEvent;
 
@@ -35,15 +37,36 @@ final class AggregateStreams {
 
     List<DomainEventData<?>> read(String aggregateId, long firstSequenceNumber) {
         List<DomainEventData<?>> events = new ArrayList<>();
+        for (Document commit : commits(aggregateId, firstSequenceNumber)) {
+            for (DomainEventData<String> event : CommitDocument.events(commit)) {
+                if (event.getSequenceNumber() >= firstSequenceNumber) {
+                    events.add(event);
+                }
+            }
+        }
+        return events;
+    }
+
+    /** The aggregate's events with the global index each has in the store, as a tracking reader sees them. */
+    List<TrackedEventData<?>> readTracked(String aggregateId) {
+        List<TrackedEventData<?>> events = new ArrayList<>();
+        for (Document commit : commits(aggregateId, 0)) {
+            long index = CommitDocument.firstIndex(commit);
+            for (DomainEventData<String> event : CommitDocument.events(commit)) {
+                events.add(new TrackedDomainEventData<>(GlobalStream.tokenAt(index++), event));
+            }
+        }
+        return events;
+    }
+
+    /** The commits holding the aggregate's events from {@code firstSequenceNumber} on, in sequence order. */
+    private List<Document> commits(String aggregateId, long firstSequenceNumber) {
+        List<Document> result = new ArrayList<>();
         long next = firstSequenceNumber;
         int window = FIRST_WINDOW;
         Document covering = next > 0 ? commitCovering(aggregateId, next) : null;
         if (covering != null) {
-            for (DomainEventData<String> event : CommitDocument.events(covering)) {
-                if (event.getSequenceNumber() >= next) {
-                    events.add(event);
-                }
-            }
+            result.add(covering);
             next = lastSequence(covering) + 1;
         }
         while (true) {
@@ -54,12 +77,12 @@ final class AggregateStreams {
                     .forEach(d -> byFirstSequence.put(firstSequence(d), d));
             boolean progressed = false;
             for (Document commit = byFirstSequence.get(next); commit != null; commit = byFirstSequence.get(next)) {
-                events.addAll(CommitDocument.events(commit));
+                result.add(commit);
                 next = lastSequence(commit) + 1;
                 progressed = true;
             }
             if (!progressed || next < from + window) {
-                return events;
+                return result;
             }
             window = Math.min(window * 2, MAX_WINDOW);
         }

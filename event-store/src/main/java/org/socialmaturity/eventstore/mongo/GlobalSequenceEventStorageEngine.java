@@ -18,6 +18,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
@@ -181,6 +182,15 @@ public class GlobalSequenceEventStorageEngine extends AbstractEventStorageEngine
     @Override
     public TrackingToken createTokenAt(Instant instant) {
         return stream.tokenAt(instant);
+    }
+
+    /**
+     * One aggregate's events, upcast and deserialized, each with its global index as a tracking processor saw it: what
+     * a projection needs to rebuild the part of a read model one aggregate feeds, without reading the whole store.
+     */
+    public List<TrackedEventMessage<?>> readTrackedEvents(String aggregateIdentifier) {
+        return EventUtils.upcastAndDeserializeTrackedEvents(aggregates.readTracked(aggregateIdentifier).stream(),
+                getEventSerializer(), upcasterChain).toList();
     }
 
     /** The last global index written; -1 for an empty store. */

@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
 import org.socialmaturity.eventstore.AxonSettings;
@@ -24,8 +25,8 @@ public class FaultyTimelines extends Timelines {
 
     private static final Map<String, Integer> FAILURES_LEFT = new ConcurrentHashMap<>();
 
-    FaultyTimelines(MongoClient mongo, AxonSettings settings, ObjectMapper json) {
-        super(mongo, settings, json);
+    FaultyTimelines(MongoClient mongo, AxonSettings settings, ObjectMapper json, Instance<CompanyRebuild> rebuild) {
+        super(mongo, settings, json, rebuild);
     }
 
     static void failEntriesOf(String companyId, int times) {
@@ -37,12 +38,11 @@ public class FaultyTimelines extends Timelines {
     }
 
     @Override
-    void saveEntry(CompanyTimeline timeline, Entry entry) {
-        Integer left = FAILURES_LEFT.computeIfPresent(timeline.companyId, (company, n) -> n > 0 ? n - 1 : null);
-        if (left != null || FAILURES_LEFT.containsKey(timeline.companyId)) {
-            throw new IllegalStateException("injected fault: the history of " + timeline.companyId
-                    + " cannot be written");
+    void saveEntry(String companyId, int n, Entry entry) {
+        Integer left = FAILURES_LEFT.computeIfPresent(companyId, (company, count) -> count > 0 ? count - 1 : null);
+        if (left != null || FAILURES_LEFT.containsKey(companyId)) {
+            throw new IllegalStateException("injected fault: the history of " + companyId + " cannot be written");
         }
-        super.saveEntry(timeline, entry);
+        super.saveEntry(companyId, n, entry);
     }
 }

@@ -1,0 +1,102 @@
+package org.socialmaturity.scoring.timeline;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.inject.Singleton;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.socialmaturity.contracts.assessment.AnswerRecorded;
+import org.socialmaturity.contracts.assessment.AssessmentCancelled;
+import org.socialmaturity.contracts.assessment.AssessmentStarted;
+import org.socialmaturity.contracts.assessment.AssessmentSubmitted;
+import org.socialmaturity.contracts.company.CompanyRegistered;
+import org.socialmaturity.contracts.maturity.MaturityPhaseChanged;
+import org.socialmaturity.contracts.maturity.QuadrantChanged;
+import org.socialmaturity.contracts.questionnaire.Questionnaire;
+import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
+import org.socialmaturity.eventstore.AxonRuntime;
+import org.socialmaturity.scoring.maturity.MaturityRules;
+import org.socialmaturity.scoring.maturity.MaturityRules.Maturity;
+import org.socialmaturity.scoring.timeline.CompanyTimeline.AssessmentInfo;
+import org.socialmaturity.scoring.timeline.CompanyTimeline.Entry;
+import org.socialmaturity.scoring.timeline.CompanyTimeline.PhaseTransition;
+import org.socialmaturity.scoring.timeline.CompanyTimeline.QuadrantTransition;
+import org.socialmaturity.scoring.timeline.CompanyTimeline.StateAnswer;
+
+/**
+ * What each event does to a company's timeline, and nothing else (no storage, no commands): the one definition the
+ * projection applies as events arrive and a company rebuild applies to the company's events read back from the store,
+ * so that both arrive at the same timeline.
+ */
+@Singleton
+public class TimelineEvents {
+
+    private final QuestionnaireCatalogue catalogue;
+
+    TimelineEvents(QuestionnaireCatalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    /**
+     * Applies one event at global index {@code index} to the timeline, moving its {@code lastIndex} there.
+     *
+     * @return the history entry the event adds (for an answer), with the maturity it resulted in
+     */
+    Optional<Entry> apply(CompanyTimeline timeline, EventMessage<?> message, long index) {
+        Object payload = message.getPayload();
+        Entry entry = null;
+        if (payload instanceof CompanyRegistered registered) {
+            timeline.companyId = registered.companyId();
+            timeline.partnerId = registered.partnerId();
+            timeline.companyName = registered.name();
+        } else if (payload instanceof AssessmentStarted started) {
+            timeline.assessments.put(started.assessmentId(),
+                    new AssessmentInfo(started.questionnaireVersion(), "OPEN", started.startedAt()));
+        } else if (payload instanceof AssessmentSubmitted submitted) {
+            close(timeline, submitted.assessmentId(), "SUBMITTED");
+        } else if (payload instanceof AssessmentCancelled cancelled) {
+            close(timeline, cancelled.assessmentId(), "CANCELLED");
+        } else if (payload instanceof AnswerRecorded answer) {
+            entry = answer(timeline, answer, message, index);
+        } else if (payload instanceof MaturityPhaseChanged changed) {
+            timeline.transitions.add(new PhaseTransition(changed.changedAt(), changed.fromPhase(), changed.toPhase(),
+                    changed.causeEventId(), message.getIdentifier()));
+        } else if (payload instanceof QuadrantChanged changed) {
+            timeline.quadrantTransitions.add(new QuadrantTransition(changed.changedAt(), changed.fromQuadrant(),
+                    changed.toQuadrant(), changed.causeEventId(), message.getIdentifier()));
+        }
+        timeline.lastIndex = index;
+        return Optional.ofNullable(entry);
+    }
+
+    /**
+     * Cancelled assessments count: their answers were given and stay in the state, because an answer describes the
+     * company when it was given, whether or not the questionnaire was finished; cancelling only closes it.
+     */
+    private static void close(CompanyTimeline timeline, String assessmentId, String status) {
+        AssessmentInfo info = timeline.assessments.get(assessmentId);
+        if (info != null) {
+            timeline.assessments.put(assessmentId, info.withStatus(status));
+        }
+    }
+
+    private Entry answer(CompanyTimeline timeline, AnswerRecorded event, EventMessage<?> message, long index) {
+        Questionnaire pinned = catalogue.version(event.questionnaireVersion()).orElseThrow(() ->
+                new IllegalStateException("Answer " + message.getIdentifier() + " pins unknown questionnaire "
+                        + event.questionnaireVersion()));
+        int level = pinned.question(event.questionId()).orElseThrow().levelOf(event.answer());
+        timeline.state.put(event.questionId(), new StateAnswer(event.questionId(), level, event.assessmentId(),
+                event.recordedAt()));
+        Map<String, Integer> levels = new LinkedHashMap<>();
+        timeline.state.values().forEach(a -> levels.put(a.questionId(), a.level()));
+        Maturity maturity = MaturityRules.score(pinned, levels);
+        String actor = (String) message.getMetaData().get(AxonRuntime.ACTOR);
+        String correlationId = (String) message.getMetaData().get(AxonRuntime.CORRELATION_ID);
+        timeline.entryCount++;
+        return new Entry(index, message.getIdentifier(), event.recordedAt(), event.assessmentId(), event.questionId(),
+                event.previousAnswer(), event.answer(), level, actor != null ? actor : event.recordedBy(),
+                correlationId, maturity);
+    }
+}

@@ -1,0 +1,96 @@
+package org.socialmaturity.scoring.timeline;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import jakarta.inject.Inject;
+
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.socialmaturity.localmongo.Eventually;
+import org.socialmaturity.localmongo.LocalMongoTestResource;
+import org.socialmaturity.scoring.EventScenario;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** A read model that disagrees with the store heals itself from the event store; it never answers 500. */
+@QuarkusTest
+@WithTestResource(value = LocalMongoTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class HealingTest {
+
+    private static final int QUESTIONS = EventScenario.V1.questions().size();
+
+    @Inject
+    EventStore store;
+
+    @Inject
+    MongoClient mongo;
+
+    @Test
+    void aHistoryThatLostEntriesIsRebuiltFromTheEventStoreInsteadOfFailing() {
+        EventScenario scenario = new EventScenario(store);
+        String company = scenario.registerCompany("Desmemoriada SA");
+        scenario.answerAll(company, scenario.startAssessment(company), 2);
+        scenario.answerAll(company, scenario.startAssessment(company), 3);
+        List<String> ids = IntStream.range(0, 2 * QUESTIONS).mapToObj(n -> company + "/" + n).toList();
+        Eventually.holds(() -> assertEquals(2 * QUESTIONS, entries().countDocuments(Filters.in("_id", ids))));
+        List<String> lost = List.of(company + "/0", company + "/7", company + "/30");
+        List<Document> written = entries().find(Filters.in("_id", lost)).into(new java.util.ArrayList<>());
+
+        // As if the store lost three entries before any replica read them: the document still counts them.
+        entries().deleteMany(Filters.in("_id", lost));
+
+        List<Map<String, Object>> history = history(scenario, company);
+        assertEquals(2 * QUESTIONS, history.size(), "answered whole, not 500");
+        assertEquals(((Number) written.get(0).get("globalIndex")).longValue(),
+                ((Number) history.get(0).get("globalIndex")).longValue());
+        assertEquals(sortedById(written), sortedById(entries().find(Filters.in("_id", lost)).into(new java.util.ArrayList<>())),
+                "written back exactly as the projection had written them");
+        given().header("X-Partner-Id", scenario.partnerId).get("/api/v1/companies/{id}/trajectory", company)
+                .then().statusCode(200).body("points.size()", org.hamcrest.Matchers.equalTo(2 * QUESTIONS));
+    }
+
+    private static List<Document> sortedById(List<Document> documents) {
+        return documents.stream().sorted(java.util.Comparator.comparing(d -> d.getString("_id"))).toList();
+    }
+
+    @Test
+    void theCacheNeverServesEntriesTheStoreNoLongerHolds() {
+        EventScenario scenario = new EventScenario(store);
+        String company = scenario.registerCompany("Restaurada SA");
+        scenario.answerAll(company, scenario.startAssessment(company), 2);
+        Eventually.holds(() -> assertEquals(QUESTIONS, history(scenario, company).size()));
+        List<Map<String, Object>> before = history(scenario, company);
+
+        // The store restored to an earlier point: ten answers, the document at the tenth.
+        long tenth = ((Number) before.get(9).get("globalIndex")).longValue();
+        mongo.getDatabase("scoring").getCollection("timelines").updateOne(Filters.eq("_id", company),
+                Updates.combine(Updates.set("entryCount", 10), Updates.set("lastIndex", tenth)));
+        entries().deleteMany(Filters.in("_id", IntStream.range(10, QUESTIONS).mapToObj(n -> company + "/" + n).toList()));
+
+        assertEquals(before.subList(0, 10), history(scenario, company));
+    }
+
+    private MongoCollection<Document> entries() {
+        return mongo.getDatabase("scoring").getCollection("timeline_entries");
+    }
+
+    private static List<Map<String, Object>> history(EventScenario scenario, String company) {
+        return given().header("X-Partner-Id", scenario.partnerId).queryParam("size", 100)
+                .get("/api/v1/companies/{id}/history", company)
+                .then().statusCode(200).extract().jsonPath().getList("items");
+    }
+
+}
