@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import static org.socialmaturity.bench.BenchHttp.id;
+import static org.socialmaturity.bench.BenchHttp.percentileMillis;
 import static org.socialmaturity.bench.BenchHttp.send;
 
 import java.util.regex.Matcher;
@@ -93,8 +94,8 @@ public final class AnswerToTrajectoryLag {
             asOf.add(System.nanoTime() - start);
         }
         System.out.printf("company with %d points: trajectory p50 %.1f ms p99 %.1f ms; as-of p50 %.1f ms p99 %.1f ms%n",
-                total, percentile(trajectory, 0.5), percentile(trajectory, 0.99), percentile(asOf, 0.5),
-                percentile(asOf, 0.99));
+                total, percentileMillis(trajectory, 0.5), percentileMillis(trajectory, 0.99), percentileMillis(asOf, 0.5),
+                percentileMillis(asOf, 0.99));
 
         HttpRequest replay = HttpRequest.newBuilder(URI.create(scoring + "/api/v1/admin/projections/scoring/replay"))
                 .header("X-Admin-Key", adminKey).POST(HttpRequest.BodyPublishers.noBody()).build();
@@ -111,11 +112,6 @@ public final class AnswerToTrajectoryLag {
         Matcher replayed = Pattern.compile("\"total\":(\\d+)").matcher(status);
         long events = replayed.find() ? Long.parseLong(replayed.group(1)) : 0;
         System.out.printf("replay of %d events in %.1f s: %.0f events/s%n", events, seconds, events / seconds);
-    }
-
-    private static double percentile(List<Long> values, double p) {
-        List<Long> sorted = values.stream().sorted().toList();
-        return sorted.get((int) Math.min(sorted.size() - 1, sorted.size() * p)) / 1e6;
     }
 
     private static HttpRequest get(String url, String partner) {

@@ -3,7 +3,6 @@ package org.socialmaturity.bench;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -127,24 +126,14 @@ public final class Demo {
 
     private JsonNode call(String method, String path, String header, String key, Object body, int expected)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(BenchHttp.REQUEST_TIMEOUT)
                 .header(header, key).header("X-Actor", "demo@platform.local");
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        for (int attempt = 1; ; attempt++) {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 429 && attempt < 10) {
-                long wait = response.headers().firstValueAsLong("Retry-After").orElse(1);
-                Thread.sleep(wait * 1000);
-                continue;
-            }
-            if (response.statusCode() != expected) {
-                throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " " + response.body());
-            }
-            return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
-        }
+        String answer = BenchHttp.sendWaitingOutRateLimit(http, request.build(), expected);
+        return answer.isEmpty() ? JSON.createObjectNode() : JSON.readTree(answer);
     }
 }

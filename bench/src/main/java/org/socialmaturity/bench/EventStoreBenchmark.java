@@ -2,9 +2,15 @@ package org.socialmaturity.bench;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,14 +24,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
+import org.axonframework.common.jdbc.DataSourceConnectionProvider;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
@@ -38,77 +50,124 @@ import org.socialmaturity.eventstore.mongo.GlobalSequenceEventStorageEngine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * Benchmark, not a test: the platform's event storage engine against axon-mongo's stock engine and the raw driver,
- * on mongo-java-server (memory backend) in a separate process, at growing store sizes. Each engine gets a fresh
- * server. Prints a Markdown table.
+ * Benchmark, not a test: the platform's event storage engine against the engines an Axon user would pick instead,
+ * axon-mongo's stock engine on the same mongo-java-server (memory backend, in a separate process) and Axon's
+ * JdbcEventStorageEngine on PostgreSQL (a private instance the benchmark starts, see {@link PrivatePostgres}), at
+ * growing store sizes. Each engine gets a fresh server; beside each engine, the server's own client inserts rows like
+ * the events into another collection or table, at the same time. Prints a Markdown table.
  *
  * <pre>
- * ./mvnw -q -pl bench -am package -DskipTests
- * java -Xmx8g -cp "bench/target/bench-1.0.0-SNAPSHOT.jar:bench/target/lib/*" org.socialmaturity.bench.EventStoreBenchmark [10000,100000,1000000] [global,stock]
+ * ./mvnw -B -q -pl bench -am install -DskipTests
+ * java -Xmx8g -cp "bench/target/bench-1.0.0-SNAPSHOT.jar:bench/target/lib/*" org.socialmaturity.bench.EventStoreBenchmark [10000,100000,1000000] [global,stock,jdbc]
  * </pre>
+ *
+ * Without PostgreSQL's binaries (Debian's {@code postgresql} package) the JDBC engine is skipped, with the command that
+ * installs them.
  */
 public final class EventStoreBenchmark {
 
     private static final int AGGREGATE_EVENTS = 20;
     private static final int FILL_BATCH = 100;
+    private static final int RAW_BATCH = 100;
     private static final Duration BUDGET = Duration.ofSeconds(20);
     private static final Duration HARD_LIMIT = Duration.ofSeconds(120);
     private static final Random RANDOM = new Random(42);
 
     private final List<String> rows = new ArrayList<>();
+    private long rawStored;
 
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         long[] sizes = Arrays.stream((args.length > 0 ? args[0] : "10000,100000,1000000").split(","))
                 .mapToLong(Long::parseLong).toArray();
-        List<String> engines = List.of((args.length > 1 ? args[1] : "global,stock").split(","));
-        EventStoreBenchmark benchmark = new EventStoreBenchmark();
-        if (engines.contains("global")) {
-            benchmark.run("GlobalSequenceEventStorageEngine", sizes, Engine.GLOBAL_SEQUENCE);
+        List<Engine> engines = new ArrayList<>(Engine.named(args.length > 1 ? args[1] : "global,stock,jdbc"));
+        boolean postgresMissing = engines.contains(Engine.JDBC) && PrivatePostgres.installedBinaries().isEmpty();
+        if (postgresMissing) {
+            engines.remove(Engine.JDBC);
+            progress("No PostgreSQL found under /usr/lib/postgresql: skipping the JDBC engine. Install it with: %s",
+                    PrivatePostgres.INSTALL_HINT);
         }
-        if (engines.contains("stock")) {
-            benchmark.run("axon-mongo MongoEventStorageEngine", sizes, Engine.STOCK);
+        EventStoreBenchmark benchmark = new EventStoreBenchmark();
+        for (Engine engine : engines) {
+            benchmark.run(engine, sizes);
         }
         System.out.println();
-        System.out.println("| engine | stored events | appends/s | raw insertOne/s, same server | raw insertMany(100) docs/s | aggregate load (20 events), ms p50 | tracking read of 1,000 events, ms | replay events/s |");
+        System.out.println("| engine | stored events | appends/s | raw inserts/s, one per call, same server | raw inserts/s, 100 per call | aggregate load (20 events), ms p50 | tracking read of 1,000 events, ms | replay events/s |");
         System.out.println("|---|---|---|---|---|---|---|---|");
         benchmark.rows.forEach(System.out::println);
+        System.out.println();
+        if (engines.contains(Engine.GLOBAL_SEQUENCE) || engines.contains(Engine.STOCK)) {
+            System.out.println("Raw inserts on mongo-java-server: insertOne, and insertMany of 100, into another"
+                    + " collection, acknowledged as the platform's engine asks (majority, journal); its memory backend"
+                    + " writes nothing to disk.");
+        }
+        if (engines.contains(Engine.JDBC)) {
+            System.out.println("Raw inserts on PostgreSQL: an auto-committed INSERT, and a batch of 100 INSERTs in one"
+                    + " transaction, into another table. PostgreSQL runs with its default settings: every commit waits"
+                    + " for its WAL on disk (fsync, synchronous_commit on).");
+        }
+        if (postgresMissing) {
+            System.out.println("Axon JdbcEventStorageEngine skipped: PostgreSQL is not installed (" + PrivatePostgres.INSTALL_HINT + ").");
+        }
     }
 
-    private enum Engine { GLOBAL_SEQUENCE, STOCK }
+    /** The engines compared, by the names the command line gives them. */
+    private enum Engine {
+        GLOBAL_SEQUENCE("global"), STOCK("stock"), JDBC("jdbc");
 
-    private void run(String name, long[] sizes, Engine kind) throws Exception {
-        int port = freePort();
-        Process server = startServer(port);
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
-            warmUp(name, kind == Engine.GLOBAL_SEQUENCE ? globalSequence(client, "warm-up") : stock(client, "warm-up"),
-                    client);
-            client.getDatabase("warm-up").drop();
-            client.getDatabase("raw").drop();
-            EventStorageEngine engine = kind == Engine.GLOBAL_SEQUENCE ? globalSequence(client, "events")
-                    : stock(client, "events");
+        private final String key;
+
+        Engine(String key) {
+            this.key = key;
+        }
+
+        static List<Engine> named(String keys) {
+            return Arrays.stream(keys.split(",")).map(key -> Arrays.stream(values()).filter(e -> e.key.equals(key))
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("unknown engine " + key
+                            + "; known: global, stock, jdbc"))).toList();
+        }
+    }
+
+    private static Server startServer(Engine engine) throws Exception {
+        return switch (engine) {
+            case GLOBAL_SEQUENCE -> LocalMongoServer.start("GlobalSequenceEventStorageEngine",
+                    EventStoreBenchmark::globalSequence);
+            case STOCK -> LocalMongoServer.start("axon-mongo MongoEventStorageEngine", EventStoreBenchmark::stock);
+            case JDBC -> PostgresServer.start();
+        };
+    }
+
+    private void run(Engine kind, long[] sizes) throws Exception {
+        try (Server server = startServer(kind)) {
+            String name = server.engineName();
+            Store scratch = server.createStore("warmup");
+            warmUp(name, scratch);
+            scratch.drop();
+            Store store = server.createStore("events");
+            EventStorageEngine engine = store.engine();
             Filler filler = new Filler(engine);
             for (long size : sizes) {
                 progress("%s: filling to %,d events", name, size);
                 filler.fillTo(size);
                 progress("%s: measuring at %,d events", name, size);
                 double appends = appendsPerSecond(engine, filler);
-                double[] raw = rawInserts(client);
+                RawInserts raw = rawInserts(store);
                 double load = aggregateLoadMillis(engine, filler);
                 String track = bounded(() -> String.format(Locale.ROOT, "%.1f", trackThousandMillis(engine, filler)));
                 String replay = bounded(() -> String.format(Locale.ROOT, "%,.0f", replayPerSecond(engine)));
                 rows.add(String.format(Locale.ROOT, "| %s | %,d | %,.0f | %,.0f | %,.0f | %.2f | %s | %s |", name,
-                        size, appends, raw[0], raw[1], load, track, replay));
+                        size, appends, raw.onePerCall(), raw.hundredPerCall(), load, track, replay));
                 progress("%s", rows.get(rows.size() - 1));
             }
-        } finally {
-            server.destroy();
-            server.waitFor();
         }
     }
 
@@ -134,47 +193,53 @@ public final class EventStoreBenchmark {
     }
 
     /** Runs every measured path on a scratch store first, so that the first size is not measured on a cold JIT. */
-    private void warmUp(String name, EventStorageEngine engine, MongoClient client) {
+    private void warmUp(String name, Store scratch) throws Exception {
         progress("%s: warming up", name);
+        EventStorageEngine engine = scratch.engine();
         Filler filler = new Filler(engine);
         filler.fillTo(20_000);
         appendsPerSecond(engine, filler);
-        rawInserts(client);
+        rawInserts(scratch);
         aggregateLoadMillis(engine, filler);
         bounded(() -> String.valueOf(trackThousandMillis(engine, filler)));
         bounded(() -> String.valueOf(replayPerSecond(engine)));
     }
 
-    // --------------------------------------------------------------------------------------------- raw driver
+    // ------------------------------------------------------------------------------------------ raw inserts
 
-    private long rawStored;
+    private record RawInserts(double onePerCall, double hundredPerCall) {
+    }
 
-    /** insertOne and insertMany(100) of documents like the events, into another collection of the same server. */
-    private double[] rawInserts(MongoClient client) {
-        MongoCollection<Document> collection = client.getDatabase("raw").getCollection("docs");
+    /** Rows like the events, inserted by the server's own client beside the engine's: one per call, then 100. */
+    private RawInserts rawInserts(Store store) throws Exception {
         long start = System.nanoTime();
         int single = 0;
         while (single < 2000 && elapsed(start) < BUDGET.toNanos()) {
-            collection.insertOne(rawDocument(rawStored++));
+            store.insertRaw(rawStored++);
             single++;
         }
-        double insertOne = single / (elapsed(start) / 1e9);
+        double onePerCall = single / (elapsed(start) / 1e9);
         start = System.nanoTime();
         int many = 0;
         while (many < 20_000 && elapsed(start) < BUDGET.toNanos()) {
-            List<Document> batch = new ArrayList<>();
-            for (int i = 0; i < 100; i++) {
-                batch.add(rawDocument(rawStored++));
-            }
-            collection.insertMany(batch);
-            many += 100;
+            store.insertRaw(rawStored, RAW_BATCH);
+            rawStored += RAW_BATCH;
+            many += RAW_BATCH;
         }
-        return new double[] {insertOne, many / (elapsed(start) / 1e9)};
+        return new RawInserts(onePerCall, many / (elapsed(start) / 1e9));
     }
 
-    private static Document rawDocument(long n) {
-        return new Document("_id", n).append("aggregateId", "raw-" + (n / AGGREGATE_EVENTS))
-                .append("sequence", n % AGGREGATE_EVENTS).append("payload", payloadJson(n));
+    /** The n-th raw row: shaped as an answer event is stored, aggregates of 20 in a row. */
+    private record RawRow(long id, String aggregateId, long sequence, String payload) {
+
+        static RawRow of(long n) {
+            return new RawRow(n, "raw-" + (n / AGGREGATE_EVENTS), n % AGGREGATE_EVENTS, payloadJson(n));
+        }
+
+        Document asDocument() {
+            return new Document("_id", id).append("aggregateId", aggregateId).append("sequence", sequence)
+                    .append("payload", payload);
+        }
     }
 
     // ------------------------------------------------------------------------------------------ measurements
@@ -318,7 +383,31 @@ public final class EventStoreBenchmark {
                 + "\"recordedBy\":\"bench@example\",\"recordedAt\":\"2026-11-23T09:00:00Z\"}";
     }
 
-    // -------------------------------------------------------------------------------------------- the engines
+    // ------------------------------------------------------------------------------------ servers and stores
+
+    /** The server an engine runs on, started for that engine's run alone and stopped after it. */
+    private interface Server extends AutoCloseable {
+
+        /** The engine, as the table names it. */
+        String engineName();
+
+        /** A new, empty database on this server, with the engine on it. */
+        Store createStore(String database) throws Exception;
+    }
+
+    /** One database: the engine under test on it, and the server's own client inserting raw rows beside it. */
+    private interface Store {
+
+        EventStorageEngine engine();
+
+        /** Inserts raw row {@code n} in a call of its own. */
+        void insertRaw(long n) throws Exception;
+
+        /** Inserts {@code count} raw rows from {@code first} on in one call. */
+        void insertRaw(long first, int count) throws Exception;
+
+        void drop() throws Exception;
+    }
 
     private static JacksonSerializer serializer() {
         return JacksonSerializer.builder().objectMapper(new ObjectMapper().registerModule(new JavaTimeModule())).build();
@@ -345,28 +434,186 @@ public final class EventStoreBenchmark {
                 .build();
     }
 
-    // ----------------------------------------------------------------------------------------------- plumbing
+    /** mongo-java-server with its memory backend, as {@code local-mongo --memory} runs it, in a process of its own. */
+    private static final class LocalMongoServer implements Server {
+        private final String engineName;
+        private final BiFunction<MongoClient, String, EventStorageEngine> engineOn;
+        private final Process process;
+        private final MongoClient client;
 
-    private static Process startServer(int port) throws IOException, InterruptedException {
-        File jar = Files.list(Path.of("local-mongo", "target"))
-                .filter(p -> p.getFileName().toString().matches("local-mongo-.*\\.jar"))
-                .findFirst().orElseThrow(() -> new IllegalStateException("build local-mongo first")).toFile();
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx12g", "-jar", jar.getPath(), "--memory", "--port", String.valueOf(port))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        for (int i = 0; i < 100; i++) {
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return server;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
+        private LocalMongoServer(String engineName, BiFunction<MongoClient, String, EventStorageEngine> engineOn,
+                                 Process process, MongoClient client) {
+            this.engineName = engineName;
+            this.engineOn = engineOn;
+            this.process = process;
+            this.client = client;
         }
-        server.destroyForcibly();
-        throw new IllegalStateException("mongo-java-server did not start");
+
+        static LocalMongoServer start(String engineName, BiFunction<MongoClient, String, EventStorageEngine> engineOn)
+                throws IOException, InterruptedException {
+            int port = freePort();
+            Process process = startProcess(port);
+            return new LocalMongoServer(engineName, engineOn, process, MongoClients.create("mongodb://127.0.0.1:" + port));
+        }
+
+        private static Process startProcess(int port) throws IOException, InterruptedException {
+            File jar = Files.list(Path.of("local-mongo", "target"))
+                    .filter(p -> p.getFileName().toString().matches("local-mongo-.*\\.jar"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("build local-mongo first")).toFile();
+            Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx12g", "-jar", jar.getPath(), "--memory", "--port", String.valueOf(port))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            for (int i = 0; i < 100; i++) {
+                try (Socket ignored = new Socket("127.0.0.1", port)) {
+                    return server;
+                } catch (IOException notYet) {
+                    Thread.sleep(100);
+                }
+            }
+            server.destroyForcibly();
+            throw new IllegalStateException("mongo-java-server did not start");
+        }
+
+        @Override
+        public String engineName() {
+            return engineName;
+        }
+
+        @Override
+        public Store createStore(String database) {
+            return new MongoStore(client.getDatabase(database), engineOn.apply(client, database));
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            client.close();
+            process.destroy();
+            process.waitFor();
+        }
     }
 
+    private record MongoStore(MongoDatabase database, EventStorageEngine engine) implements Store {
+
+        /** Acknowledged as the platform's engine asks for its appends by default, so that both wait for the same. */
+        private MongoCollection<Document> raw() {
+            return database.getCollection("raw").withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
+        }
+
+        @Override
+        public void insertRaw(long n) {
+            raw().insertOne(RawRow.of(n).asDocument());
+        }
+
+        @Override
+        public void insertRaw(long first, int count) {
+            raw().insertMany(LongStream.range(first, first + count).mapToObj(n -> RawRow.of(n).asDocument()).toList());
+        }
+
+        @Override
+        public void drop() {
+            database.drop();
+        }
+    }
+
+    /** Axon's JdbcEventStorageEngine on a private PostgreSQL, through a HikariCP pool as a Spring Boot application has. */
+    private static final class PostgresServer implements Server {
+        private final PrivatePostgres postgres;
+
+        private PostgresServer(PrivatePostgres postgres) {
+            this.postgres = postgres;
+        }
+
+        static PostgresServer start() throws IOException, InterruptedException {
+            Path bin = PrivatePostgres.installedBinaries().orElseThrow(() -> new IllegalStateException(
+                    "PostgreSQL is not installed: " + PrivatePostgres.INSTALL_HINT));
+            return new PostgresServer(PrivatePostgres.start(bin, freePort()));
+        }
+
+        @Override
+        public String engineName() {
+            return "Axon JdbcEventStorageEngine, PostgreSQL " + postgres.majorVersion();
+        }
+
+        @Override
+        public Store createStore(String database) throws SQLException {
+            postgres.createDatabase(database);
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(postgres.jdbcUrl(database));
+            config.setUsername(postgres.user());
+            config.setPoolName(database);
+            HikariDataSource pool = new HikariDataSource(config);
+            JacksonSerializer serializer = serializer();
+            JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+                    .connectionProvider(new DataSourceConnectionProvider(pool))
+                    // No transaction of Axon's around the engine's calls: the pool's connections commit each statement
+                    // (autocommit), and every append measured is one event.
+                    .transactionManager(NoTransactionManager.INSTANCE)
+                    .batchSize(1_000)
+                    .eventSerializer(serializer)
+                    .snapshotSerializer(serializer)
+                    .build();
+            engine.createSchema(PostgresEventTableFactory.INSTANCE);
+            try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute(JdbcStore.CREATE_RAW);
+            }
+            return new JdbcStore(postgres, database, pool, engine);
+        }
+
+        @Override
+        public void close() {
+            postgres.close();
+        }
+    }
+
+    private record JdbcStore(PrivatePostgres postgres, String database, HikariDataSource pool,
+                             EventStorageEngine engine) implements Store {
+
+        static final String CREATE_RAW = "CREATE TABLE raw_rows (id BIGINT PRIMARY KEY, aggregate_id VARCHAR(255) NOT NULL,"
+                + " sequence_number BIGINT NOT NULL, payload BYTEA NOT NULL)";
+        static final String INSERT_RAW = "INSERT INTO raw_rows (id, aggregate_id, sequence_number, payload) VALUES (?, ?, ?, ?)";
+
+        @Override
+        public void insertRaw(long n) throws SQLException {
+            try (Connection connection = pool.getConnection();
+                 PreparedStatement insert = connection.prepareStatement(INSERT_RAW)) {
+                bind(insert, RawRow.of(n));
+                insert.executeUpdate();
+            }
+        }
+
+        @Override
+        public void insertRaw(long first, int count) throws SQLException {
+            try (Connection connection = pool.getConnection()) {
+                connection.setAutoCommit(false);
+                try (PreparedStatement insert = connection.prepareStatement(INSERT_RAW)) {
+                    for (long n = first; n < first + count; n++) {
+                        bind(insert, RawRow.of(n));
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+                connection.commit();
+            }
+        }
+
+        private static void bind(PreparedStatement insert, RawRow row) throws SQLException {
+            insert.setLong(1, row.id());
+            insert.setString(2, row.aggregateId());
+            insert.setLong(3, row.sequence());
+            insert.setBytes(4, row.payload().getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void drop() throws SQLException {
+            pool.close();
+            postgres.dropDatabase(database);
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------------- plumbing
+
     private static int freePort() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }

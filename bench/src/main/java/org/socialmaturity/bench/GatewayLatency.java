@@ -1,6 +1,6 @@
 package org.socialmaturity.bench;
 
-import static org.socialmaturity.bench.BenchHttp.id;
+import static org.socialmaturity.bench.BenchHttp.percentileMillis;
 import static org.socialmaturity.bench.BenchHttp.send;
 
 import java.net.URI;
@@ -30,20 +30,12 @@ public final class GatewayLatency {
         String adminKey = args.length > 3 ? args[3] : "local-admin-key";
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-        String partner = send(http, HttpRequest.newBuilder(URI.create(gateway + "/api/v1/admin/partners"))
-                .header("X-Admin-Key", adminKey).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Latency benchmark\"}")).build(), 201);
-        String partnerId = id(partner);
-        String apiKey = BenchHttp.field(partner, "apiKey");
-        String company = id(send(http, HttpRequest.newBuilder(URI.create(gateway + "/api/v1/companies"))
-                .header("X-API-Key", apiKey).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"name\":\"Latencia S.A.\",\"sector\":\"retail\",\"country\":\"ES\",\"employees\":10}")).build(), 201));
-        String assessmentId = id(send(http, HttpRequest.newBuilder(URI.create(gateway + "/api/v1/companies/" + company
-                + "/assessments")).header("X-API-Key", apiKey).POST(HttpRequest.BodyPublishers.noBody()).build(), 201));
+        BenchHttp.Partner partner = BenchHttp.registerPartner(http, gateway, adminKey, "Latency benchmark");
+        String company = BenchHttp.createCompany(http, gateway, partner, "Latencia S.A.");
+        String assessmentId = BenchHttp.startAssessment(http, gateway, partner, company);
 
-        Target viaGateway = new Target(gateway, new String[] {"X-API-Key", apiKey});
-        Target direct = new Target(assessment, BenchHttp.asPartner(partnerId));
+        Target viaGateway = new Target(gateway, partner.headers());
+        Target direct = new Target(assessment, BenchHttp.asPartner(partner.id()));
         int warmUp = Math.max(200, requests / 10);
         for (int i = 0; i < warmUp; i++) {
             viaGateway.read(http, company);
@@ -65,14 +57,9 @@ public final class GatewayLatency {
 
     private static void report(String what, List<Long> viaGateway, List<Long> direct) {
         System.out.printf("%s %d each: gateway p50 %.2f ms p99 %.2f ms | direct p50 %.2f ms p99 %.2f ms | added p50 %.2f ms p99 %.2f ms%n",
-                what, viaGateway.size(), percentile(viaGateway, 0.5), percentile(viaGateway, 0.99),
-                percentile(direct, 0.5), percentile(direct, 0.99),
-                percentile(viaGateway, 0.5) - percentile(direct, 0.5), percentile(viaGateway, 0.99) - percentile(direct, 0.99));
-    }
-
-    private static double percentile(List<Long> nanos, double p) {
-        List<Long> sorted = nanos.stream().sorted().toList();
-        return sorted.get((int) Math.min(sorted.size() - 1, sorted.size() * p)) / 1e6;
+                what, viaGateway.size(), percentileMillis(viaGateway, 0.5), percentileMillis(viaGateway, 0.99),
+                percentileMillis(direct, 0.5), percentileMillis(direct, 0.99),
+                percentileMillis(viaGateway, 0.5) - percentileMillis(direct, 0.5), percentileMillis(viaGateway, 0.99) - percentileMillis(direct, 0.99));
     }
 
     private record Target(String base, String[] headers) {

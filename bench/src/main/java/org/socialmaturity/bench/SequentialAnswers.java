@@ -1,15 +1,13 @@
 package org.socialmaturity.bench;
 
+import static org.socialmaturity.bench.BenchHttp.id;
+import static org.socialmaturity.bench.BenchHttp.send;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Benchmark, not a test: a single client recording answers one after the other against a running
@@ -18,28 +16,20 @@ import java.util.regex.Pattern;
  * Every {@code perAssessment} answers go to a fresh assessment, as a partner portal's do (a questionnaire has about
  * twenty questions); {@code perAssessment=0} sends them all to one assessment, whose event stream then grows.
  *
- * <pre>java bench/src/main/java/org/socialmaturity/bench/SequentialAnswers.java [baseUrl=http://localhost:8081] [answers=2000] [warmup=200] [perAssessment=20]</pre>
+ * <pre>java -cp bench/target/bench-1.0.0-SNAPSHOT.jar org.socialmaturity.bench.SequentialAnswers [baseUrl=http://localhost:8081] [answers=2000] [warmup=200] [perAssessment=20]</pre>
  */
 public class SequentialAnswers {
-
-    private static final String[][] QUESTIONS = {
-            {"governance-owner", "junior-marketer", "social-media-manager", "director", "executive"},
-            {"adoption-departments", "marketing-only", "key-departments", "most-coordinated", "every-department"},
-            {"working-group", "none", "ad-hoc", "established", "permanent"},
-            {"kpis-measurement", "nothing", "vanity", "smart", "outcomes"},
-            {"crm-data-use", "not-used", "reports", "dashboards", "automated"},
-    };
 
     public static void main(String[] args) throws Exception {
         String base = args.length > 0 ? args[0] : "http://localhost:8081";
         int answers = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 200;
-        int perAssessment = args.length > 3 ? Integer.parseInt(args[3]) : 20;
+        int perAssessment = args.length > 3 ? Integer.parseInt(args[3]) : AnswerCycle.PER_ASSESSMENT;
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String partner = "bench-" + System.nanoTime();
 
         String company = id(send(http, post(base + "/api/v1/companies", partner,
-                "{\"name\":\"Bench SA\",\"sector\":\"benchmarks\",\"country\":\"ES\",\"employees\":10}")));
+                "{\"name\":\"Bench SA\",\"sector\":\"benchmarks\",\"country\":\"ES\",\"employees\":10}"), 201));
         Assessments assessments = new Assessments(http, base, partner, company, perAssessment);
 
         run(http, base, partner, assessments, 0, warmup);
@@ -57,19 +47,11 @@ public class SequentialAnswers {
         long[] latencies = new long[count];
         for (int i = 0; i < count; i++) {
             int n = from + i;
-            String assessment = assessments.forAnswer(n);
-            String[] question = QUESTIONS[n % QUESTIONS.length];
-            String option = question[1 + (n / QUESTIONS.length) % 4];
-            HttpRequest put = HttpRequest.newBuilder(URI.create(base + "/api/v1/assessments/" + assessment
-                            + "/answers/" + question[0]))
-                    .headers(BenchHttp.asPartner(partner)).header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString("{\"optionId\":\"" + option + "\"}")).build();
+            HttpRequest put = AnswerCycle.put(base, BenchHttp.asPartner(partner), assessments.forAnswer(n), n);
             long start = System.nanoTime();
-            HttpResponse<String> response = http.send(put, HttpResponse.BodyHandlers.ofString());
+            String answer = send(http, put, 200);
             latencies[i] = System.nanoTime() - start;
-            if (response.statusCode() != 200 || !response.body().contains("\"changed\":true")) {
-                throw new IllegalStateException("answer " + n + ": " + response.statusCode() + " " + response.body());
-            }
+            AnswerCycle.requireChanged(answer, n);
         }
         return latencies;
     }
@@ -93,7 +75,7 @@ public class SequentialAnswers {
 
         String forAnswer(int n) throws Exception {
             if (current == null || (perAssessment > 0 && n % perAssessment == 0)) {
-                current = id(send(http, post(base + "/api/v1/companies/" + company + "/assessments", partner, "")));
+                current = id(send(http, post(base + "/api/v1/companies/" + company + "/assessments", partner, ""), 201));
             }
             return current;
         }
@@ -102,21 +84,5 @@ public class SequentialAnswers {
     private static HttpRequest post(String url, String partner, String body) {
         return HttpRequest.newBuilder(URI.create(url)).headers(BenchHttp.asPartner(partner))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    }
-
-    private static String send(HttpClient http, HttpRequest request) throws Exception {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException(request.uri() + ": " + response.statusCode() + " " + response.body());
-        }
-        return response.body();
-    }
-
-    private static String id(String json) {
-        Matcher m = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("no id in " + json);
-        }
-        return m.group(1);
     }
 }
