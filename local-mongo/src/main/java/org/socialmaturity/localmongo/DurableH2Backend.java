@@ -39,19 +39,18 @@ final class DurableH2Backend extends H2Backend {
         super(store);
         this.groupCommit = new GroupCommit(() -> {
             store.commit();
-            store.sync();
+            // MVStore's background writer stores asynchronously (tryCommit "may return BEFORE this thread changes are
+            // actually persisted"). If it picked up a write of this round, commit() found nothing left to store and
+            // returned while those bytes may still be on their way to the file; executeFilestoreOperation runs the
+            // sync only once no store is queued or running.
+            store.executeFilestoreOperation(store::sync);
         });
     }
 
     static DurableH2Backend open(Path file) {
-        // With auto-commit on, MVStore stores in the background and asynchronously (tryCommit "may return BEFORE
-        // this thread changes are actually persisted"); a commit of ours that then finds nothing unsaved would sync
-        // before those bytes reach the file. Without it, only commit() stores, and it returns once they are written.
-        MVStore store = new MVStore.Builder()
-                .fileName(file.toString())
-                .autoCommitDisabled()
-                .open();
-        return new DurableH2Backend(store);
+        // Opened as H2Backend opens a file, background writer included: with a commit per write group the file
+        // fragments fast, and that writer is what compacts it.
+        return new DurableH2Backend(MVStore.open(file.toString()));
     }
 
     @Override
@@ -78,9 +77,5 @@ final class DurableH2Backend extends H2Backend {
         }
         return stages.stream().anyMatch(stage -> stage instanceof Map<?, ?> map
                 && (map.containsKey("$out") || map.containsKey("$merge")));
-    }
-
-    GroupCommit groupCommit() {
-        return groupCommit;
     }
 }

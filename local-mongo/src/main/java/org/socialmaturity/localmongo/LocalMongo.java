@@ -25,9 +25,14 @@ public final class LocalMongo implements AutoCloseable {
     private final InetSocketAddress address;
     private final String description;
 
-    private LocalMongo(MongoBackend backend, String host, int port, String description) {
+    // mongo-java-server runs each command on its connection's Netty event-loop thread, and a durable write holds that
+    // thread until its fsync: only writes on different threads can share a commit, so give each connection its own.
+    private static final int DURABLE_EVENT_LOOP_THREADS = 32;
+    private static final int NETTY_DEFAULT_THREADS = 0;
+
+    private LocalMongo(MongoBackend backend, String host, int port, int eventLoopThreads, String description) {
         this.server = new MongoServer(backend);
-        server.bind(host, port);
+        server.bind(new InetSocketAddress(host, port), NETTY_DEFAULT_THREADS, eventLoopThreads);
         this.address = server.getLocalAddress();
         this.description = description;
     }
@@ -38,7 +43,7 @@ public final class LocalMongo implements AutoCloseable {
     }
 
     private static LocalMongo inMemory(String host, int port) {
-        return new LocalMongo(new MemoryBackend(), host, port,
+        return new LocalMongo(new MemoryBackend(), host, port, NETTY_DEFAULT_THREADS,
                 "in memory: NOT durable, everything is lost when it stops");
     }
 
@@ -49,8 +54,9 @@ public final class LocalMongo implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new LocalMongo(new de.bwaldvogel.mongo.backend.h2.H2Backend(file.toString()), host, port, "file " + file.toAbsolutePath()
-                + ", durable: every acknowledged write is on disk before the reply, group commit");
+        return new LocalMongo(DurableH2Backend.open(file), host, port, DURABLE_EVENT_LOOP_THREADS,
+                "file " + file.toAbsolutePath()
+                        + ", durable: every acknowledged write is on disk before the reply, group commit");
     }
 
     public String connectionString() {

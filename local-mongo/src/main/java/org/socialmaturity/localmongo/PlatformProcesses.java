@@ -21,13 +21,68 @@ import java.util.Map;
  */
 public final class PlatformProcesses implements AutoCloseable {
 
-    private final LocalMongo mongo = LocalMongo.inMemory();
+    private final LocalMongo mongo;
     private final List<Process> processes = new ArrayList<>();
     private final Map<String, Launched> launched = new java.util.HashMap<>();
     private final Path logs = Path.of("target", "system-logs");
+    private final Path mongoData;
+    private final int mongoPort;
+    private Process mongoProcess;
 
+    /** The services on an in-memory mongo-java-server inside the test's own JVM. */
     public PlatformProcesses() throws IOException {
         Files.createDirectories(logs);
+        this.mongo = LocalMongo.inMemory();
+        this.mongoData = null;
+        this.mongoPort = -1;
+    }
+
+    private PlatformProcesses(Path mongoData) throws IOException {
+        Files.createDirectories(logs);
+        this.mongo = null;
+        this.mongoData = mongoData;
+        this.mongoPort = freePort();
+        startMongo();
+    }
+
+    /**
+     * The services on local-mongo as the platform runs it: file-backed and durable, in a process of its own that a
+     * test can kill ({@link #killMongo()}) and start again on the same file and port ({@link #startMongo()}).
+     */
+    public static PlatformProcesses onLocalMongoProcess(Path dataFile) throws IOException {
+        return new PlatformProcesses(dataFile);
+    }
+
+    /** Starts the local-mongo process (again) and waits until it accepts connections. */
+    public void startMongo() throws IOException {
+        mongoProcess = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), LocalMongo.class.getName(),
+                "--port", String.valueOf(mongoPort), "--data", mongoData.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("local-mongo.log").toFile()))
+                .start();
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (true) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", mongoPort)) {
+                return;
+            } catch (IOException notYet) {
+                if (!mongoProcess.isAlive() || System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException("local-mongo did not start; see " + logs.resolve("local-mongo.log"));
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
+                }
+            }
+        }
+    }
+
+    /** {@code kill -9} of the local-mongo process: whatever it did not put on disk is gone. */
+    public void killMongo() throws InterruptedException {
+        mongoProcess.destroyForcibly();
+        mongoProcess.waitFor();
     }
 
     /** Starts a service and waits until it is ready; returns its base URL. */
@@ -79,7 +134,7 @@ public final class PlatformProcesses implements AutoCloseable {
     }
 
     public String mongoUri() {
-        return mongo.connectionString();
+        return mongo != null ? mongo.connectionString() : "mongodb://127.0.0.1:" + mongoPort;
     }
 
     private String launch(String module, String instance, Map<String, String> settings, int port) throws Exception {
@@ -92,7 +147,7 @@ public final class PlatformProcesses implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(instance + ".log").toFile()));
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        builder.environment().put("MONGODB_URI", mongo.connectionString());
+        builder.environment().put("MONGODB_URI", mongoUri());
         builder.environment().putAll(settings);
         Process process = builder.start();
         processes.add(process);
@@ -139,6 +194,11 @@ public final class PlatformProcesses implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        mongo.close();
+        if (mongo != null) {
+            mongo.close();
+        }
+        if (mongoProcess != null) {
+            mongoProcess.destroy();
+        }
     }
 }

@@ -35,7 +35,8 @@ class GroupCommitTest {
                     for (int i = 0; i < writesEach; i++) {
                         long write = landedInStore.incrementAndGet();
                         groupCommit.awaitDurable();
-                        assertTrue(durableUpTo.get() >= write, "write " + write + " acknowledged before it was durable");
+                        assertTrue(durableUpTo.get() >= write,
+                                "write " + write + " acknowledged before it was durable");
                     }
                     return null;
                 }));
