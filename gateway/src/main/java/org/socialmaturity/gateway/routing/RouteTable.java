@@ -19,10 +19,13 @@ public final class RouteTable {
     }
 
     private static final String ID = "[^/]+";
+    private static final String PROJECTION_OPERATIONS = "/(replay|dead-letters(/" + ID + "/retry)?)";
     private static final List<Entry> ENTRIES = List.of(
-            entry("/api/v1/admin/projections/assessment/replay", Service.ASSESSMENT, true, false),
-            entry("/api/v1/admin/projections/scoring/replay", Service.SCORING, true, false),
-            entry("/api/v1/admin/projections/recommendation/replay", Service.RECOMMENDATION, true, false),
+            entry("/api/v1/admin/projections/assessment" + PROJECTION_OPERATIONS, Service.ASSESSMENT, true, false),
+            entry("/api/v1/admin/projections/scoring" + PROJECTION_OPERATIONS, Service.SCORING, true, false),
+            entry("/api/v1/admin/projections/recommendation" + PROJECTION_OPERATIONS, Service.RECOMMENDATION, true,
+                    false),
+            entry("/api/v1/admin/consistency", Service.SCORING, true, false),
             entry("/api/v1/questionnaires/" + ID, Service.ASSESSMENT, false, false),
             entry("/api/v1/companies/" + ID + "/assessments/compare", Service.SCORING, false, false),
             entry("/api/v1/companies/" + ID + "/(maturity|trajectory|history)", Service.SCORING, false, false),

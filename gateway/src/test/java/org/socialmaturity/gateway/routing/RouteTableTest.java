@@ -27,13 +27,17 @@ class RouteTableTest {
             "/api/v1/companies/c1/advice, RECOMMENDATION",
             "/api/v1/companies/c1/advice/stream, RECOMMENDATION",
             "/api/v1/webhooks/w1/deliveries, RECOMMENDATION",
-            "/api/v1/admin/projections/scoring/replay, SCORING"})
+            "/api/v1/admin/projections/scoring/replay, SCORING",
+            "/api/v1/admin/projections/recommendation/dead-letters, RECOMMENDATION",
+            "/api/v1/admin/projections/assessment/dead-letters/c1/retry, ASSESSMENT",
+            "/api/v1/admin/consistency, SCORING"})
     void eachPathGoesToTheServiceThatAnswersIt(String path, Service service) {
         assertEquals(Optional.of(service), RouteTable.route(path).map(RouteTable.Route::service));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/admin/partners", "/api/v1/admin/projections/gateway/replay",
+            "/api/v1/admin/projections/scoring/dead-letters/c1", "/api/v1/admin/consistency/c1",
             "/api/v1/companies/c1/secrets", "/api/v1", "/api/v2/companies"})
     void anythingElseHasNoRoute(String path) {
         assertTrue(RouteTable.route(path).isEmpty(), path);
