@@ -195,7 +195,8 @@ final class GlobalStream {
 
         TrackingReader(long lastIndex) {
             this.lastIndex = lastIndex;
-            this.mayBeInsideCommit = lastIndex >= 0;
+            // The known head is always a commit's last index: a reader polling at the head needs no look-back.
+            this.mayBeInsideCommit = lastIndex >= 0 && lastIndex != knownHead.get();
         }
 
         @Override
