@@ -31,7 +31,7 @@ class OperationsEndpointsTest {
                 .body("checks.name", hasItem("event-processors"))
                 .body("checks.name", hasItem("MongoDB connection health check"))
                 .body("checks.find { it.name == 'event-processors' }.data.company-directory",
-                        matchesPattern("running, 1 segment\\(s\\) claimed, position (none|\\d+), lag \\d+"));
+                        matchesPattern("running, 1 segment\\(s\\) claimed, position (none|\\d+), lag \\d+, dead letters 0"));
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
@@ -57,7 +57,7 @@ class OperationsEndpointsTest {
                 }
             }
         }
-        assertEquals(12, operations, "the public operations of assessment-service, replay included");
+        assertEquals(14, operations, "the public operations of assessment-service, replay and dead letters included");
         assertEquals(List.of(), undocumented);
         assertTrue(openapi.getMap("components.schemas").containsKey("Company"));
     }
