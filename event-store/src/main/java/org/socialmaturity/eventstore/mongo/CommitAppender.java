@@ -11,6 +11,7 @@ import java.util.function.LongConsumer;
 import java.util.stream.LongStream;
 
 import org.bson.Document;
+import org.jboss.logging.Logger;
 import org.socialmaturity.eventstore.mongo.CommitDocument.SerializedEvent;
 
 import com.mongodb.ErrorCategory;
@@ -30,6 +31,11 @@ import com.mongodb.client.model.Updates;
  * never meets an index that is "reserved but not yet written", and no timeout, clock or lock is involved. A writer
  * frozen between choosing its index and inserting simply finds the index taken when it wakes up and moves on.
  *
+ * <p>Why a lost commit leaves no hole: a writer may have seen a commit that is then lost because it was never durable
+ * (local-mongo killed before its fsync, a failover before a majority had it), and append right after it. Every commit
+ * after the last one this process knows to be durable is therefore followed by a check of the indexes before it, and
+ * a hole found there is filled with a void (the lost commit was never acknowledged, so nothing acknowledged is lost).
+ *
  * <p>Why the winner's commit can be found: on a MongoDB replica set a duplicate-key error comes from the primary's
  * unique index, which holds the commit that refused ours, and the look-up reads the primary's latest state. If that
  * commit were rolled back meanwhile (a failover before it reached a majority), the look-up finds nothing and the
@@ -41,6 +47,8 @@ final class CommitAppender {
     private static final int LOOK_AHEAD = 16;
     /** The head hint is moved on every this many indexes: a starting process walks at most that far. */
     private static final long HINT_EVERY = 1024;
+    private static final int MAX_HOLE_ATTEMPTS = 16;
+    private static final Logger LOG = Logger.getLogger(CommitAppender.class);
     private static final long CONFLICT = -1;
     private static final long DONE = -2;
     static final String HEAD_HINT_ID = "head";
@@ -70,8 +78,13 @@ final class CommitAppender {
             beforeInsert.accept(candidate);
             Document commit = CommitDocument.commit(candidate, events, clock.instant());
             try {
+                boolean afterDurable = candidate - 1 <= stream.durableHead();
                 store.commits.insertOne(commit);
+                if (!afterDurable) {
+                    closeHoleBefore(candidate);
+                }
                 stream.advanceKnownHead(lastIndex(commit));
+                stream.advanceDurableHead(lastIndex(commit));
                 moveHintPast(candidate, lastIndex(commit));
                 return;
             } catch (MongoWriteException e) {
@@ -121,6 +134,34 @@ final class CommitAppender {
         }
         stream.advanceKnownHead(end);
         return end + 1;
+    }
+
+    /**
+     * Makes sure the indexes before a commit just inserted at {@code index} are taken. They are, unless the commit this
+     * writer saw there and appended after was lost before it was durable (local-mongo killed before its fsync, a
+     * primary that failed over before the commit reached a majority): that commit was never acknowledged, so nothing
+     * acknowledged is lost, but its indexes would be a hole no reader passes. A void fills it; a writer inserting
+     * there at the same moment wins or loses against the void, and either way the hole is gone.
+     */
+    private void closeHoleBefore(long index) {
+        for (int attempt = 0; attempt < MAX_HOLE_ATTEMPTS; attempt++) {
+            Document before = stream.lastCommitAtOrBefore(store.latestCommits, index - 1);
+            long holeStart = before == null ? 0 : lastIndex(before) + 1;
+            if (holeStart >= index) {
+                return;
+            }
+            LOG.warnf("Global indexes [%d, %d] before the commit at %d are empty: the commit seen there was lost "
+                    + "before it was durable; filling them with a void", holeStart, index - 1, index);
+            try {
+                store.commits.insertOne(CommitDocument.voidCommit(holeStart, index - 1, clock.instant()));
+                return;
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+        }
+        throw new IllegalStateException("Could not close the hole before global index " + index);
     }
 
     /** Keeps the head hint within {@link #HINT_EVERY} of the end; a lost update only makes a start walk further. */

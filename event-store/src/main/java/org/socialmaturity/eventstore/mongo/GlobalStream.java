@@ -46,8 +46,15 @@ final class GlobalStream {
 
     private final EventStoreCollections store;
     private final int maxPage;
-    /** The last index this process knows to be written; only ever moves forward. -1: none yet. */
+    /** The last index this process has seen written; only ever moves forward. -1: none yet. */
     private final AtomicLong knownHead = new AtomicLong(-1);
+    /**
+     * The last index this process knows to be durable, with everything before it: the end of a commit whose insert
+     * was acknowledged (with write concern majority, or on disk for local-mongo), or the head hint (itself written so).
+     * What a process has merely seen may still vanish: a commit not yet on a majority can be rolled back, and
+     * local-mongo shows a write before it is on disk.
+     */
+    private final AtomicLong durableHead = new AtomicLong(-1);
 
     GlobalStream(EventStoreCollections store, int maxPage) {
         this.store = store;
@@ -58,7 +65,9 @@ final class GlobalStream {
     void startFromHint() {
         Document hint = store.counters.find(Filters.eq(CommitDocument.ID, CommitAppender.HEAD_HINT_ID)).first();
         if (hint != null) {
-            advanceKnownHead(((Number) hint.get(CommitAppender.HEAD_HINT_INDEX)).longValue());
+            long index = ((Number) hint.get(CommitAppender.HEAD_HINT_INDEX)).longValue();
+            advanceKnownHead(index);
+            advanceDurableHead(index);
         }
         headIndex();
     }
@@ -69,6 +78,14 @@ final class GlobalStream {
 
     void advanceKnownHead(long index) {
         knownHead.accumulateAndGet(index, Math::max);
+    }
+
+    long durableHead() {
+        return durableHead.get();
+    }
+
+    void advanceDurableHead(long index) {
+        durableHead.accumulateAndGet(index, Math::max);
     }
 
     /** The last global index written, found by walking on from the last one this process knew; -1 when empty. */
@@ -160,18 +177,26 @@ final class GlobalStream {
      * (or there is none).
      */
     private Document commitHolding(long index) {
+        Document last = lastCommitAtOrBefore(store.trackedCommits, index);
+        return last == null || lastIndex(last) < index ? null
+                : store.trackedCommits.find(Filters.eq(CommitDocument.ID, firstIndex(last))).first();
+    }
+
+    /**
+     * The last commit starting at or before {@code index} (its bounds only), looking back in windows of 64 indexes,
+     * doubling; null when none does.
+     */
+    Document lastCommitAtOrBefore(MongoCollection<Document> commits, long index) {
         long high = index;
         int window = FIRST_PAGE;
         while (high >= 0) {
             long low = Math.max(0, high - window + 1);
             TreeMap<Long, Document> bounds = new TreeMap<>();
-            store.trackedCommits.find(Filters.in(CommitDocument.ID, indexes(low, (int) (high - low + 1))))
+            commits.find(Filters.in(CommitDocument.ID, indexes(low, (int) (high - low + 1))))
                     .projection(Projections.include(CommitDocument.ID, CommitDocument.LAST))
                     .forEach(d -> bounds.put(firstIndex(d), d));
-            Map.Entry<Long, Document> last = bounds.lastEntry();
-            if (last != null) {
-                return lastIndex(last.getValue()) < index ? null
-                        : store.trackedCommits.find(Filters.eq(CommitDocument.ID, last.getKey())).first();
+            if (!bounds.isEmpty()) {
+                return bounds.lastEntry().getValue();
             }
             high = low - 1;
             window = Math.min(window * 2, 4 * maxPage);

@@ -156,6 +156,24 @@ class GlobalSequenceEventStorageEngineTest {
     }
 
     @Test
+    void aCommitLostBeforeItWasDurableLeavesNoHoleAfterTheWritersThatSawIt() {
+        engine.appendEvents(Engines.events("durable", 0, 1));
+        GlobalSequenceEventStorageEngine other = Engines.engine(client, index -> { });
+        other.appendEvents(Engines.events("lost", 0, 2));
+        // This process sees the other's commit at 1-2 (a tracking read), then the server loses it: never acknowledged
+        // durable, as when local-mongo dies before its fsync or a primary fails over before a majority had it.
+        assertEquals(3, trackAll().size());
+        client.getDatabase("proof-events").getCollection("commits").deleteOne(Filters.eq("_id", 1L));
+
+        engine.appendEvents(Engines.events("after", 0, 1));
+
+        assertEquals(List.of("durable", "after"), writers(trackAll()), "no reader stops at the lost indexes");
+        Document filled = client.getDatabase("proof-events").getCollection("commits").find(Filters.eq("_id", 1L)).first();
+        assertEquals(2L, ((Number) filled.get("last")).longValue(), "a void fills them");
+        assertEquals(0, filled.getList("events", Document.class).size());
+    }
+
+    @Test
     void aNewProcessAppendsAfterTheEndWhereverItsHintIs() {
         for (int n = 0; n < 1100; n++) {
             engine.appendEvents(Engines.events("many", n, 1));
