@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * {@code ./platform verify}: what an operator runs after an incident. Asks the gateway for the consistency check of
- * every read model against the event store and for each service's dead letters, prints what differs and whether it is
+ * {@code ./platform verify}: what an operator runs after an incident. Asks the gateway for each service's check of its
+ * read models against the event store and for its dead letters, prints what differs and whether it is
  * healing, and exits 1 when something differs without healing or waits for the operator, 0 otherwise.
  *
  * <pre>java -cp bench.jar:lib/* org.socialmaturity.bench.Verify http://127.0.0.1:8080 local-admin-key</pre>
@@ -28,20 +28,23 @@ public final class Verify {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         boolean healthy = true;
 
-        JsonNode report = get(http, gateway + "/api/v1/admin/consistency", adminKey);
-        System.out.printf("Event store: %d events up to global index %d; scoring has handled up to %d.%n",
-                report.get("events").asLong(), report.get("head").asLong(), report.get("processorPosition").asLong());
-        System.out.printf("Companies: %d, consistent with the store: %d.%n", report.get("companies").asInt(),
-                report.get("consistent").asLong());
-        for (JsonNode difference : report.get("differences")) {
-            JsonNode first = difference.get("firstDifference");
-            System.out.printf("  %-38s %-17s expected %4d, has %4d, first difference %s: %s%n",
-                    difference.get("companyId").asText(), difference.get("readModel").asText(),
-                    difference.get("expected").asLong(), difference.get("actual").asLong(),
-                    first == null || first.isNull() ? "-" : "at " + first.get("globalIndex").asText() + " ("
-                            + first.get("eventId").asText() + ")",
-                    difference.get("state").asText());
-            healthy &= !"DIFFERENT".equals(difference.get("state").asText());
+        for (String service : List.of("assessment", "scoring", "recommendation")) {
+            JsonNode report = get(http, gateway + "/api/v1/admin/projections/" + service + "/consistency", adminKey);
+            System.out.printf("%s (%s): %d events up to global index %d, handled up to %d; %d companies, %d "
+                            + "consistent with the store.%n", service, report.get("processor").asText(),
+                    report.get("events").asLong(), report.get("head").asLong(),
+                    report.get("processorPosition").asLong(), report.get("companies").asInt(),
+                    report.get("consistent").asLong());
+            for (JsonNode difference : report.get("differences")) {
+                JsonNode first = difference.get("firstDifference");
+                System.out.printf("  %-38s %-17s expected %4d, has %4d, first difference %s: %s%n",
+                        difference.get("companyId").asText(), difference.get("readModel").asText(),
+                        difference.get("expected").asLong(), difference.get("actual").asLong(),
+                        first == null || first.isNull() ? "-" : "at " + first.get("globalIndex").asText() + " ("
+                                + first.get("eventId").asText() + ")",
+                        difference.get("state").asText());
+                healthy &= !"DIFFERENT".equals(difference.get("state").asText());
+            }
         }
 
         for (String service : List.of("assessment", "scoring", "recommendation")) {

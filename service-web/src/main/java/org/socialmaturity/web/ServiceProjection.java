@@ -21,6 +21,11 @@ public class ServiceProjection {
         this.processor = processor;
     }
 
+    /** The processor whose read models this service serves. */
+    public String processor() {
+        return processor;
+    }
+
     /** @return the processor behind {@code name}; @throws ApiProblem 404 for another service's name */
     public String processorOf(String name) {
         if (!service.equals(name)) {

@@ -76,7 +76,7 @@ public class CompanyDirectory {
     public boolean awaitListed(String companyId, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (companies.find(Filters.eq("_id", companyId)).first() != null) {
+            if (lists(companyId)) {
                 return true;
             }
             try {
@@ -87,6 +87,11 @@ public class CompanyDirectory {
             }
         }
         return false;
+    }
+
+    /** Whether the directory lists the company: what the consistency check compares with its registration. */
+    boolean lists(String companyId) {
+        return companies.find(Filters.eq("_id", companyId)).first() != null;
     }
 
     private static CompanyRegistered toEvent(Document d) {

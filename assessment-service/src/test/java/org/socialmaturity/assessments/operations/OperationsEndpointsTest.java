@@ -57,7 +57,7 @@ class OperationsEndpointsTest {
                 }
             }
         }
-        assertEquals(14, operations, "the public operations of assessment-service, replay and dead letters included");
+        assertEquals(15, operations, "the public operations of assessment-service, replay, dead letters and consistency included");
         assertEquals(List.of(), undocumented);
         assertTrue(openapi.getMap("components.schemas").containsKey("Company"));
     }

@@ -19,7 +19,7 @@ public final class RouteTable {
     }
 
     private static final String ID = "[^/]+";
-    private static final String PROJECTION_OPERATIONS = "/(replay|dead-letters(/" + ID + "/retry)?)";
+    private static final String PROJECTION_OPERATIONS = "/(replay|consistency|dead-letters(/" + ID + "/retry)?)";
     private static final List<Entry> ENTRIES = List.of(
             entry("/api/v1/admin/projections/assessment" + PROJECTION_OPERATIONS, Service.ASSESSMENT, true, false),
             entry("/api/v1/admin/projections/scoring" + PROJECTION_OPERATIONS, Service.SCORING, true, false),

@@ -30,7 +30,8 @@ class RouteTableTest {
             "/api/v1/admin/projections/scoring/replay, SCORING",
             "/api/v1/admin/projections/recommendation/dead-letters, RECOMMENDATION",
             "/api/v1/admin/projections/assessment/dead-letters/c1/retry, ASSESSMENT",
-            "/api/v1/admin/consistency, SCORING"})
+            "/api/v1/admin/consistency, SCORING",
+            "/api/v1/admin/projections/recommendation/consistency, RECOMMENDATION"})
     void eachPathGoesToTheServiceThatAnswersIt(String path, Service service) {
         assertEquals(Optional.of(service), RouteTable.route(path).map(RouteTable.Route::service));
     }

@@ -82,6 +82,34 @@ class AdviceApiTest {
     }
 
     @Test
+    void theConsistencyCheckFindsAChangeTheAdviceLogLost() {
+        String partner = "partner-" + UUID.randomUUID();
+        String company = registerAndChange(partner);
+        Eventually.holds(() -> assertEquals(List.of(), consistencyOf(company)));
+
+        // As if the log lost the advice of the second change (restored from an old backup).
+        mongo.getDatabase("recommendation").getCollection("advice_logs").updateOne(
+                com.mongodb.client.model.Filters.eq("_id", company),
+                com.mongodb.client.model.Updates.popLast("issued"));
+
+        List<Map<String, Object>> differences = consistencyOf(company);
+        assertEquals(1, differences.size(), differences.toString());
+        assertEquals("advice", differences.get(0).get("readModel"));
+        assertEquals(3, differences.get(0).get("expected"));
+        assertEquals(2, differences.get(0).get("actual"));
+        assertEquals("DIFFERENT", differences.get(0).get("state"), "nothing will heal it but a replay");
+        given().header("X-Admin-Key", "local-admin-key").get("/api/v1/admin/projections/scoring/consistency")
+                .then().statusCode(404);
+    }
+
+    private static List<Map<String, Object>> consistencyOf(String company) {
+        return given().header("X-Admin-Key", "local-admin-key")
+                .get("/api/v1/admin/projections/recommendation/consistency")
+                .then().statusCode(200).extract().jsonPath()
+                .getList("differences.findAll { it.companyId == '" + company + "' }");
+    }
+
+    @Test
     void aReplayRebuildsTheSameLogsAndIssuesNothingAgain() {
         String partner = "partner-" + UUID.randomUUID();
         String company = registerAndChange(partner);

@@ -12,38 +12,35 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.socialmaturity.scoring.consistency.ConsistencyCheck.ConsistencyReport;
 import org.socialmaturity.web.AdminGuard;
 import org.socialmaturity.web.ProblemMappers;
+import org.socialmaturity.web.consistency.ConsistencyCheck;
+import org.socialmaturity.web.consistency.ConsistencyCheck.ConsistencyReport;
+import org.socialmaturity.web.consistency.ConsistencyResource;
 
+/** {@code /api/v1/admin/consistency}: the audit trail's check, scoring's read models against the event store. */
 @Path("/api/v1/admin/consistency")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Operations", description = "For the platform operator (X-Admin-Key)")
-public class ConsistencyResource {
-
-    static final String EXAMPLE = "{\"checkedAt\":\"2026-11-26T08:00:00Z\",\"head\":12040,\"events\":12041,"
-            + "\"processorPosition\":12040,\"companies\":16,\"consistent\":15,\"differences\":[{\"companyId\":"
-            + "\"c-7f3a\",\"readModel\":\"history\",\"expected\":63,\"actual\":61,\"firstDifference\":{\"globalIndex\":"
-            + "11980,\"eventId\":\"0b6c...\"},\"state\":\"DEAD_LETTERED\"}]}";
+public class AuditConsistencyResource {
 
     private final AdminGuard admin;
     private final ConsistencyCheck check;
 
-    ConsistencyResource(AdminGuard admin, ConsistencyCheck check) {
+    AuditConsistencyResource(AdminGuard admin, ConsistencyCheck check) {
         this.admin = admin;
         this.check = check;
     }
 
     @GET
-    @Operation(summary = "Check every read model against the event store",
-            description = "Reads the whole event store and compares, per company, the recorded answers with the "
-                    + "history and trajectory, the declared phase and quadrant changes with the timeline, and the "
-                    + "changes with the advice issued. Each difference names the first event that differs and whether "
-                    + "it is healing (CATCHING_UP, DEAD_LETTERED) or not (DIFFERENT). What an operator runs after an "
-                    + "incident; it reads every event, so it takes about a second per 40,000 events.")
+    @Operation(summary = "Check the audit read models against the event store",
+            description = "The audit trail's check, on scoring-service: per company, the recorded answers against the "
+                    + "history and trajectory, the declared phase and quadrant changes against the timeline. The same "
+                    + "as /api/v1/admin/projections/scoring/consistency; each service checks its own read models "
+                    + "there (recommendation: every change advised in its advice log). " + ConsistencyResource.DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The report; no differences when everything agrees",
             content = @Content(schema = @Schema(implementation = ConsistencyReport.class),
-                    examples = @ExampleObject(name = "one company dead-lettered", value = EXAMPLE)))
+                    examples = @ExampleObject(name = "one company dead-lettered", value = ConsistencyResource.EXAMPLE)))
     @APIResponse(responseCode = "401", description = "No X-Admin-Key", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
     public ConsistencyReport check(@HeaderParam(AdminGuard.ADMIN_KEY) String adminKey) {
         admin.require(adminKey);
