@@ -1,6 +1,7 @@
 package org.socialmaturity.eventstore.mongo;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,7 +79,7 @@ public class GlobalSequenceEventStorageEngine extends AbstractEventStorageEngine
         super(builder);
         this.store = new EventStoreCollections(builder.database, builder.commitsCollection,
                 builder.snapshotsCollection, builder.countersCollection, builder.writeConcern, builder.readConcern);
-        this.stream = new GlobalStream(store, builder.maxPage);
+        this.stream = new GlobalStream(store, builder.maxPage, new Holes(store, builder.clock, builder.holePatience));
         this.appender = new CommitAppender(store, stream, builder.clock, builder.beforeInsert);
         this.aggregates = new AggregateStreams(store);
         store.ensureIndexes();
@@ -241,6 +242,7 @@ public class GlobalSequenceEventStorageEngine extends AbstractEventStorageEngine
         private LongConsumer beforeInsert = index -> { };
         private WriteConcern writeConcern = WriteConcern.MAJORITY.withJournal(true);
         private ReadConcern readConcern = ReadConcern.MAJORITY;
+        private Duration holePatience = Duration.ofSeconds(2);
 
         Builder() {
             persistenceExceptionResolver(GlobalSequenceEventStorageEngine::isDuplicateKey);
@@ -273,6 +275,15 @@ public class GlobalSequenceEventStorageEngine extends AbstractEventStorageEngine
         /** What tracking reads see; {@code majority} unless told otherwise, so nothing acted on rolls back. */
         public Builder readConcern(ReadConcern readConcern) {
             this.readConcern = Objects.requireNonNull(readConcern);
+            return this;
+        }
+
+        /**
+         * How long an empty index with commits after it must stay so before a reader fills it with a void (see
+         * {@code Holes}); filling is always safe, this only spares the store a void for every transient miss.
+         */
+        public Builder holePatience(Duration holePatience) {
+            this.holePatience = Objects.requireNonNull(holePatience);
             return this;
         }
 

@@ -37,6 +37,9 @@ import com.mongodb.client.model.Projections;
  * <p>A token may point inside a commit (a processor stored the token of an event that was not its commit's last): a
  * reader opened on such a token first delivers the rest of that commit, found by looking back from the token's index.
  *
+ * <p>An empty index with commits after it is normally a read that caught a later insert but not an earlier one. If
+ * it stays empty ({@link Holes}), its commit was lost before it was durable and a void fills it.
+ *
  * <p>Every read is by {@code _id $in} over the next indexes (64, doubling up to the maximum batch): a key look-up on
  * mongo-java-server (which scans whole collections for ranges and sorts) and on a real MongoDB alike.
  */
@@ -46,6 +49,7 @@ final class GlobalStream {
 
     private final EventStoreCollections store;
     private final int maxPage;
+    private final Holes holes;
     /** The last index this process has seen written; only ever moves forward. -1: none yet. */
     private final AtomicLong knownHead = new AtomicLong(-1);
     /**
@@ -56,9 +60,10 @@ final class GlobalStream {
      */
     private final AtomicLong durableHead = new AtomicLong(-1);
 
-    GlobalStream(EventStoreCollections store, int maxPage) {
+    GlobalStream(EventStoreCollections store, int maxPage, Holes holes) {
         this.store = store;
         this.maxPage = Math.max(FIRST_PAGE, maxPage);
+        this.holes = holes;
     }
 
     /** Starts from the head hint (or the legacy counter): the walk to the real end is then short. */
@@ -258,6 +263,10 @@ final class GlobalStream {
             if (lastIndex < end) {
                 // Stopped at an index not there yet: the rest of this page waits for the next read.
                 exhausted = true;
+                Long after = commits.higherKey(lastIndex + 1);
+                if (after != null) {
+                    holes.seen(lastIndex + 1, after);
+                }
             } else if (page < maxPage) {
                 page = Math.min(page * 2, maxPage);
             }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -171,6 +172,28 @@ class GlobalSequenceEventStorageEngineTest {
         Document filled = client.getDatabase("proof-events").getCollection("commits").find(Filters.eq("_id", 1L)).first();
         assertEquals(2L, ((Number) filled.get("last")).longValue(), "a void fills them");
         assertEquals(0, filled.getList("events", Document.class).size());
+    }
+
+    @Test
+    void anIndexThatStaysEmptyWithCommitsAfterItIsFilledByTheReaders() throws Exception {
+        engine.appendEvents(Engines.events("first", 0, 1));
+        engine.appendEvents(Engines.events("lost", 0, 1));
+        engine.appendEvents(Engines.events("third", 0, 1));
+        // The writer that appended after the lost commit died before it could close the hole.
+        client.getDatabase("proof-events").getCollection("commits").deleteOne(Filters.eq("_id", 1L));
+        JacksonSerializer serializer = JacksonSerializer.builder()
+                .objectMapper(new ObjectMapper().registerModule(new JavaTimeModule())).build();
+        GlobalSequenceEventStorageEngine reader = GlobalSequenceEventStorageEngine.builder()
+                .database(client.getDatabase("proof-events"))
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .holePatience(Duration.ofMillis(200))
+                .build();
+
+        assertEquals(List.of("first"), writers(reader.readEvents(null, false).toList()), "a miss may be transient");
+        Thread.sleep(300);
+        assertEquals(List.of("first"), writers(reader.readEvents(null, false).toList()), "still empty: filled now");
+        assertEquals(List.of("first", "third"), writers(reader.readEvents(null, false).toList()));
     }
 
     @Test

@@ -116,7 +116,8 @@ class AdviceApiTest {
         Eventually.holds(() -> given().header("X-Partner-Id", partner).get("/api/v1/companies/{id}/advice", company)
                 .then().body("total", equalTo(3)));
         Eventually.holds(() -> assertEquals(0, axon.progress(AdviceProjection.PROCESSOR).orElseThrow().lag()));
-        List<Document> before = sorted(logs.raw());
+        // Only this company's log: another test here damages its own on purpose, and a replay rightly repairs it.
+        List<Document> before = sorted(ownedBy(company, logs.raw()));
         long issuedBefore = issuedAdvice();
 
         given().post("/api/v1/admin/projections/recommendation/replay").then().statusCode(401);
@@ -124,7 +125,7 @@ class AdviceApiTest {
                 .then().statusCode(202);
         Eventually.holds(() -> given().header("X-Admin-Key", "local-admin-key")
                 .get("/api/v1/admin/projections/recommendation/replay").then().body("state", equalTo("DONE")));
-        Eventually.holds(() -> assertEquals(before, sorted(logs.raw())));
+        Eventually.holds(() -> assertEquals(before, sorted(ownedBy(company, logs.raw()))));
         assertEquals(issuedBefore, issuedAdvice(), "no advice issued twice");
     }
 
@@ -189,6 +190,10 @@ class AdviceApiTest {
     private long issuedAdvice() {
         return new StoredEvents(mongo).all().stream()
                 .filter(e -> e.payloadType().equals(AdviceIssued.class.getName())).count();
+    }
+
+    private static List<Document> ownedBy(String company, List<Document> documents) {
+        return documents.stream().filter(d -> company.equals(d.get("_id"))).toList();
     }
 
     private static List<Document> sorted(List<Document> documents) {
