@@ -152,13 +152,8 @@ final class CommitAppender {
             }
             LOG.warnf("Global indexes [%d, %d] before the commit at %d are empty: the commit seen there was lost "
                     + "before it was durable; filling them with a void", holeStart, index - 1, index);
-            try {
-                store.commits.insertOne(CommitDocument.voidCommit(holeStart, index - 1, clock.instant()));
+            if (store.insertVoid(holeStart, index - 1, clock.instant())) {
                 return;
-            } catch (MongoWriteException e) {
-                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
             }
         }
         throw new IllegalStateException("Could not close the hole before global index " + index);

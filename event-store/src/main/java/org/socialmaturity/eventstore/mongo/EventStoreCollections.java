@@ -1,7 +1,11 @@
 package org.socialmaturity.eventstore.mongo;
 
+import java.time.Instant;
+
 import org.bson.Document;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.ReadConcern;
 import com.mongodb.ReadPreference;
 import com.mongodb.WriteConcern;
@@ -46,6 +50,23 @@ final class EventStoreCollections {
         this.latestCommits = this.commits.withReadPreference(ReadPreference.primary()).withReadConcern(ReadConcern.LOCAL);
         this.snapshots = durable.getCollection(snapshots);
         this.counters = durable.getCollection(counters);
+    }
+
+    /**
+     * Fills {@code [first, last]} with a void commit, which readers pass.
+     *
+     * @return false when the first index is taken already (a commit or another void got there first)
+     */
+    boolean insertVoid(long first, long last, Instant at) {
+        try {
+            commits.insertOne(CommitDocument.voidCommit(first, last, at));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            return false;
+        }
     }
 
     /** The unique single-field index every aggregate read relies on; {@code _id} needs none. */

@@ -6,9 +6,6 @@ import java.time.Instant;
 
 import org.jboss.logging.Logger;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
-
 /**
  * Closes an empty index that readers keep finding with commits after it. Commits tile the global sequence, so such
  * an index is either a read that caught a later insert but not an earlier one (it is there at the next read), or the
@@ -47,12 +44,6 @@ final class Holes {
         suspected = -1;
         LOG.warnf("Global indexes [%d, %d] stayed empty with commits after them: a commit lost before it was durable; "
                 + "filling them with a void", index, next - 1);
-        try {
-            store.commits.insertOne(CommitDocument.voidCommit(index, next - 1, now));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-        }
+        store.insertVoid(index, next - 1, now);
     }
 }

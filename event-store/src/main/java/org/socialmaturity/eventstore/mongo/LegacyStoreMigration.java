@@ -4,8 +4,6 @@ import static org.socialmaturity.eventstore.mongo.CommitDocument.firstIndex;
 import static org.socialmaturity.eventstore.mongo.CommitDocument.lastIndex;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.LongStream;
 
@@ -13,7 +11,6 @@ import org.bson.Document;
 import org.jboss.logging.Logger;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -58,7 +55,6 @@ final class LegacyStoreMigration {
             store.latestCommits.find(Filters.in(CommitDocument.ID, LongStream.range(next, next + count).boxed().toList()))
                     .projection(Projections.include(CommitDocument.ID, CommitDocument.LAST))
                     .forEach(d -> page.put(firstIndex(d), d));
-            List<Document> voids = new ArrayList<>();
             long index = next;
             while (index < next + count) {
                 Document commit = page.get(index);
@@ -68,12 +64,9 @@ final class LegacyStoreMigration {
                 }
                 Long following = page.higherKey(index);
                 long holeEnd = following != null ? following - 1 : Math.min(end, next + count - 1);
-                voids.add(CommitDocument.voidCommit(index, holeEnd, clock.instant()));
+                store.insertVoid(index, holeEnd, clock.instant());
                 filled += holeEnd - index + 1;
                 index = holeEnd + 1;
-            }
-            if (!voids.isEmpty()) {
-                insertIgnoringDuplicates(voids);
             }
             next = index;
         }
@@ -81,15 +74,5 @@ final class LegacyStoreMigration {
                 Updates.max(CommitAppender.HEAD_HINT_INDEX, end), new UpdateOptions().upsert(true));
         store.counters.deleteOne(Filters.eq(CommitDocument.ID, LEGACY_COUNTER_ID));
         LOG.infof("Event store migrated: %d holes' indexes filled with voids, head %d", filled, end);
-    }
-
-    private void insertIgnoringDuplicates(List<Document> voids) {
-        try {
-            store.commits.insertMany(voids, new InsertManyOptions().ordered(false));
-        } catch (com.mongodb.MongoBulkWriteException e) {
-            if (e.getWriteErrors().stream().anyMatch(w -> w.getCode() != 11000)) {
-                throw e;
-            }
-        }
     }
 }
