@@ -152,12 +152,16 @@ public class AxonRuntime {
                         .mapToLong(OptionalLong::getAsLong)
                         .min();
             }
-            long deadLetters = configuration().eventProcessingConfiguration().deadLetterQueue(name)
-                    .map(queue -> queue.size()).orElse(0L);
             result.add(new ProcessorProgress(name, processor.isRunning(), processor.isError(), claimed, position, head,
-                    deadLetters));
+                    deadLetters(name)));
         });
         return result;
+    }
+
+    /** Events waiting in a processor's dead-letter queue (one count in the service's database; replicas share it). */
+    public long deadLetters(String processor) {
+        return configuration().eventProcessingConfiguration().deadLetterQueue(processor)
+                .map(queue -> queue.size()).orElse(0L);
     }
 
     /** One processor's progress; empty when the service has no processor of that name. */

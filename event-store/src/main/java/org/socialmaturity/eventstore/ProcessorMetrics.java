@@ -46,8 +46,8 @@ public class ProcessorMetrics implements AxonModule {
                     .description("Events between the processor's slowest claimed segment and the head")
                     .tag("processor", processor)
                     .register(meters);
-            Gauge.builder("platform.dead.letters", axon,
-                            a -> a.progress(processor).map(p -> (double) p.deadLetters()).orElse(Double.NaN))
+            // Only the count: the other gauges' full progress would walk to the head of the store once more.
+            Gauge.builder("platform.dead.letters", axon, a -> a.deadLetters(processor))
                     .description("Events parked in the processor's dead-letter queue (retrying or waiting for the "
                             + "operator), including those waiting behind an older one of their company")
                     .tag("processor", processor)

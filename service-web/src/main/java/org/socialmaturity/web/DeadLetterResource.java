@@ -87,7 +87,7 @@ public class DeadLetterResource {
         if (!deadLetters.retry(processor, sequence)) {
             throw ApiProblem.notFound("Dead-letter sequence", sequence);
         }
-        List<Sequence> left = deadLetters.list(processor).stream().filter(s -> s.sequence().equals(sequence)).toList();
+        List<Sequence> left = deadLetters.sequence(processor, sequence).stream().toList();
         return new DeadLetterList(processor, left.stream().mapToLong(s -> s.letters().size()).sum(), left);
     }
 

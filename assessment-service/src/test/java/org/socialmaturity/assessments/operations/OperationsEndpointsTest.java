@@ -11,8 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+import org.socialmaturity.eventstore.AxonRuntime;
 import org.socialmaturity.localmongo.LocalMongoTestResource;
+
+import com.mongodb.ReadConcern;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoClient;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -22,6 +29,24 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 @WithTestResource(value = LocalMongoTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class OperationsEndpointsTest {
+
+    @Inject
+    MongoClient mongo;
+
+    @Inject
+    AxonRuntime axon;
+
+    /** What README's "Durability" promises: a 200 is on a majority, journaled; reads see only what cannot roll back. */
+    @Test
+    void everyWriteIsMajorityJournaledAndEveryReadMajority() {
+        for (String database : List.of("platform-events", "assessment")) {
+            assertEquals(WriteConcern.MAJORITY.withJournal(true), mongo.getDatabase(database).getWriteConcern());
+            assertEquals(ReadConcern.MAJORITY, mongo.getDatabase(database).getReadConcern());
+        }
+        assertEquals(WriteConcern.MAJORITY.withJournal(true), axon.storageEngine().writeConcern(),
+                "the event store's appends");
+        assertEquals(ReadConcern.MAJORITY, axon.storageEngine().readConcern(), "the event store's tracking reads");
+    }
 
     @Test
     void readyWhenMongoAnswersAndTheProcessorsRun() {

@@ -37,11 +37,7 @@ public class DeadLetters {
         this.settings = settings.deadLetters();
     }
 
-    /** The letters waiting in a processor's queue, by sequence, oldest first; 0 when it has no queue. */
-    public long count(String processor) {
-        return queue(processor).map(SequencedDeadLetterQueue::size).orElse(0L);
-    }
-
+    /** The letters waiting in a processor's queue, by sequence, each oldest first. */
     public List<Sequence> list(String processor) {
         SequencedDeadLetterQueue<EventMessage<?>> queue = queue(processor).orElse(null);
         if (queue == null) {
@@ -50,19 +46,28 @@ public class DeadLetters {
         SequencingPolicy<? super EventMessage<?>> policy = processing().sequencingPolicy(processor);
         List<Sequence> sequences = new ArrayList<>();
         for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
-            List<Letter> letters = new ArrayList<>();
-            String id = null;
-            for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
-                if (id == null) {
-                    id = String.valueOf(policy.getSequenceIdentifierFor(letter.message()));
-                }
-                letters.add(letterOf(letter, letters.isEmpty()));
-            }
-            if (id != null) {
-                sequences.add(new Sequence(id, letters));
-            }
+            sequenceOf(sequence, policy).ifPresent(sequences::add);
         }
         return sequences;
+    }
+
+    /** One company's letters, read by its sequence id alone; empty when it has none. */
+    public Optional<Sequence> sequence(String processor, String sequenceId) {
+        return queue(processor).flatMap(queue -> sequenceOf(queue.deadLetterSequence(sequenceId),
+                processing().sequencingPolicy(processor)));
+    }
+
+    private Optional<Sequence> sequenceOf(Iterable<DeadLetter<? extends EventMessage<?>>> sequence,
+                                          SequencingPolicy<? super EventMessage<?>> policy) {
+        List<Letter> letters = new ArrayList<>();
+        String id = null;
+        for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
+            if (id == null) {
+                id = String.valueOf(policy.getSequenceIdentifierFor(letter.message()));
+            }
+            letters.add(letterOf(letter, letters.isEmpty()));
+        }
+        return id == null ? Optional.empty() : Optional.of(new Sequence(id, letters));
     }
 
     /**
@@ -86,7 +91,8 @@ public class DeadLetters {
             Optional<SequencedDeadLetterProcessor<EventMessage<?>>> letters = deadLetterProcessor(processor);
             Predicate<DeadLetter<? extends EventMessage<?>>> due = letter -> nextRetryAt(letter)
                     .map(at -> !at.isAfter(Instant.now())).orElse(false);
-            while (letters.isPresent() && retried < limit && queue(processor).map(q -> q.size() > 0).orElse(false)) {
+            // process() answers false at once when nothing is due (or the queue is empty): no count needed first.
+            while (letters.isPresent() && retried < limit) {
                 boolean processed;
                 try {
                     processed = letters.get().process(due);

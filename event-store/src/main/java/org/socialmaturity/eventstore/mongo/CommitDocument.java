@@ -100,10 +100,6 @@ final class CommitDocument {
         return events == null || events.isEmpty() ? null : events.get(0).getString(EVENT_ID);
     }
 
-    static boolean isVoid(Document commit) {
-        return commit.getString(AGGREGATE_ID) == null;
-    }
-
     static long firstSequence(Document commit) {
         return ((Number) commit.get(FIRST_SEQUENCE)).longValue();
     }

@@ -70,14 +70,17 @@ public class GlobalSequenceEventStorageEngine extends AbstractEventStorageEngine
 
     private static final int DUPLICATE_KEY = 11000;
 
-    private final EventStoreCollections store;
     private final GlobalStream stream;
+    private final WriteConcern writeConcern;
+    private final ReadConcern readConcern;
     private final CommitAppender appender;
     private final AggregateStreams aggregates;
 
     protected GlobalSequenceEventStorageEngine(Builder builder) {
         super(builder);
-        this.store = new EventStoreCollections(builder.database, builder.commitsCollection,
+        this.writeConcern = builder.writeConcern;
+        this.readConcern = builder.readConcern;
+        EventStoreCollections store = new EventStoreCollections(builder.database, builder.commitsCollection,
                 builder.snapshotsCollection, builder.countersCollection, builder.writeConcern, builder.readConcern);
         this.stream = new GlobalStream(store, builder.maxPage, new Holes(store, builder.clock, builder.holePatience));
         this.appender = new CommitAppender(store, stream, builder.clock, builder.beforeInsert);
@@ -194,14 +197,19 @@ public class GlobalSequenceEventStorageEngine extends AbstractEventStorageEngine
                 getEventSerializer(), upcasterChain).toList();
     }
 
+    /** How appends and snapshots are acknowledged. */
+    public WriteConcern writeConcern() {
+        return writeConcern;
+    }
+
+    /** What tracking reads see. */
+    public ReadConcern readConcern() {
+        return readConcern;
+    }
+
     /** The last global index written; -1 for an empty store. */
     public long headIndex() {
         return stream.headIndex();
-    }
-
-    /** The last index of a token: what a processor has handled. */
-    public static long positionOf(TrackingToken token) {
-        return GlobalStream.positionOf(token);
     }
 
     /** Duplicate keys on a commit's stream key mean another writer appended that aggregate version first. */

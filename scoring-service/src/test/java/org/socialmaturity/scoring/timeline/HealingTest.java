@@ -2,6 +2,7 @@ package org.socialmaturity.scoring.timeline;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,9 @@ class HealingTest {
     @Inject
     MongoClient mongo;
 
+    @Inject
+    Timelines timelines;
+
     @Test
     void aHistoryThatLostEntriesIsRebuiltFromTheEventStoreInsteadOfFailing() {
         EventScenario scenario = new EventScenario(store);
@@ -60,6 +64,30 @@ class HealingTest {
                 "written back exactly as the projection had written them");
         given().header("X-Partner-Id", scenario.partnerId).get("/api/v1/companies/{id}/trajectory", company)
                 .then().statusCode(200).body("points.size()", org.hamcrest.Matchers.equalTo(2 * QUESTIONS));
+    }
+
+    @Test
+    void aRebuildNeverUndoesWhatTheProjectionAppliedMeanwhile() {
+        EventScenario scenario = new EventScenario(store);
+        String company = scenario.registerCompany("Concurrida SA");
+        String assessment = scenario.startAssessment(company);
+        scenario.answerAll(company, assessment, 2);
+        Eventually.holds(() -> assertEquals(QUESTIONS, timelines.find(company).orElseThrow().entryCount));
+        CompanyTimeline readByRebuild = timelines.find(company).orElseThrow();
+
+        // The worst moment: the rebuild has read the timeline, the projection applies one more answer, then the
+        // rebuild writes what it computed from the older state.
+        scenario.answer(company, assessment, "governance-owner",
+                EventScenario.answerOfLevel(EventScenario.V1.question("governance-owner").orElseThrow(), 3));
+        Eventually.holds(() -> assertEquals(QUESTIONS + 1, timelines.find(company).orElseThrow().entryCount));
+        CompanyTimeline stale = timelines.find(company).orElseThrow();
+        stale.entryCount = readByRebuild.entryCount;
+        stale.lastIndex = readByRebuild.lastIndex;
+
+        assertFalse(timelines.replace(stale, timelines.storedEntries(readByRebuild), readByRebuild.lastIndex,
+                readByRebuild.entryCount), "refused: the document is no longer the one the rebuild read");
+        assertEquals(QUESTIONS + 1, timelines.find(company).orElseThrow().entryCount);
+        assertEquals(QUESTIONS + 1, history(scenario, company).size(), "the newer answer is still there");
     }
 
     private static List<Document> sortedById(List<Document> documents) {

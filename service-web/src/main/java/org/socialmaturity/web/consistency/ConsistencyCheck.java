@@ -48,8 +48,7 @@ public class ConsistencyCheck {
         Instant checkedAt = Instant.now();
         String processor = projection.processor();
         Map<String, List<TrackedEventMessage<?>>> byCompany = readStore();
-        long position = axon.progress(processor).flatMap(p -> p.position().isPresent()
-                ? java.util.Optional.of(p.position().getAsLong()) : java.util.Optional.empty()).orElse(-1L);
+        long position = axon.progress(processor).map(p -> p.position().orElse(-1)).orElse(-1L);
         Set<String> deadLettered = deadLetters.list(processor).stream().map(DeadLetters.Sequence::sequence)
                 .collect(Collectors.toSet());
         List<Difference> differences = new ArrayList<>();
