@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -74,6 +76,7 @@ public class AxonRuntime {
         thread.setDaemon(true);
         return thread;
     });
+    private final Set<String> standby = ConcurrentHashMap.newKeySet();
     private Configuration configuration;
 
     AxonRuntime(MongoClient mongo, ObjectMapper objectMapper, AxonSettings settings, @Any Instance<AxonModule> modules) {
@@ -158,6 +161,22 @@ public class AxonRuntime {
         return result;
     }
 
+    /**
+     * Marks a processor as stopped on purpose (a read-model slot no generation uses), so that readiness does not count
+     * it as down.
+     */
+    public void standby(String processor, boolean idle) {
+        if (idle) {
+            standby.add(processor);
+        } else {
+            standby.remove(processor);
+        }
+    }
+
+    public boolean onStandby(String processor) {
+        return standby.contains(processor);
+    }
+
     /** Events waiting in a processor's dead-letter queue (one count in the service's database; replicas share it). */
     public long deadLetters(String processor) {
         return configuration().eventProcessingConfiguration().deadLetterQueue(processor)
@@ -183,10 +202,9 @@ public class AxonRuntime {
                 .configureCorrelationDataProviders(c -> List.of(
                         new SimpleCorrelationDataProvider(CORRELATION_ID, ACTOR)))
                 .registerComponent(EventStorageEngine.class, c -> storageEngine(serializer, c))
-                .configureEventStore(c -> EmbeddedEventStore.builder()
+                .configureEventStore(c -> new WakeableEventStore(EmbeddedEventStore.builder()
                         .storageEngine(c.getComponent(EventStorageEngine.class))
-                        .fetchDelay(settings.fetchDelay().toMillis())
-                        .build())
+                        .fetchDelay(settings.fetchDelay().toMillis())))
                 .registerComponent(CommandGateway.class, c -> DefaultCommandGateway.builder()
                         .commandBus(c.commandBus())
                         .retryScheduler(new ConflictRetryScheduler(retries, settings.commandRetries()))

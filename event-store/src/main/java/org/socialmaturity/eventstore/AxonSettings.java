@@ -32,6 +32,13 @@ public interface AxonSettings {
     @WithDefault("100ms")
     Duration fetchDelay();
 
+    /**
+     * How often the process asks the store whether another process appended, to wake its tracking readers at once
+     * ({@link CommitWatcher}); 0 leaves them to their {@code fetch-delay} poll.
+     */
+    @WithDefault("10ms")
+    Duration commitProbeInterval();
+
     /** Identifies this replica in token claims; must be stable for a pod and unique across replicas. */
     String nodeId();
 

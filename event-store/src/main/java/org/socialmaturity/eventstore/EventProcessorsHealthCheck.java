@@ -22,6 +22,10 @@ public class EventProcessorsHealthCheck implements HealthCheck {
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("event-processors").up();
         for (ProcessorProgress progress : axon.progress()) {
+            if (axon.onStandby(progress.processor()) && !progress.running()) {
+                response.withData(progress.processor(), "standby");
+                continue;
+            }
             response.withData(progress.processor(), progress.describe());
             if (!progress.running() || progress.error()) {
                 response.down();

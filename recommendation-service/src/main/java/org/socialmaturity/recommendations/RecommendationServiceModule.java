@@ -7,17 +7,17 @@ import org.socialmaturity.eventstore.Aggregates;
 import org.socialmaturity.eventstore.AxonModule;
 import org.socialmaturity.eventstore.AxonSettings;
 import org.socialmaturity.eventstore.SequencedByCompany;
-import org.socialmaturity.recommendations.advice.AdviceProjection;
+import org.socialmaturity.recommendations.advice.AdviceDecisions;
 import org.socialmaturity.recommendations.advice.CompanyAdvice;
 
-/** The advice aggregate and the advice projection of recommendation-service. */
+/** The advice aggregate and the advice decisions of recommendation-service (the advice log is a generational read model). */
 @ApplicationScoped
 public class RecommendationServiceModule implements AxonModule {
 
-    private final AdviceProjection advice;
+    private final AdviceDecisions advice;
     private final AxonSettings settings;
 
-    RecommendationServiceModule(AdviceProjection advice, AxonSettings settings) {
+    RecommendationServiceModule(AdviceDecisions advice, AxonSettings settings) {
         this.advice = advice;
         this.settings = settings;
     }
@@ -27,6 +27,6 @@ public class RecommendationServiceModule implements AxonModule {
         configurer.configureAggregate(Aggregates.eventSourced(CompanyAdvice.class, settings));
         configurer.eventProcessing()
                 .registerEventHandler(c -> advice)
-                .registerSequencingPolicy(AdviceProjection.PROCESSOR, c -> new SequencedByCompany());
+                .registerSequencingPolicy(AdviceDecisions.PROCESSOR, c -> new SequencedByCompany());
     }
 }

@@ -8,17 +8,17 @@ import org.socialmaturity.eventstore.AxonModule;
 import org.socialmaturity.eventstore.AxonSettings;
 import org.socialmaturity.eventstore.SequencedByCompany;
 import org.socialmaturity.scoring.maturity.CompanyMaturity;
-import org.socialmaturity.scoring.timeline.TimelineProjection;
+import org.socialmaturity.scoring.maturity.MaturityDecisions;
 
-/** The maturity aggregate and the timeline projection of scoring-service. */
+/** The maturity aggregate and the decisions processor of scoring-service (the timeline is a generational read model). */
 @ApplicationScoped
 public class ScoringServiceModule implements AxonModule {
 
-    private final TimelineProjection timelines;
+    private final MaturityDecisions decisions;
     private final AxonSettings settings;
 
-    ScoringServiceModule(TimelineProjection timelines, AxonSettings settings) {
-        this.timelines = timelines;
+    ScoringServiceModule(MaturityDecisions decisions, AxonSettings settings) {
+        this.decisions = decisions;
         this.settings = settings;
     }
 
@@ -26,7 +26,7 @@ public class ScoringServiceModule implements AxonModule {
     public void configure(Configurer configurer) {
         configurer.configureAggregate(Aggregates.eventSourced(CompanyMaturity.class, settings));
         configurer.eventProcessing()
-                .registerEventHandler(c -> timelines)
-                .registerSequencingPolicy(TimelineProjection.PROCESSOR, c -> new SequencedByCompany());
+                .registerEventHandler(c -> decisions)
+                .registerSequencingPolicy(MaturityDecisions.PROCESSOR, c -> new SequencedByCompany());
     }
 }

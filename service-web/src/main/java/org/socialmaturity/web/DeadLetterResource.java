@@ -1,5 +1,6 @@
 package org.socialmaturity.web;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.ws.rs.GET;
@@ -22,14 +23,15 @@ import org.socialmaturity.eventstore.deadletter.DeadLetters.Sequence;
 
 /**
  * {@code /api/v1/admin/projections/{service}/dead-letters}: the events the service's projection could not handle,
- * parked per company with their cause, and retrying a company's once the cause is fixed.
+ * parked per company with their cause, in any of its processors (decisions and read models), and retrying a
+ * company's once the cause is fixed.
  */
 @Path("/api/v1/admin/projections/{service}/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Operations", description = "For the platform operator (X-Admin-Key)")
 public class DeadLetterResource {
 
-    static final String EXAMPLE = "{\"processor\":\"maturity-timeline\",\"total\":2,\"sequences\":[{\"sequence\":"
+    static final String EXAMPLE = "{\"total\":2,\"sequences\":[{\"processor\":\"maturity-timeline-a\",\"sequence\":"
             + "\"c-7f3a\",\"letters\":[{\"eventId\":\"0b6c...\",\"globalIndex\":1042,\"payloadType\":"
             + "\"org.socialmaturity.contracts.assessment.AnswerRecorded\",\"enqueuedAt\":\"2026-11-26T08:00:00Z\","
             + "\"lastTouched\":\"2026-11-26T08:00:31Z\",\"attempts\":6,\"state\":\"WAITING_FOR_OPERATOR\","
@@ -61,9 +63,9 @@ public class DeadLetterResource {
     public DeadLetterList list(@Parameter(example = "scoring") @PathParam("service") String name,
                                @HeaderParam(AdminGuard.ADMIN_KEY) String adminKey) {
         admin.require(adminKey);
-        String processor = projection.processorOf(name);
-        List<Sequence> sequences = deadLetters.list(processor);
-        return new DeadLetterList(processor, sequences.stream().mapToLong(s -> s.letters().size()).sum(), sequences);
+        List<Sequence> sequences = new ArrayList<>();
+        projection.processors(name).forEach(processor -> sequences.addAll(deadLetters.list(processor)));
+        return DeadLetterList.of(sequences);
     }
 
     @POST
@@ -74,7 +76,7 @@ public class DeadLetterResource {
                     + "Answers what is left of the sequence.")
     @APIResponse(responseCode = "200", description = "What is left of the company's dead letters (none when all "
             + "succeeded)", content = @Content(schema = @Schema(implementation = DeadLetterList.class),
-            examples = @ExampleObject(name = "all applied", value = "{\"processor\":\"maturity-timeline\",\"total\":0,"
+            examples = @ExampleObject(name = "all applied", value = "{\"total\":0,"
                     + "\"sequences\":[]}")))
     @APIResponse(responseCode = "404", description = "The company has no dead letters",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
@@ -83,15 +85,24 @@ public class DeadLetterResource {
                                 @PathParam("sequence") String sequence,
                                 @HeaderParam(AdminGuard.ADMIN_KEY) String adminKey) {
         admin.require(adminKey);
-        String processor = projection.processorOf(name);
-        if (!deadLetters.retry(processor, sequence)) {
+        List<String> processors = projection.processors(name);
+        boolean found = false;
+        for (String processor : processors) {
+            found |= deadLetters.retry(processor, sequence);
+        }
+        if (!found) {
             throw ApiProblem.notFound("Dead-letter sequence", sequence);
         }
-        List<Sequence> left = deadLetters.sequence(processor, sequence).stream().toList();
-        return new DeadLetterList(processor, left.stream().mapToLong(s -> s.letters().size()).sum(), left);
+        List<Sequence> left = new ArrayList<>();
+        processors.forEach(processor -> deadLetters.sequence(processor, sequence).ifPresent(left::add));
+        return DeadLetterList.of(left);
     }
 
     @Schema(name = "DeadLetterList")
-    public record DeadLetterList(String processor, long total, List<Sequence> sequences) {
+    public record DeadLetterList(long total, List<Sequence> sequences) {
+
+        static DeadLetterList of(List<Sequence> sequences) {
+            return new DeadLetterList(sequences.stream().mapToLong(s -> s.letters().size()).sum(), sequences);
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.socialmaturity.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.bson.Document;
@@ -10,7 +11,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.model.ReplaceOptions;
 
 /**
@@ -47,6 +51,17 @@ public final class JsonDocuments<T> {
                 new ReplaceOptions().upsert(true));
     }
 
+    /** Writes every value under its id, replacing what was there, in one unordered bulk write. */
+    public void saveAll(Map<String, T> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(values.size());
+        values.forEach((id, value) -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", id),
+                Document.parse(toJson(value)).append("_id", id), new ReplaceOptions().upsert(true))));
+        collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    }
+
     /**
      * Writes the value under {@code id} only while the stored document's {@code field} still equals {@code expected}
      * (compare-and-set, so that a concurrent writer's newer document is not overwritten), or, with a null
@@ -78,6 +93,11 @@ public final class JsonDocuments<T> {
 
     public void deleteAll() {
         collection.deleteMany(new Document());
+    }
+
+    /** Drops the whole collection. */
+    public void drop() {
+        collection.drop();
     }
 
     /** The stored documents as they are, for comparing read models field by field. */

@@ -3,70 +3,124 @@ package org.socialmaturity.assessments.company;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Singleton;
 
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.socialmaturity.contracts.company.CompanyRegistered;
 import org.socialmaturity.eventstore.AxonSettings;
 import org.socialmaturity.web.Page;
+import org.socialmaturity.web.readmodel.GenerationalReadModel;
+import org.socialmaturity.web.readmodel.ReadModelGenerations;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.WriteModel;
 
 /**
- * The read model behind "list my companies": one document per company, in the service's own database. Rebuilt from
- * the event store by replay; writes are upserts keyed by company id, so handling an event twice changes nothing.
+ * The read model behind "list my companies": one document per company, in one collection per generation
+ * ({@code companies_g<n>}) of the service's own database, rebuilt side by side ({@code ReadModelSlots}). Writes
+ * replace by company id and skip events at or before the document's {@code lastIndex}, so handling an event twice
+ * changes nothing.
  */
 @Singleton
-@ProcessingGroup(CompanyDirectory.PROCESSOR)
-public class CompanyDirectory {
+public class CompanyDirectory implements GenerationalReadModel<Document> {
 
-    public static final String PROCESSOR = "company-directory";
+    public static final String READ_MODEL = "company-directory";
 
-    private final MongoCollection<Document> companies;
+    private final MongoDatabase database;
+    private final ReadModelGenerations generations;
 
-    CompanyDirectory(MongoClient mongo, AxonSettings settings) {
-        this.companies = mongo.getDatabase(settings.serviceDatabase()).getCollection("companies");
+    CompanyDirectory(MongoClient mongo, AxonSettings settings, ReadModelGenerations generations) {
+        this.database = mongo.getDatabase(settings.serviceDatabase());
+        this.generations = generations;
     }
 
-    @EventHandler
-    void on(CompanyRegistered event) {
-        Document company = new Document("_id", event.companyId())
-                .append("partnerId", event.partnerId())
+    @Override
+    public String name() {
+        return READ_MODEL;
+    }
+
+    @Override
+    public boolean handles(Object payload) {
+        return payload instanceof CompanyRegistered;
+    }
+
+    @Override
+    public Map<String, Document> load(int generation, Collection<String> keys) {
+        Map<String, Document> found = new HashMap<>();
+        companies(generation).find(Filters.in("_id", keys)).forEach(d -> found.put(d.getString("_id"), d));
+        return found;
+    }
+
+    @Override
+    public Document create(String key) {
+        return new Document("_id", key).append("lastIndex", -1L);
+    }
+
+    @Override
+    public boolean apply(Document company, EventMessage<?> message, long index) {
+        if (index <= company.get("lastIndex", Number.class).longValue()
+                || !(message.getPayload() instanceof CompanyRegistered event)) {
+            return false;
+        }
+        company.append("partnerId", event.partnerId())
                 .append("name", event.name())
                 .append("sector", event.sector())
                 .append("country", event.country())
                 .append("employees", event.employees())
-                .append("registeredAt", Date.from(event.registeredAt()));
-        companies.replaceOne(Filters.eq("_id", event.companyId()), company, new ReplaceOptions().upsert(true));
+                .append("registeredAt", Date.from(event.registeredAt()))
+                .append("lastIndex", index);
+        return true;
     }
 
-    @ResetHandler
-    void reset() {
-        companies.deleteMany(new Document());
+    @Override
+    public void write(int generation, List<Document> changed) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (Document company : changed) {
+            writes.add(new ReplaceOneModel<>(Filters.eq("_id", company.get("_id")), company,
+                    new ReplaceOptions().upsert(true)));
+        }
+        companies(generation).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    }
+
+    @Override
+    public void drop(int generation) {
+        companies(generation).drop();
+    }
+
+    private MongoCollection<Document> companies(int generation) {
+        return database.getCollection("companies_g" + generation);
+    }
+
+    private MongoCollection<Document> companies() {
+        return companies(generations.current(READ_MODEL));
     }
 
     /** The partner's companies, oldest first. */
     public List<CompanyRegistered> list(String partnerId, Page.Request page) {
         Bson filter = Filters.eq("partnerId", partnerId);
         List<CompanyRegistered> result = new ArrayList<>();
-        companies.find(filter).sort(Sorts.ascending("registeredAt", "_id")).skip(page.offset()).limit(page.size())
+        companies().find(filter).sort(Sorts.ascending("registeredAt", "_id")).skip(page.offset()).limit(page.size())
                 .forEach(d -> result.add(toEvent(d)));
         return result;
     }
 
     public long count(String partnerId) {
-        return companies.countDocuments(Filters.eq("partnerId", partnerId));
+        return companies().countDocuments(Filters.eq("partnerId", partnerId));
     }
 
     /**
@@ -91,7 +145,7 @@ public class CompanyDirectory {
 
     /** Whether the directory lists the company: what the consistency check compares with its registration. */
     boolean lists(String companyId) {
-        return companies.find(Filters.eq("_id", companyId)).first() != null;
+        return companies().find(Filters.eq("_id", companyId)).first() != null;
     }
 
     private static CompanyRegistered toEvent(Document d) {

@@ -1,6 +1,7 @@
 package org.socialmaturity.assessments.operations;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -55,8 +56,9 @@ class OperationsEndpointsTest {
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("event-processors"))
                 .body("checks.name", hasItem("MongoDB connection health check"))
-                .body("checks.find { it.name == 'event-processors' }.data.company-directory",
-                        matchesPattern("running, 1 segment\\(s\\) claimed, position (none|\\d+), lag \\d+, dead letters 0"));
+                .body("checks.find { it.name == 'event-processors' }.data.findAll { it.key.startsWith("
+                        + "'company-directory-') }.values()", containsInAnyOrder(equalTo("standby"),
+                        matchesPattern("running, 1 segment\\(s\\) claimed, position (none|\\d+), lag \\d+, dead letters 0")));
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
@@ -82,7 +84,8 @@ class OperationsEndpointsTest {
                 }
             }
         }
-        assertEquals(15, operations, "the public operations of assessment-service, replay, dead letters and consistency included");
+        assertEquals(16, operations,
+                "the public operations of assessment-service, rebuild (start, progress, cancel), dead letters and consistency included");
         assertEquals(List.of(), undocumented);
         assertTrue(openapi.getMap("components.schemas").containsKey("Company"));
     }
@@ -92,9 +95,9 @@ class OperationsEndpointsTest {
         new org.socialmaturity.assessments.PartnerApi("metrics-partner").registerCompany("Measured SA");
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("platform_eventstore_head "), metrics);
-        assertTrue(metrics.contains("platform_processor_position{processor=\"company-directory\"}"), metrics);
-        assertTrue(metrics.contains("platform_processor_lag{processor=\"company-directory\"}"), metrics);
-        assertTrue(metrics.contains("platform_processor_events_handled_total{processor=\"company-directory\"}"), metrics);
+        assertTrue(metrics.contains("platform_processor_position{processor=\"company-directory-a\"}"), metrics);
+        assertTrue(metrics.contains("platform_processor_lag{processor=\"company-directory-a\"}"), metrics);
+        assertTrue(metrics.contains("platform_processor_events_handled_total{processor=\"company-directory-a\"}"), metrics);
     }
 
     @Test
@@ -107,7 +110,7 @@ class OperationsEndpointsTest {
                 .then().statusCode(404);
         given().header("X-Admin-Key", "local-admin-key").post("/api/v1/admin/projections/assessment/replay")
                 .then().statusCode(202)
-                .body("processor", equalTo("company-directory"));
+                .body("readModel", equalTo("company-directory"));
         org.socialmaturity.localmongo.Eventually.holds(() -> given().header("X-Admin-Key", "local-admin-key")
                 .get("/api/v1/admin/projections/assessment/replay").then().body("state", equalTo("DONE")));
         org.socialmaturity.localmongo.Eventually.holds(() -> partner.request().get("/api/v1/companies")

@@ -13,7 +13,9 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.jboss.logging.Logger;
@@ -46,18 +48,18 @@ public class DeadLetters {
         SequencingPolicy<? super EventMessage<?>> policy = processing().sequencingPolicy(processor);
         List<Sequence> sequences = new ArrayList<>();
         for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
-            sequenceOf(sequence, policy).ifPresent(sequences::add);
+            sequenceOf(processor, sequence, policy).ifPresent(sequences::add);
         }
         return sequences;
     }
 
     /** One company's letters, read by its sequence id alone; empty when it has none. */
     public Optional<Sequence> sequence(String processor, String sequenceId) {
-        return queue(processor).flatMap(queue -> sequenceOf(queue.deadLetterSequence(sequenceId),
+        return queue(processor).flatMap(queue -> sequenceOf(processor, queue.deadLetterSequence(sequenceId),
                 processing().sequencingPolicy(processor)));
     }
 
-    private Optional<Sequence> sequenceOf(Iterable<DeadLetter<? extends EventMessage<?>>> sequence,
+    private Optional<Sequence> sequenceOf(String processor, Iterable<DeadLetter<? extends EventMessage<?>>> sequence,
                                           SequencingPolicy<? super EventMessage<?>> policy) {
         List<Letter> letters = new ArrayList<>();
         String id = null;
@@ -67,7 +69,7 @@ public class DeadLetters {
             }
             letters.add(letterOf(letter, letters.isEmpty()));
         }
-        return id == null ? Optional.empty() : Optional.of(new Sequence(id, letters));
+        return id == null ? Optional.empty() : Optional.of(new Sequence(processor, id, letters));
     }
 
     /**
@@ -109,6 +111,35 @@ public class DeadLetters {
         return retried;
     }
 
+    /** Whether the processor's queue holds letters of this sequence. */
+    public boolean contains(String processor, String sequenceId) {
+        return queue(processor).map(queue -> queue.contains(sequenceId)).orElse(false);
+    }
+
+    /**
+     * Parks events that failed outside a handler (their documents could not be written after they were applied), in
+     * order, as Axon parks an event whose handler throws: the first with the cause and one attempt counted, the others
+     * waiting behind it. Later events of the sequence then queue behind them.
+     */
+    public void park(String processor, String sequenceId, List<? extends EventMessage<?>> messages, Throwable cause) {
+        SequencedDeadLetterQueue<EventMessage<?>> queue = queue(processor).orElseThrow(() ->
+                new IllegalStateException("No dead-letter queue for " + processor, cause));
+        boolean first = true;
+        for (EventMessage<?> message : messages) {
+            queue.enqueue(sequenceId, first
+                    ? new GenericDeadLetter<EventMessage<?>>(sequenceId, message, cause)
+                    .withDiagnostics(MetaData.with(DeadLettering.ATTEMPTS, 1))
+                    : new GenericDeadLetter<EventMessage<?>>(sequenceId, message));
+            first = false;
+        }
+        LOG.warnf("Parked %d event(s) of %s in %s: %s", messages.size(), sequenceId, processor, cause.toString());
+    }
+
+    /** Empties a processor's queue: its letters belong to a generation of read models that is gone. */
+    public void clear(String processor) {
+        queue(processor).ifPresent(SequencedDeadLetterQueue::clear);
+    }
+
     /** When the letter is retried automatically; empty once it has used its automatic attempts. */
     private Optional<Instant> nextRetryAt(DeadLetter<?> letter) {
         int attempts = DeadLettering.attempts(letter.diagnostics().get(DeadLettering.ATTEMPTS));
@@ -146,8 +177,8 @@ public class DeadLetters {
         return axon.configuration().eventProcessingConfiguration();
     }
 
-    /** One company's parked events, the oldest first: it blocks the others. */
-    public record Sequence(String sequence, List<Letter> letters) {
+    /** One company's parked events in one processor, the oldest first: it blocks the others. */
+    public record Sequence(String processor, String sequence, List<Letter> letters) {
     }
 
     /**

@@ -212,6 +212,14 @@ public class GlobalSequenceEventStorageEngine extends AbstractEventStorageEngine
         return stream.headIndex();
     }
 
+    /**
+     * Whether a commit starts right after {@code index}, by one lookup by id: how a process learns cheaply that
+     * another one appended. A commit behind a hole is not seen until the hole is filled.
+     */
+    public boolean committedAfter(long index) {
+        return stream.committedAfter(index);
+    }
+
     /** Duplicate keys on a commit's stream key mean another writer appended that aggregate version first. */
     static boolean isDuplicateKey(Exception e) {
         if (e instanceof MongoBulkWriteException bulk) {

@@ -110,6 +110,12 @@ final class GlobalStream {
         }
     }
 
+    /** Whether a commit starts right after {@code index}: one lookup by id, cheap enough to ask often. */
+    boolean committedAfter(long index) {
+        return store.latestCommits.find(Filters.eq(CommitDocument.ID, index + 1))
+                .projection(Projections.include(CommitDocument.ID)).first() != null;
+    }
+
     /** The commits starting in {@code [from, from + count)}, only their bounds. */
     private TreeMap<Long, Document> ends(long from, int count) {
         TreeMap<Long, Document> byIndex = new TreeMap<>();

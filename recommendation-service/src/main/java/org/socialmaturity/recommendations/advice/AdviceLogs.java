@@ -1,31 +1,50 @@
 package org.socialmaturity.recommendations.advice;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.inject.Singleton;
 
+import org.axonframework.eventhandling.EventMessage;
 import org.bson.Document;
+import org.socialmaturity.contracts.advice.AdviceIssued;
+import org.socialmaturity.contracts.company.CompanyRegistered;
 import org.socialmaturity.eventstore.AxonSettings;
+import org.socialmaturity.recommendations.advice.CompanyAdviceLog.Issued;
 import org.socialmaturity.web.ApiProblem;
 import org.socialmaturity.web.JsonDocuments;
+import org.socialmaturity.web.readmodel.GenerationalReadModel;
+import org.socialmaturity.web.readmodel.ReadModelGenerations;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
 
-/** Stores each company's advice log as one document, read and written by id. */
+/**
+ * Each company's advice log, one document per company in one collection per generation ({@code advice_logs_g<n>}),
+ * built from the registrations and the advice issued, and rebuilt side by side; queries read the current generation,
+ * always by id.
+ */
 @Singleton
-public class AdviceLogs {
+public class AdviceLogs implements GenerationalReadModel<CompanyAdviceLog> {
 
-    private final JsonDocuments<CompanyAdviceLog> logs;
+    public static final String READ_MODEL = "advice-log";
 
-    AdviceLogs(MongoClient mongo, AxonSettings settings, ObjectMapper json) {
-        this.logs = new JsonDocuments<>(mongo.getDatabase(settings.serviceDatabase()).getCollection("advice_logs"),
-                json, CompanyAdviceLog.class);
+    private final MongoDatabase database;
+    private final ObjectMapper json;
+    private final ReadModelGenerations generations;
+
+    AdviceLogs(MongoClient mongo, AxonSettings settings, ObjectMapper json, ReadModelGenerations generations) {
+        this.database = mongo.getDatabase(settings.serviceDatabase());
+        this.json = json;
+        this.generations = generations;
     }
 
     Optional<CompanyAdviceLog> find(String companyId) {
-        return logs.find(companyId);
+        return logs(generations.current(READ_MODEL)).find(companyId);
     }
 
     /** Another partner's company is not found, exactly like a company that does not exist. */
@@ -34,16 +53,64 @@ public class AdviceLogs {
                 .orElseThrow(() -> ApiProblem.notFound("Company", companyId));
     }
 
-    void save(CompanyAdviceLog log) {
-        logs.save(log.companyId, log);
-    }
-
-    void deleteAll() {
-        logs.deleteAll();
-    }
-
-    /** Every stored log, for comparing read models field by field. */
+    /** Every stored log of the current generation, for comparing read models field by field. */
     public List<Document> raw() {
-        return logs.raw();
+        return logs(generations.current(READ_MODEL)).raw();
+    }
+
+    @Override
+    public String name() {
+        return READ_MODEL;
+    }
+
+    @Override
+    public boolean handles(Object payload) {
+        return payload instanceof CompanyRegistered || payload instanceof AdviceIssued;
+    }
+
+    @Override
+    public Map<String, CompanyAdviceLog> load(int generation, Collection<String> keys) {
+        Map<String, CompanyAdviceLog> found = new HashMap<>();
+        logs(generation).findAll(List.copyOf(keys)).forEach(log -> found.put(log.companyId, log));
+        return found;
+    }
+
+    @Override
+    public CompanyAdviceLog create(String key) {
+        CompanyAdviceLog log = new CompanyAdviceLog();
+        log.companyId = key;
+        return log;
+    }
+
+    @Override
+    public boolean apply(CompanyAdviceLog log, EventMessage<?> event, long index) {
+        if (index <= log.lastIndex) {
+            return false;
+        }
+        if (event.getPayload() instanceof CompanyRegistered registered) {
+            log.partnerId = registered.partnerId();
+        } else if (event.getPayload() instanceof AdviceIssued issued) {
+            log.partnerId = issued.partnerId();
+            log.issued.add(new Issued(issued.adviceId(), issued.issuedAt(), issued.trigger(), issued.itemCodes(),
+                    issued.dimensions(), issued.causeEventId()));
+        }
+        log.lastIndex = index;
+        return true;
+    }
+
+    @Override
+    public void write(int generation, List<CompanyAdviceLog> changed) {
+        Map<String, CompanyAdviceLog> byId = new HashMap<>();
+        changed.forEach(log -> byId.put(log.companyId, log));
+        logs(generation).saveAll(byId);
+    }
+
+    @Override
+    public void drop(int generation) {
+        logs(generation).drop();
+    }
+
+    private JsonDocuments<CompanyAdviceLog> logs(int generation) {
+        return new JsonDocuments<>(database.getCollection("advice_logs_g" + generation), json, CompanyAdviceLog.class);
     }
 }

@@ -82,6 +82,13 @@ public class WebhookDispatcher {
         }
     }
 
+    /** Sends what is due now instead of at the next poll: a delivery was just enqueued. */
+    void wake() {
+        if (!poller.isShutdown()) {
+            poller.execute(this::dispatchDue);
+        }
+    }
+
     private void dispatchDue() {
         try {
             Instant now = Instant.now();

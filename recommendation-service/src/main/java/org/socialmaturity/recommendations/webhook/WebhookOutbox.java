@@ -14,16 +14,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Turns an event of a partner's company into one delivery per subscription of that partner. A subscription made
- * after the event gets nothing from it, so a replay of old events sends nothing new.
+ * after the event gets nothing from it, so a replay of old events sends nothing new. A new delivery wakes the
+ * dispatcher at once; its poll is only the fallback (retries, other replicas' deliveries).
  */
 @Singleton
 public class WebhookOutbox {
 
     private final Webhooks webhooks;
+    private final WebhookDispatcher dispatcher;
     private final ObjectMapper json;
 
-    WebhookOutbox(Webhooks webhooks, ObjectMapper json) {
+    WebhookOutbox(Webhooks webhooks, WebhookDispatcher dispatcher, ObjectMapper json) {
         this.webhooks = webhooks;
+        this.dispatcher = dispatcher;
         this.json = json;
     }
 
@@ -33,6 +36,7 @@ public class WebhookOutbox {
             return;
         }
         String body = body(eventId, eventType, occurredAt, payload);
+        boolean enqueued = false;
         for (Subscription subscription : subscriptions) {
             if (subscription.createdAt().isAfter(occurredAt)) {
                 continue;
@@ -40,8 +44,11 @@ public class WebhookOutbox {
             String id = UUID.nameUUIDFromBytes((eventId + "/" + subscription.id()).getBytes(StandardCharsets.UTF_8))
                     .toString();
             Instant now = Instant.now();
-            webhooks.enqueue(new Delivery(id, subscription.id(), partnerId, eventId, eventType, body,
+            enqueued |= webhooks.enqueue(new Delivery(id, subscription.id(), partnerId, eventId, eventType, body,
                     Delivery.PENDING, now, now, List.of()));
+        }
+        if (enqueued) {
+            dispatcher.wake();
         }
     }
 

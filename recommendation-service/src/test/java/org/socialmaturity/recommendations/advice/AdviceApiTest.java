@@ -28,6 +28,7 @@ import org.socialmaturity.contracts.maturity.MaturityPhaseChanged;
 import org.socialmaturity.contracts.maturity.Quadrant;
 import org.socialmaturity.contracts.maturity.QuadrantChanged;
 import org.socialmaturity.eventstore.AxonRuntime;
+import org.socialmaturity.web.readmodel.ReadModelGenerations;
 import org.socialmaturity.localmongo.Eventually;
 import org.socialmaturity.localmongo.LocalMongoTestResource;
 import org.socialmaturity.localmongo.StoredEvents;
@@ -53,6 +54,9 @@ class AdviceApiTest {
 
     @Inject
     AxonRuntime axon;
+
+    @Inject
+    ReadModelGenerations generations;
 
     @Inject
     AdviceLogs logs;
@@ -88,7 +92,7 @@ class AdviceApiTest {
         Eventually.holds(() -> assertEquals(List.of(), consistencyOf(company)));
 
         // As if the log lost the advice of the second change (restored from an old backup).
-        mongo.getDatabase("recommendation").getCollection("advice_logs").updateOne(
+        currentLogs().updateOne(
                 com.mongodb.client.model.Filters.eq("_id", company),
                 com.mongodb.client.model.Updates.popLast("issued"));
 
@@ -115,47 +119,54 @@ class AdviceApiTest {
         String company = registerAndChange(partner);
         Eventually.holds(() -> given().header("X-Partner-Id", partner).get("/api/v1/companies/{id}/advice", company)
                 .then().body("total", equalTo(3)));
-        Eventually.holds(() -> assertEquals(0, axon.progress(AdviceProjection.PROCESSOR).orElseThrow().lag()));
+        Eventually.holds(() -> assertEquals(0, axon.progress(AdviceDecisions.PROCESSOR).orElseThrow().lag()));
         // Only this company's log: another test here damages its own on purpose, and a replay rightly repairs it.
         List<Document> before = sorted(ownedBy(company, logs.raw()));
         long issuedBefore = issuedAdvice();
 
         given().post("/api/v1/admin/projections/recommendation/replay").then().statusCode(401);
+        int generation = generations.current(AdviceLogs.READ_MODEL);
         given().header("X-Admin-Key", "local-admin-key").post("/api/v1/admin/projections/recommendation/replay")
-                .then().statusCode(202);
+                .then().statusCode(202)
+                .body("readModel", equalTo(AdviceLogs.READ_MODEL))
+                .body("generation", equalTo(generation + 1));
         Eventually.holds(() -> given().header("X-Admin-Key", "local-admin-key")
-                .get("/api/v1/admin/projections/recommendation/replay").then().body("state", equalTo("DONE")));
-        Eventually.holds(() -> assertEquals(before, sorted(ownedBy(company, logs.raw()))));
+                .get("/api/v1/admin/projections/recommendation/replay").then().body("state", equalTo("DONE"))
+                .body("currentGeneration", equalTo(generation + 1)));
+        assertEquals(before, sorted(ownedBy(company, logs.raw())), "the new generation holds the same log");
         assertEquals(issuedBefore, issuedAdvice(), "no advice issued twice");
     }
 
     @Test
-    void aCrashBetweenIssuingAndSavingTheLogIssuesNothingTwice() {
+    void changesHandledAgainAfterACrashIssueNothingTwice() {
         String partner = "partner-" + UUID.randomUUID();
         String company = registerAndChange(partner);
         Eventually.holds(() -> given().header("X-Partner-Id", partner).get("/api/v1/companies/{id}/advice", company)
                 .then().body("total", equalTo(3)));
-        Eventually.holds(() -> assertEquals(0, axon.progress(AdviceProjection.PROCESSOR).orElseThrow().lag()));
+        Eventually.holds(() -> assertEquals(0, axon.progress(AdviceDecisions.PROCESSOR).orElseThrow().lag()));
         long issuedBefore = issuedAdvice();
         long registeredAt = new StoredEvents(mongo).all().stream()
                 .filter(e -> e.aggregateId().equals(company)).findFirst().orElseThrow().globalIndex();
 
-        // As if the process died after IssueAdvice and before the log and the token were saved.
+        // As if the process died after IssueAdvice and before the token was saved.
         StreamingEventProcessor processor = axon.configuration().eventProcessingConfiguration()
-                .eventProcessor(AdviceProjection.PROCESSOR, StreamingEventProcessor.class).orElseThrow();
+                .eventProcessor(AdviceDecisions.PROCESSOR, StreamingEventProcessor.class).orElseThrow();
         processor.shutDown();
-        TokenStore tokens = axon.configuration().eventProcessingConfiguration().tokenStore(AdviceProjection.PROCESSOR);
-        mongo.getDatabase("recommendation").getCollection("advice_logs")
-                .deleteOne(com.mongodb.client.model.Filters.eq("_id", company));
+        TokenStore tokens = axon.configuration().eventProcessingConfiguration().tokenStore(AdviceDecisions.PROCESSOR);
         tokens.storeToken(GapAwareTrackingToken.newInstance(registeredAt - 1, java.util.Collections.emptySet()),
-                AdviceProjection.PROCESSOR, 0);
-        tokens.releaseClaim(AdviceProjection.PROCESSOR, 0);
+                AdviceDecisions.PROCESSOR, 0);
+        tokens.releaseClaim(AdviceDecisions.PROCESSOR, 0);
         processor.start();
 
         Eventually.holds(() -> given().header("X-Partner-Id", partner).get("/api/v1/companies/{id}/advice", company)
                 .then().body("total", equalTo(3)));
-        Eventually.holds(() -> assertEquals(0, axon.progress(AdviceProjection.PROCESSOR).orElseThrow().lag()));
+        Eventually.holds(() -> assertEquals(0, axon.progress(AdviceDecisions.PROCESSOR).orElseThrow().lag()));
         assertEquals(issuedBefore, issuedAdvice(), "no advice issued twice");
+    }
+
+    private com.mongodb.client.MongoCollection<Document> currentLogs() {
+        return mongo.getDatabase("recommendation").getCollection("advice_logs_g"
+                + generations.current(AdviceLogs.READ_MODEL));
     }
 
     /** A company that enters phase 3, changes quadrant and drops to phase 2. */

@@ -10,6 +10,8 @@ import org.socialmaturity.contracts.assessment.RawAnswer;
 import org.socialmaturity.contracts.maturity.Quadrant;
 import org.socialmaturity.scoring.maturity.MaturityRules.Maturity;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * What scoring keeps about one company in one small document (read and written by id): its state (the latest answer
  * to each question), how many answers it has recorded, and the phase and quadrant changes declared for it. The
@@ -29,6 +31,9 @@ public class CompanyTimeline {
     public Map<String, StateAnswer> state = new LinkedHashMap<>();
     public List<PhaseTransition> transitions = new ArrayList<>();
     public List<QuadrantTransition> quadrantTransitions = new ArrayList<>();
+    /** Entries applied in memory and not written yet: the last ones of {@code entryCount}. */
+    @JsonIgnore
+    public final List<Entry> unsavedEntries = new ArrayList<>();
 
     public record AssessmentInfo(String questionnaireVersion, String status, Instant startedAt) {
 

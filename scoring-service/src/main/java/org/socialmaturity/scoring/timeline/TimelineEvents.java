@@ -44,7 +44,7 @@ public class TimelineEvents {
      *
      * @return the history entry the event adds (for an answer), with the maturity it resulted in
      */
-    Optional<Entry> apply(CompanyTimeline timeline, EventMessage<?> message, long index) {
+    public Optional<Entry> apply(CompanyTimeline timeline, EventMessage<?> message, long index) {
         Object payload = message.getPayload();
         Entry entry = null;
         if (payload instanceof CompanyRegistered registered) {

@@ -1,48 +1,54 @@
 package org.socialmaturity.scoring.timeline;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
-import org.jboss.logging.Logger;
-
 import org.bson.Document;
+import org.jboss.logging.Logger;
 import org.socialmaturity.eventstore.AxonSettings;
 import org.socialmaturity.scoring.timeline.CompanyTimeline.Entry;
 import org.socialmaturity.web.ApiProblem;
 import org.socialmaturity.web.JsonDocuments;
+import org.socialmaturity.web.readmodel.ReadModelGenerations;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 
 /**
- * Stores company timelines: one small document per company ({@code timelines}) and one per recorded answer
- * ({@code timeline_entries}, id {@code companyId/n}), always read and written by id. Entries never change once
- * written, so queries keep them in memory and only fetch the ones the company document says are new: any replica
- * answers with what the store holds, at the cost of one lookup. The memory is keyed by the document's
- * {@code lastIndex} too, so that a document the store holds differently (rebuilt, restored) is read again.
+ * Stores company timelines, one set of collections per generation of the read model ({@link TimelineReadModel}):
+ * one small document per company ({@code timelines_g<n>}) and one per recorded answer ({@code timeline_entries_g<n>},
+ * id {@code companyId/n}), always read and written by id. Queries read the current generation. Entries never change
+ * once written, so queries keep them in memory and only fetch the ones the company document says are new: any
+ * replica answers with what the store holds, at the cost of one lookup. The memory is keyed by the generation and the
+ * document's {@code lastIndex} too, so that a document the store holds differently (rebuilt, restored) is read again.
  */
 @Singleton
 public class Timelines {
 
+    public static final String READ_MODEL = "maturity-timeline";
     private static final int PAGE = 256;
     private static final int CACHED_COMPANIES = 500;
 
     private static final Logger LOG = Logger.getLogger(Timelines.class);
 
     private final Instance<CompanyRebuild> rebuild;
-    private final JsonDocuments<CompanyTimeline> timelines;
-    private final JsonDocuments<Entry> entries;
-    private final Map<String, Cached> cache = Collections.synchronizedMap(
+    private final ReadModelGenerations generations;
+    private final MongoDatabase database;
+    private final ObjectMapper json;
+    private final Map<Integer, Collections> collections = new ConcurrentHashMap<>();
+    private final Map<String, Cached> cache = java.util.Collections.synchronizedMap(
             new LinkedHashMap<>(64, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
@@ -50,15 +56,16 @@ public class Timelines {
                 }
             });
 
-    Timelines(MongoClient mongo, AxonSettings settings, ObjectMapper json, Instance<CompanyRebuild> rebuild) {
+    Timelines(MongoClient mongo, AxonSettings settings, ObjectMapper json, Instance<CompanyRebuild> rebuild,
+              ReadModelGenerations generations) {
         this.rebuild = rebuild;
-        MongoDatabase database = mongo.getDatabase(settings.serviceDatabase());
-        this.timelines = new JsonDocuments<>(database.getCollection("timelines"), json, CompanyTimeline.class);
-        this.entries = new JsonDocuments<>(database.getCollection("timeline_entries"), json, Entry.class);
+        this.generations = generations;
+        this.database = mongo.getDatabase(settings.serviceDatabase());
+        this.json = json;
     }
 
     public Optional<CompanyTimeline> find(String companyId) {
-        return timelines.find(companyId);
+        return current().timelines().find(companyId);
     }
 
     /** Another partner's company is not found, exactly like a company that does not exist. */
@@ -72,13 +79,15 @@ public class Timelines {
      * counts is rebuilt from the event store first, rather than answered half or refused.
      */
     public TimelineView view(String partnerId, String companyId) {
-        CompanyTimeline timeline = require(partnerId, companyId);
-        Optional<Cached> cached = cachedEntries(timeline);
+        int generation = generations.current(READ_MODEL);
+        CompanyTimeline timeline = of(generation).timelines().find(companyId).filter(t -> partnerId.equals(t.partnerId))
+                .orElseThrow(() -> ApiProblem.notFound("Company", companyId));
+        Optional<Cached> cached = cachedEntries(generation, timeline);
         if (cached.isEmpty()) {
             LOG.warnf("Timeline of %s misses entries: rebuilding it from the event store", companyId);
             timeline = rebuild.get().rebuild(companyId).filter(t -> partnerId.equals(t.partnerId))
                     .orElseThrow(() -> ApiProblem.notFound("Company", companyId));
-            cached = cachedEntries(timeline);
+            cached = cachedEntries(generations.current(READ_MODEL), timeline);
         }
         Cached found = cached.orElseThrow(() -> new IllegalStateException("Timeline of " + companyId
                 + " still misses entries after a rebuild"));
@@ -86,8 +95,11 @@ public class Timelines {
     }
 
     /** @return empty when the store misses an entry the timeline counts */
-    private Optional<Cached> cachedEntries(CompanyTimeline timeline) {
-        Cached known = cache.getOrDefault(timeline.companyId, new Cached(List.of(), List.of(), -1));
+    private Optional<Cached> cachedEntries(int generation, CompanyTimeline timeline) {
+        Cached known = cache.get(timeline.companyId);
+        if (known == null || known.generation() != generation) {
+            known = new Cached(generation, List.of(), List.of(), -1);
+        }
         boolean notAhead = known.lastIndex() <= timeline.lastIndex;
         if (known.entries().size() == timeline.entryCount && notAhead) {
             return Optional.of(known);
@@ -95,6 +107,7 @@ public class Timelines {
         boolean append = known.entries().size() < timeline.entryCount && notAhead;
         List<Entry> all = append ? new ArrayList<>(known.entries()) : new ArrayList<>();
         List<String> points = append ? new ArrayList<>(known.points()) : new ArrayList<>();
+        JsonDocuments<Entry> entries = of(generation).entries();
         while (all.size() < timeline.entryCount) {
             int from = all.size();
             int to = Math.min(timeline.entryCount, from + PAGE);
@@ -108,18 +121,39 @@ public class Timelines {
             all.addAll(page);
             page.forEach(entry -> points.add(entries.toJson(TimelineResource.Point.of(entry))));
         }
-        Cached result = new Cached(List.copyOf(all), List.copyOf(points), timeline.lastIndex);
+        Cached result = new Cached(generation, List.copyOf(all), List.copyOf(points), timeline.lastIndex);
         cache.put(timeline.companyId, result);
         return Optional.of(result);
     }
 
-    /** A company's entries as last read from the store, and the {@code lastIndex} of the document they belong to. */
-    private record Cached(List<Entry> entries, List<String> points, long lastIndex) {
+    /** A company's entries as last read from the store, and the generation and {@code lastIndex} they belong to. */
+    private record Cached(int generation, List<Entry> entries, List<String> points, long lastIndex) {
     }
 
-    /** Writes the company's entry {@code n}; writing it again (a retried event) replaces it with the same content. */
-    void saveEntry(String companyId, int n, Entry entry) {
-        entries.save(key(companyId, n), entry);
+    /** The stored timelines of these companies in a generation. */
+    Map<String, CompanyTimeline> findAll(int generation, Collection<String> companyIds) {
+        Map<String, CompanyTimeline> found = new HashMap<>();
+        of(generation).timelines().findAll(List.copyOf(companyIds)).forEach(t -> found.put(t.companyId, t));
+        return found;
+    }
+
+    /**
+     * Writes the timelines a batch changed into a generation: their new entries first, then the company documents
+     * that count them, each kind in one bulk write. Writing them again (a batch applied twice) writes the same.
+     */
+    void write(int generation, List<CompanyTimeline> changed) {
+        Map<String, Entry> newEntries = new LinkedHashMap<>();
+        Map<String, CompanyTimeline> documents = new LinkedHashMap<>();
+        for (CompanyTimeline timeline : changed) {
+            int first = timeline.entryCount - timeline.unsavedEntries.size();
+            for (int n = 0; n < timeline.unsavedEntries.size(); n++) {
+                newEntries.put(key(timeline.companyId, first + n), timeline.unsavedEntries.get(n));
+            }
+            documents.put(timeline.companyId, timeline);
+        }
+        Collections target = of(generation);
+        target.entries().saveAll(newEntries);
+        target.timelines().saveAll(documents);
     }
 
     /**
@@ -130,26 +164,24 @@ public class Timelines {
      * @return false when the projection moved on meanwhile: rebuild again
      */
     boolean replace(CompanyTimeline rebuilt, List<Entry> rebuiltEntries, Long lastIndexBefore, int entryCountBefore) {
+        Collections target = current();
         for (int n = 0; n < rebuiltEntries.size(); n++) {
-            entries.save(key(rebuilt.companyId, n), rebuiltEntries.get(n));
+            target.entries().save(key(rebuilt.companyId, n), rebuiltEntries.get(n));
         }
-        boolean replaced = timelines.replaceIf(rebuilt.companyId, rebuilt, "lastIndex", lastIndexBefore);
+        boolean replaced = target.timelines().replaceIf(rebuilt.companyId, rebuilt, "lastIndex", lastIndexBefore);
         if (replaced && entryCountBefore > rebuiltEntries.size()) {
-            entries.deleteAll(IntStream.range(rebuiltEntries.size(), entryCountBefore)
+            target.entries().deleteAll(IntStream.range(rebuiltEntries.size(), entryCountBefore)
                     .mapToObj(n -> key(rebuilt.companyId, n)).toList());
         }
         cache.remove(rebuilt.companyId);
         return replaced;
     }
 
-    void save(CompanyTimeline timeline) {
-        timelines.save(timeline.companyId, timeline);
-    }
-
-    void deleteAll() {
-        timelines.deleteAll();
-        entries.deleteAll();
-        cache.clear();
+    void drop(int generation) {
+        Collections dropped = of(generation);
+        dropped.timelines().drop();
+        dropped.entries().drop();
+        collections.remove(generation);
     }
 
     /**
@@ -157,6 +189,7 @@ public class Timelines {
      * out. For the consistency check, which must see what a restarted replica would see.
      */
     public List<Entry> storedEntries(CompanyTimeline timeline) {
+        JsonDocuments<Entry> entries = current().entries();
         List<Entry> stored = new ArrayList<>();
         for (int from = 0; from < timeline.entryCount; from += PAGE) {
             int to = Math.min(timeline.entryCount, from + PAGE);
@@ -166,14 +199,29 @@ public class Timelines {
         return stored;
     }
 
-    /** Every stored document of both collections, for comparing read models field by field. */
+    /** Every stored document of both collections of the current generation, for comparing read models. */
     public List<Document> raw() {
-        List<Document> all = timelines.raw();
-        all.addAll(entries.raw());
+        Collections current = current();
+        List<Document> all = current.timelines().raw();
+        all.addAll(current.entries().raw());
         return all;
+    }
+
+    private Collections current() {
+        return of(generations.current(READ_MODEL));
+    }
+
+    private Collections of(int generation) {
+        return collections.computeIfAbsent(generation, g -> new Collections(
+                new JsonDocuments<>(database.getCollection("timelines_g" + g), json, CompanyTimeline.class),
+                new JsonDocuments<>(database.getCollection("timeline_entries_g" + g), json, Entry.class)));
     }
 
     private static String key(String companyId, int n) {
         return companyId + "/" + n;
+    }
+
+    /** One generation's collections. */
+    private record Collections(JsonDocuments<CompanyTimeline> timelines, JsonDocuments<Entry> entries) {
     }
 }

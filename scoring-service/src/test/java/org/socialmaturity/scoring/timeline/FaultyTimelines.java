@@ -1,5 +1,6 @@
 package org.socialmaturity.scoring.timeline;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -9,14 +10,15 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
 import org.socialmaturity.eventstore.AxonSettings;
-import org.socialmaturity.scoring.timeline.CompanyTimeline.Entry;
+import org.socialmaturity.web.readmodel.ReadModelGenerations;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 
 /**
- * The real timeline store, with a fault a test can arm for one company: writing that company's next history entries
- * fails a given number of times, as a MongoDB outage or a full disk would, before it works again.
+ * The real timeline store, with a fault a test can arm for one company: writing that company's new history entries
+ * (with whatever else a batch writes) fails a given number of times, as a MongoDB outage or a full disk would,
+ * before it works again.
  */
 @Alternative
 @Priority(1)
@@ -25,8 +27,9 @@ public class FaultyTimelines extends Timelines {
 
     private static final Map<String, Integer> FAILURES_LEFT = new ConcurrentHashMap<>();
 
-    FaultyTimelines(MongoClient mongo, AxonSettings settings, ObjectMapper json, Instance<CompanyRebuild> rebuild) {
-        super(mongo, settings, json, rebuild);
+    FaultyTimelines(MongoClient mongo, AxonSettings settings, ObjectMapper json, Instance<CompanyRebuild> rebuild,
+                    ReadModelGenerations generations) {
+        super(mongo, settings, json, rebuild, generations);
     }
 
     static void failEntriesOf(String companyId, int times) {
@@ -38,11 +41,17 @@ public class FaultyTimelines extends Timelines {
     }
 
     @Override
-    void saveEntry(String companyId, int n, Entry entry) {
-        Integer left = FAILURES_LEFT.computeIfPresent(companyId, (company, count) -> count > 0 ? count - 1 : null);
-        if (left != null || FAILURES_LEFT.containsKey(companyId)) {
-            throw new IllegalStateException("injected fault: the history of " + companyId + " cannot be written");
+    void write(int generation, List<CompanyTimeline> changed) {
+        for (CompanyTimeline timeline : changed) {
+            if (timeline.unsavedEntries.isEmpty() || !FAILURES_LEFT.containsKey(timeline.companyId)) {
+                continue;
+            }
+            Integer left = FAILURES_LEFT.computeIfPresent(timeline.companyId, (c, count) -> count > 0 ? count - 1 : null);
+            if (left != null || FAILURES_LEFT.containsKey(timeline.companyId)) {
+                throw new IllegalStateException("injected fault: the history of " + timeline.companyId
+                        + " cannot be written");
+            }
         }
-        super.saveEntry(companyId, n, entry);
+        super.write(generation, changed);
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.socialmaturity.localmongo.Eventually;
 import org.socialmaturity.localmongo.LocalMongoTestResource;
 import org.socialmaturity.scoring.EventScenario;
+import org.socialmaturity.web.readmodel.ReadModelGenerations;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
@@ -41,6 +42,9 @@ class HealingTest {
 
     @Inject
     Timelines timelines;
+
+    @Inject
+    ReadModelGenerations generations;
 
     @Test
     void aHistoryThatLostEntriesIsRebuiltFromTheEventStoreInsteadOfFailing() {
@@ -104,7 +108,7 @@ class HealingTest {
 
         // The store restored to an earlier point: ten answers, the document at the tenth.
         long tenth = ((Number) before.get(9).get("globalIndex")).longValue();
-        mongo.getDatabase("scoring").getCollection("timelines").updateOne(Filters.eq("_id", company),
+        current("timelines").updateOne(Filters.eq("_id", company),
                 Updates.combine(Updates.set("entryCount", 10), Updates.set("lastIndex", tenth)));
         entries().deleteMany(Filters.in("_id", IntStream.range(10, QUESTIONS).mapToObj(n -> company + "/" + n).toList()));
 
@@ -112,7 +116,12 @@ class HealingTest {
     }
 
     private MongoCollection<Document> entries() {
-        return mongo.getDatabase("scoring").getCollection("timeline_entries");
+        return current("timeline_entries");
+    }
+
+    /** The collection partners read now: the read model keeps one per generation. */
+    private MongoCollection<Document> current(String collection) {
+        return mongo.getDatabase("scoring").getCollection(collection + "_g" + generations.current(Timelines.READ_MODEL));
     }
 
     private static List<Map<String, Object>> history(EventScenario scenario, String company) {

@@ -22,6 +22,9 @@ import org.socialmaturity.eventstore.AxonRuntime;
 import org.socialmaturity.localmongo.LocalMongoTestResource;
 import org.socialmaturity.localmongo.StoredEvents;
 import org.socialmaturity.scoring.EventScenario;
+import org.socialmaturity.scoring.maturity.MaturityDecisions;
+import org.socialmaturity.web.readmodel.ReadModelGenerations;
+import org.socialmaturity.web.readmodel.ReadModelSlots;
 import org.socialmaturity.localmongo.Eventually;
 
 import com.mongodb.client.MongoClient;
@@ -49,6 +52,12 @@ class ReplayAndCrashTest {
     @Inject
     Timelines timelines;
 
+    @Inject
+    ReadModelGenerations generations;
+
+    @Inject
+    ReadModelSlots slots;
+
     @Test
     void aReplayRebuildsIdenticalReadModelsAndDeclaresNothingAgain() {
         EventScenario scenario = new EventScenario(store);
@@ -63,15 +72,18 @@ class ReplayAndCrashTest {
 
         given().post("/api/v1/admin/projections/scoring/replay").then().statusCode(401);
         given().header("X-Admin-Key", "wrong").post("/api/v1/admin/projections/scoring/replay").then().statusCode(403);
+        int generation = generations.current(Timelines.READ_MODEL);
         given().header("X-Admin-Key", ADMIN_KEY).post("/api/v1/admin/projections/scoring/replay")
                 .then().statusCode(202)
-                .body("processor", equalTo(TimelineProjection.PROCESSOR));
+                .body("readModel", equalTo(Timelines.READ_MODEL))
+                .body("state", equalTo("REBUILDING"))
+                .body("generation", equalTo(generation + 1));
         Eventually.holds(() -> {
             String progress = given().header("X-Admin-Key", ADMIN_KEY).get("/api/v1/admin/projections/scoring/replay")
                     .then().statusCode(200).extract().asString();
             assertTrue(progress.contains("\"state\":\"DONE\""), progress);
         });
-        awaitCaughtUp();
+        assertEquals(generation + 1, generations.current(Timelines.READ_MODEL), "the new generation is current");
         assertEquals(before, sorted(ownedBy(company, timelines.raw())), "read models rebuilt field by field");
 
         assertEquals(changesBefore, declaredChanges(), "no phase or quadrant change declared twice");
@@ -82,7 +94,7 @@ class ReplayAndCrashTest {
     }
 
     @Test
-    void aCrashBetweenDeclaringAChangeAndSavingTheTimelineDeclaresItOnce() {
+    void aCrashBetweenDeclaringAChangeAndSavingTheDecisionStateDeclaresItOnce() {
         EventScenario scenario = new EventScenario(store);
         String company = scenario.registerCompany("Crashed SA");
         String assessment = scenario.startAssessment(company);
@@ -92,18 +104,16 @@ class ReplayAndCrashTest {
         long registeredAt = timelines.view(scenario.partnerId, company).entries().get(0).globalIndex() - 2;
         long changesBefore = declaredChanges();
 
-        // As if the process died after RecordMaturity and before the timeline and the token were saved: the
-        // timeline is gone and the token is back before the company's first event.
+        // As if the process died after RecordMaturity and before the decision state and the token were saved: the
+        // state is gone and the token is back before the company's first event.
         StreamingEventProcessor processor = axon.configuration().eventProcessingConfiguration()
-                .eventProcessor(TimelineProjection.PROCESSOR, StreamingEventProcessor.class).orElseThrow();
+                .eventProcessor(MaturityDecisions.PROCESSOR, StreamingEventProcessor.class).orElseThrow();
         processor.shutDown();
-        TokenStore tokens = axon.configuration().eventProcessingConfiguration().tokenStore(TimelineProjection.PROCESSOR);
-        mongo.getDatabase("scoring").getCollection("timelines").deleteOne(Filters.eq("_id", company));
-        mongo.getDatabase("scoring").getCollection("timeline_entries").deleteMany(Filters.in("_id",
-                java.util.stream.IntStream.range(0, 30).mapToObj(n -> company + "/" + n).toList()));
+        TokenStore tokens = axon.configuration().eventProcessingConfiguration().tokenStore(MaturityDecisions.PROCESSOR);
+        mongo.getDatabase("scoring").getCollection("maturity_decisions").deleteOne(Filters.eq("_id", company));
         tokens.storeToken(GapAwareTrackingToken.newInstance(registeredAt - 1, Collections.emptySet()),
-                TimelineProjection.PROCESSOR, 0);
-        tokens.releaseClaim(TimelineProjection.PROCESSOR, 0);
+                MaturityDecisions.PROCESSOR, 0);
+        tokens.releaseClaim(MaturityDecisions.PROCESSOR, 0);
         processor.start();
 
         awaitTransitions(scenario, company, 1);
@@ -115,18 +125,21 @@ class ReplayAndCrashTest {
         return documents.stream().filter(d -> d.getString("_id").startsWith(company)).toList();
     }
 
-    /** Until the projection has handled everything in the store, including the changes it declared. */
+    /** Until the decisions and the timeline have handled everything in the store, including declared changes. */
     private void awaitCaughtUp() {
-        Eventually.holds(() -> {
-            var progress = axon.progress(TimelineProjection.PROCESSOR).orElseThrow();
-            assertEquals(0, progress.lag(), progress.toString());
-        });
-        try {
-            Thread.sleep(300);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        for (int round = 0; round < 2; round++) {
+            for (String processor : List.of(MaturityDecisions.PROCESSOR, slots.currentProcessor(Timelines.READ_MODEL))) {
+                Eventually.holds(() -> {
+                    var progress = axon.progress(processor).orElseThrow();
+                    assertEquals(0, progress.lag(), progress.toString());
+                });
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        Eventually.holds(() -> assertEquals(0, axon.progress(TimelineProjection.PROCESSOR).orElseThrow().lag()));
     }
 
     private void awaitTransitions(EventScenario scenario, String company, int count) {

@@ -46,7 +46,7 @@ public class ConsistencyCheck {
 
     public ConsistencyReport run() {
         Instant checkedAt = Instant.now();
-        String processor = projection.processor();
+        String processor = projection.currentProcessor();
         Map<String, List<TrackedEventMessage<?>>> byCompany = readStore();
         long position = axon.progress(processor).map(p -> p.position().orElse(-1)).orElse(-1L);
         Set<String> deadLettered = deadLetters.list(processor).stream().map(DeadLetters.Sequence::sequence)

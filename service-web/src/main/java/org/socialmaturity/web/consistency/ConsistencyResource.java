@@ -54,7 +54,7 @@ public class ConsistencyResource {
     public ConsistencyReport check(@Parameter(example = "scoring") @PathParam("service") String name,
                                    @HeaderParam(AdminGuard.ADMIN_KEY) String adminKey) {
         admin.require(adminKey);
-        projection.processorOf(name);
+        projection.readModelOf(name);
         return check.run();
     }
 }
