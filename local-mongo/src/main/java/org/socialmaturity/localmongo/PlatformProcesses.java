@@ -21,6 +21,9 @@ import java.util.Map;
  */
 public final class PlatformProcesses implements AutoCloseable {
 
+    /** Where the modules' directories are, relative to the working directory: {@code ..} from a module, as in tests. */
+    public static final String MODULES = "platform.modules";
+
     private final LocalMongo mongo;
     private final List<Process> processes = new ArrayList<>();
     private final Map<String, Launched> launched = new java.util.HashMap<>();
@@ -138,7 +141,7 @@ public final class PlatformProcesses implements AutoCloseable {
     }
 
     private String launch(String module, String instance, Map<String, String> settings, int port) throws Exception {
-        Path jar = Path.of("..", module, "target", "quarkus-app", "quarkus-run.jar");
+        Path jar = Path.of(System.getProperty(MODULES, ".."), module, "target", "quarkus-app", "quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw verify builds all)");
         }

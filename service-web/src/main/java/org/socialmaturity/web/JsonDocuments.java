@@ -1,13 +1,20 @@
 package org.socialmaturity.web;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.bson.BsonBinaryWriter;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.io.BasicOutputBuffer;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
@@ -51,15 +58,84 @@ public final class JsonDocuments<T> {
                 new ReplaceOptions().upsert(true));
     }
 
-    /** Writes every value under its id, replacing what was there, in one unordered bulk write. */
+    /**
+     * Writes every value under its id, replacing what was there, in one unordered bulk write. The documents go to the
+     * driver as BSON made straight from the JSON (no map of fields in between): what a rebuild spends most on.
+     */
     public void saveAll(Map<String, T> values) {
         if (values.isEmpty()) {
             return;
         }
-        List<WriteModel<Document>> writes = new ArrayList<>(values.size());
-        values.forEach((id, value) -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", id),
-                Document.parse(toJson(value)).append("_id", id), new ReplaceOptions().upsert(true))));
-        collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        List<WriteModel<RawBsonDocument>> writes = new ArrayList<>(values.size());
+        values.forEach((id, value) -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), bson(id, value),
+                new ReplaceOptions().upsert(true))));
+        collection.withDocumentClass(RawBsonDocument.class).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    }
+
+    /**
+     * The value as a BSON document with {@code _id} first, written from Jackson's tokens: the same fields and types
+     * as {@link #save} stores through JSON text (integers as int32 when they fit, else int64; other numbers as
+     * doubles), without printing and parsing the text.
+     */
+    private RawBsonDocument bson(String id, T value) {
+        BasicOutputBuffer out = new BasicOutputBuffer();
+        try (TokenBuffer tokens = new TokenBuffer(json, false)) {
+            json.writeValue(tokens, value);
+            try (JsonParser parser = tokens.asParser(); BsonBinaryWriter writer = new BsonBinaryWriter(out)) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    throw new IllegalStateException(type.getSimpleName() + " is not written as an object");
+                }
+                writer.writeStartDocument();
+                writer.writeString("_id", id);
+                copyFields(parser, writer);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Unwritable " + type.getSimpleName() + " " + id, e);
+        }
+        return new RawBsonDocument(out.toByteArray());
+    }
+
+    private static void copyFields(JsonParser parser, BsonBinaryWriter writer) throws IOException {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            writer.writeName(parser.currentName());
+            parser.nextToken();
+            copyValue(parser, writer);
+        }
+        writer.writeEndDocument();
+    }
+
+    private static void copyValue(JsonParser parser, BsonBinaryWriter writer) throws IOException {
+        switch (parser.currentToken()) {
+            case START_OBJECT -> {
+                writer.writeStartDocument();
+                copyFields(parser, writer);
+            }
+            case START_ARRAY -> {
+                writer.writeStartArray();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    copyValue(parser, writer);
+                }
+                writer.writeEndArray();
+            }
+            case VALUE_STRING -> writer.writeString(parser.getText());
+            case VALUE_NUMBER_INT -> {
+                if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                    writer.writeDouble(parser.getDoubleValue());
+                } else {
+                    long number = parser.getLongValue();
+                    if (number == (int) number) {
+                        writer.writeInt32((int) number);
+                    } else {
+                        writer.writeInt64(number);
+                    }
+                }
+            }
+            case VALUE_NUMBER_FLOAT -> writer.writeDouble(parser.getDoubleValue());
+            case VALUE_TRUE -> writer.writeBoolean(true);
+            case VALUE_FALSE -> writer.writeBoolean(false);
+            case VALUE_NULL -> writer.writeNull();
+            default -> throw new IllegalStateException("Unexpected JSON token " + parser.currentToken());
+        }
     }
 
     /**

@@ -13,9 +13,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.deadletter.DeadLetter;
-import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.jboss.logging.Logger;
@@ -114,25 +112,6 @@ public class DeadLetters {
     /** Whether the processor's queue holds letters of this sequence. */
     public boolean contains(String processor, String sequenceId) {
         return queue(processor).map(queue -> queue.contains(sequenceId)).orElse(false);
-    }
-
-    /**
-     * Parks events that failed outside a handler (their documents could not be written after they were applied), in
-     * order, as Axon parks an event whose handler throws: the first with the cause and one attempt counted, the others
-     * waiting behind it. Later events of the sequence then queue behind them.
-     */
-    public void park(String processor, String sequenceId, List<? extends EventMessage<?>> messages, Throwable cause) {
-        SequencedDeadLetterQueue<EventMessage<?>> queue = queue(processor).orElseThrow(() ->
-                new IllegalStateException("No dead-letter queue for " + processor, cause));
-        boolean first = true;
-        for (EventMessage<?> message : messages) {
-            queue.enqueue(sequenceId, first
-                    ? new GenericDeadLetter<EventMessage<?>>(sequenceId, message, cause)
-                    .withDiagnostics(MetaData.with(DeadLettering.ATTEMPTS, 1))
-                    : new GenericDeadLetter<EventMessage<?>>(sequenceId, message));
-            first = false;
-        }
-        LOG.warnf("Parked %d event(s) of %s in %s: %s", messages.size(), sequenceId, processor, cause.toString());
     }
 
     /** Empties a processor's queue: its letters belong to a generation of read models that is gone. */

@@ -18,6 +18,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 
 import org.axonframework.config.Configurer;
+import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -82,7 +83,9 @@ public class ReadModelSlots implements AxonModule, SlotHandler.BatchListener {
         for (GenerationalReadModel<?> model : models) {
             Map<String, SlotHandler<?>> slots = new LinkedHashMap<>();
             for (String slot : ReadModelGenerations.SLOTS) {
-                slots.put(slot, new SlotHandler<>(model, slot, generations, deadLetters, this));
+                String processor = processorName(model.name(), slot);
+                slots.put(slot, new SlotHandler<>(model, slot, generations, deadLetters, this,
+                        () -> ((AbstractEventProcessor) processor(processor)).eventHandlerInvoker()));
             }
             handlers.put(model.name(), slots);
         }
@@ -102,6 +105,10 @@ public class ReadModelSlots implements AxonModule, SlotHandler.BatchListener {
                         .registerEventHandler(c -> handler)
                         .assignHandlerInstancesMatching(processor, candidate -> candidate == handler)
                         .registerSequencingPolicy(processor, c -> new SequencedByCompany())
+                        // One segment, one claimer: the invoker remembers which companies are parked instead of
+                        // asking the queue before every event.
+                        .registerDeadLetteringEventHandlerInvokerConfiguration(processor,
+                                (c, builder) -> builder.enableSequenceIdentifierCache())
                         .registerHandlerInterceptor(processor, c -> flushAfterLastEvent(handler))
                         .registerTrackingEventProcessorConfiguration(processor, c -> TrackingEventProcessorConfiguration
                                 .forSingleThreadedProcessing()

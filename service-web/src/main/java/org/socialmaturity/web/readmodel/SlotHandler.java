@@ -6,9 +6,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -40,18 +43,20 @@ public class SlotHandler<S> {
     private final ReadModelGenerations generations;
     private final DeadLetters deadLetters;
     private final BatchListener listener;
+    private final Supplier<EventHandlerInvoker> invoker;
     private final SequencedByCompany keys = new SequencedByCompany();
     private final String batchResource;
     private volatile int generation = -1;
 
     SlotHandler(GenerationalReadModel<S> model, String slot, ReadModelGenerations generations, DeadLetters deadLetters,
-                BatchListener listener) {
+                BatchListener listener, Supplier<EventHandlerInvoker> invoker) {
         this.model = model;
         this.slot = slot;
         this.processor = ReadModelSlots.processorName(model.name(), slot);
         this.generations = generations;
         this.deadLetters = deadLetters;
         this.listener = listener;
+        this.invoker = invoker;
         this.batchResource = "ReadModelBatch[" + processor + "]";
     }
 
@@ -148,6 +153,7 @@ public class SlotHandler<S> {
         private final Map<String, S> documents;
         private final Map<String, List<EventMessage<?>>> applied = new LinkedHashMap<>();
         private final Set<String> changed = new LinkedHashSet<>();
+        private final Map<String, RuntimeException> unwritable = new LinkedHashMap<>();
 
         Batch(int writingTo, Map<String, S> documents) {
             this.writingTo = writingTo;
@@ -155,6 +161,10 @@ public class SlotHandler<S> {
         }
 
         void apply(String key, EventMessage<?> message, long index) {
+            RuntimeException cause = unwritable.get(key);
+            if (cause != null) {
+                throw cause;
+            }
             S document = documents.computeIfAbsent(key, model::create);
             try {
                 if (model.apply(document, message, index)) {
@@ -199,8 +209,26 @@ public class SlotHandler<S> {
                     // Its later events would be parked behind older letters that this batch must not overtake.
                     throw e;
                 }
-                deadLetters.park(processor, key, applied.get(key), e);
+                park(key, e);
             }
+        }
+
+        /**
+         * Hands the company's events of this batch to the processor's dead-lettering invoker again, this time failing
+         * with the write's cause: the invoker parks the first and queues the others behind it, as it does for any
+         * failing handler (and its memory of parked companies stays right).
+         */
+        private void park(String key, RuntimeException cause) {
+            unwritable.put(key, cause);
+            for (EventMessage<?> message : applied.get(key)) {
+                try {
+                    invoker.get().handle(message, Segment.ROOT_SEGMENT);
+                } catch (Exception e) {
+                    throw new IllegalStateException("Could not park the events of " + key + " in " + processor, e);
+                }
+            }
+            LOG.warnf("The documents of %s could not be written: %d event(s) parked in %s (%s)", key,
+                    applied.get(key).size(), processor, cause.toString());
         }
     }
 
