@@ -47,12 +47,13 @@ import com.mongodb.client.model.Filters;
  * scoring's timeline and recommendation's advice log, against the engine's own replay of the same store in the same
  * run. The store is filled straight through the engine with what the platform appends for a company (registration,
  * an assessment of 21 answers, a phase change and its advice: 25 events, one per commit); the services run as
- * processes on a mongo-java-server in this JVM (memory backend), their decision processors set at the head (the
- * decisions were made when the events were). Prints a Markdown table.
+ * processes, their decision processors set at the head (the
+ * decisions were made when the events were), on mongo-java-server in memory in a process of its own (heap
+ * {@code -Dmongo.heap}, 16g). Prints a Markdown table.
  *
  * <pre>
  * ./mvnw -q -pl bench -am install -DskipTests
- * java -Xmx12g -cp "bench/target/bench-1.0.0-SNAPSHOT.jar:bench/target/lib/*" org.socialmaturity.bench.RebuildBenchmark [10000,100000,1000000]
+ * java -Xmx2g -cp "bench/target/bench-1.0.0-SNAPSHOT.jar:bench/target/lib/*" org.socialmaturity.bench.RebuildBenchmark [10000,100000,1000000]
  * </pre>
  */
 public final class RebuildBenchmark {
@@ -78,7 +79,7 @@ public final class RebuildBenchmark {
     }
 
     private void run(long[] sizes) throws Exception {
-        try (PlatformProcesses platform = new PlatformProcesses();
+        try (PlatformProcesses platform = PlatformProcesses.onMemoryMongoProcess(System.getProperty("mongo.heap", "16g"));
              MongoClient client = MongoClients.create(platform.mongoUri())) {
             ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);

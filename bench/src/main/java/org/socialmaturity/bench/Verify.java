@@ -49,12 +49,12 @@ public final class Verify {
 
         for (String service : List.of("assessment", "scoring", "recommendation")) {
             JsonNode letters = get(http, gateway + "/api/v1/admin/projections/" + service + "/dead-letters", adminKey);
-            System.out.printf("Dead letters of %s (%s): %d%n", service, letters.get("processor").asText(),
-                    letters.get("total").asLong());
+            System.out.printf("Dead letters of %s: %d%n", service, letters.get("total").asLong());
             for (JsonNode sequence : letters.get("sequences")) {
                 JsonNode oldest = sequence.get("letters").get(0);
-                System.out.printf("  company %s: %d waiting, the oldest %s at %s, %s after %d attempts: %s%n",
-                        sequence.get("sequence").asText(), sequence.get("letters").size(),
+                System.out.printf("  company %s in %s: %d waiting, the oldest %s at %s, %s after %d attempts: %s%n",
+                        sequence.get("sequence").asText(), sequence.get("processor").asText(),
+                        sequence.get("letters").size(),
                         oldest.get("payloadType").asText(), oldest.get("globalIndex").asText(),
                         oldest.get("state").asText(), oldest.get("attempts").asInt(),
                         oldest.get("causeMessage").asText());

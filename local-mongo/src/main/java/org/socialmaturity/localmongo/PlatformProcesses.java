@@ -29,6 +29,7 @@ public final class PlatformProcesses implements AutoCloseable {
     private final Map<String, Launched> launched = new java.util.HashMap<>();
     private final Path logs = Path.of("target", "system-logs");
     private final Path mongoData;
+    private final String mongoHeap;
     private final int mongoPort;
     private Process mongoProcess;
 
@@ -37,13 +38,15 @@ public final class PlatformProcesses implements AutoCloseable {
         Files.createDirectories(logs);
         this.mongo = LocalMongo.inMemory();
         this.mongoData = null;
+        this.mongoHeap = null;
         this.mongoPort = -1;
     }
 
-    private PlatformProcesses(Path mongoData) throws IOException {
+    private PlatformProcesses(Path mongoData, String mongoHeap) throws IOException {
         Files.createDirectories(logs);
         this.mongo = null;
         this.mongoData = mongoData;
+        this.mongoHeap = mongoHeap;
         this.mongoPort = freePort();
         startMongo();
     }
@@ -53,14 +56,25 @@ public final class PlatformProcesses implements AutoCloseable {
      * test can kill ({@link #killMongo()}) and start again on the same file and port ({@link #startMongo()}).
      */
     public static PlatformProcesses onLocalMongoProcess(Path dataFile) throws IOException {
-        return new PlatformProcesses(dataFile);
+        return new PlatformProcesses(dataFile, null);
+    }
+
+    /** The services on local-mongo in memory, in a process of its own with this much heap: for large benchmarks. */
+    public static PlatformProcesses onMemoryMongoProcess(String heap) throws IOException {
+        return new PlatformProcesses(null, heap);
     }
 
     /** Starts the local-mongo process (again) and waits until it accepts connections. */
     public void startMongo() throws IOException {
-        mongoProcess = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LocalMongo.class.getName(),
-                "--port", String.valueOf(mongoPort), "--data", mongoData.toString())
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        if (mongoHeap != null) {
+            command.add("-Xmx" + mongoHeap);
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), LocalMongo.class.getName(),
+                "--port", String.valueOf(mongoPort)));
+        command.addAll(mongoData == null ? List.of("--memory") : List.of("--data", mongoData.toString()));
+        mongoProcess = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("local-mongo.log").toFile()))
                 .start();

@@ -32,8 +32,8 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * assessment-service, two scoring-service replicas and recommendation-service as separate processes on one MongoDB. A company goes through
- * three assessments: up to phase 2, up to phase 3, down to phase 2. The replicas share the timeline processor's two
- * segments.
+ * three assessments: up to phase 2, up to phase 3, down to phase 2. The replicas share the decision processor's two
+ * segments (each read model's slot has one, claimed by one replica at a time).
  */
 class MaturityAcrossProcessesTest {
 

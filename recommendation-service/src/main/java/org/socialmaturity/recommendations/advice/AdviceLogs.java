@@ -23,6 +23,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+
 /**
  * Each company's advice log, one document per company in one collection per generation ({@code advice_logs_g<n>}),
  * built from the registrations and the advice issued, and rebuilt side by side; queries read the current generation,
@@ -36,6 +39,7 @@ public class AdviceLogs implements GenerationalReadModel<CompanyAdviceLog> {
     private final MongoDatabase database;
     private final ObjectMapper json;
     private final ReadModelGenerations generations;
+    private final BroadcastProcessor<String> written = BroadcastProcessor.create();
 
     AdviceLogs(MongoClient mongo, AxonSettings settings, ObjectMapper json, ReadModelGenerations generations) {
         this.database = mongo.getDatabase(settings.serviceDatabase());
@@ -103,6 +107,12 @@ public class AdviceLogs implements GenerationalReadModel<CompanyAdviceLog> {
         Map<String, CompanyAdviceLog> byId = new HashMap<>();
         changed.forEach(log -> byId.put(log.companyId, log));
         logs(generation).saveAll(byId);
+        byId.keySet().forEach(written::onNext);
+    }
+
+    /** The companies whose logs this replica just wrote: what wakes the advice streams it serves at once. */
+    Multi<String> written() {
+        return written;
     }
 
     @Override

@@ -108,7 +108,11 @@ public class AdviceResource {
         Language language = LanguageNegotiation.choose(lang, acceptLanguage);
         String partnerId = call.partnerId();
         AtomicInteger seen = new AtomicInteger(logs.require(partnerId, companyId).issued.size());
-        return Multi.createFrom().ticks().every(STREAM_POLL)
+        // Woken at once when this replica writes the company's log; the poll finds what other replicas wrote.
+        Multi<Object> wakeUps = Multi.createBy().merging().streams(
+                Multi.createFrom().ticks().every(STREAM_POLL).map(tick -> (Object) tick),
+                logs.written().filter(companyId::equals).map(written -> (Object) written));
+        return wakeUps
                 .onOverflow().drop()
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .concatMap(tick -> {

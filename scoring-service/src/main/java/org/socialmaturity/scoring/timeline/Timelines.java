@@ -152,7 +152,8 @@ public class Timelines {
             documents.put(timeline.companyId, timeline);
         }
         Collections target = of(generation);
-        target.entries().saveAll(newEntries);
+        // An entry never changes once written (the n-th answer of a company is always the same event).
+        target.entries().insertAll(newEntries);
         target.timelines().saveAll(documents);
     }
 

@@ -121,6 +121,34 @@ class ReplayAndCrashTest {
         assertTrue(processor.isRunning());
     }
 
+    @Test
+    void aBatchAppliedAgainAfterACrashBeforeItsTokenWasStoredChangesNothing() {
+        EventScenario scenario = new EventScenario(store);
+        String company = scenario.registerCompany("Repetida SA");
+        scenario.answerAll(company, scenario.startAssessment(company), 2);
+        awaitCaughtUp();
+        List<Document> before = sorted(ownedBy(company, timelines.raw()));
+        long registeredAt = timelines.view(scenario.partnerId, company).entries().get(0).globalIndex() - 2;
+
+        // As if the replica died after writing the batch's history entries, before the company document and the token:
+        // the batch is applied again, its entries are written a second time.
+        String slot = slots.currentProcessor(Timelines.READ_MODEL);
+        StreamingEventProcessor processor = axon.configuration().eventProcessingConfiguration()
+                .eventProcessor(slot, StreamingEventProcessor.class).orElseThrow();
+        processor.shutDown();
+        mongo.getDatabase("scoring").getCollection("timelines_g" + generations.current(Timelines.READ_MODEL))
+                .deleteOne(Filters.eq("_id", company));
+        TokenStore tokens = axon.configuration().eventProcessingConfiguration().tokenStore(slot);
+        tokens.storeToken(GapAwareTrackingToken.newInstance(registeredAt - 1, Collections.emptySet()), slot, 0);
+        tokens.releaseClaim(slot, 0);
+        processor.start();
+
+        Eventually.holds(() -> assertTrue(axon.progress(slot).orElseThrow().position().orElse(-1)
+                > registeredAt + EventScenario.V1.questions().size(), "the slot read the company's events again"));
+        awaitCaughtUp();
+        assertEquals(before, sorted(ownedBy(company, timelines.raw())), "the same documents, no entry twice");
+    }
+
     private static List<Document> ownedBy(String company, List<Document> documents) {
         return documents.stream().filter(d -> d.getString("_id").startsWith(company)).toList();
     }
