@@ -98,11 +98,11 @@ public final class AnswerToTrajectoryLag {
                 percentileMillis(asOf, 0.99));
 
         HttpRequest replay = HttpRequest.newBuilder(URI.create(scoring + "/api/v1/admin/projections/scoring/replay"))
-                .header("X-Admin-Key", adminKey).POST(HttpRequest.BodyPublishers.noBody()).build();
+                .headers(BenchHttp.asOperator(adminKey)).POST(HttpRequest.BodyPublishers.noBody()).build();
         long start = System.nanoTime();
         send(http, replay, 202);
         HttpRequest progress = HttpRequest.newBuilder(URI.create(scoring + "/api/v1/admin/projections/scoring/replay"))
-                .header("X-Admin-Key", adminKey).GET().build();
+                .headers(BenchHttp.asOperator(adminKey)).GET().build();
         String status;
         do {
             Thread.sleep(50);

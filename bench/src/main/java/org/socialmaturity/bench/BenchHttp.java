@@ -52,6 +52,12 @@ final class BenchHttp {
         }
     }
 
+    /** Headers of a direct call to a service as the operator, with the gateway's secret when there is one. */
+    static String[] asOperator(String adminKey) {
+        return GATEWAY_SECRET == null ? new String[] {"X-Admin-Key", adminKey}
+                : new String[] {"X-Admin-Key", adminKey, "X-Gateway-Secret", GATEWAY_SECRET};
+    }
+
     /** Headers of a direct call to a service as a partner, with the gateway's secret when there is one. */
     static String[] asPartner(String partner) {
         return GATEWAY_SECRET == null ? new String[] {"X-Partner-Id", partner}
