@@ -122,8 +122,8 @@ class MaturityAcrossProcessesTest {
 
         int claimedByA = claimedSegments(scoringA);
         int claimedByB = claimedSegments(scoringB);
-        assertEquals(1, claimedByA, "replica A works on one segment");
-        assertEquals(1, claimedByB, "replica B works on the other");
+        assertEquals(1, claimedByA, "replica A decides on one segment");
+        assertEquals(1, claimedByB, "replica B decides on the other");
         assertTrue(handled(scoringA) > 0 && handled(scoringB) > 0, "both replicas handled events");
     }
 
@@ -169,14 +169,14 @@ class MaturityAcrossProcessesTest {
 
     private static int claimedSegments(String scoring) {
         String state = given().get(scoring + "/q/health/ready").then().statusCode(200)
-                .extract().path("checks.find { it.name == 'event-processors' }.data.maturity-timeline");
+                .extract().path("checks.find { it.name == 'event-processors' }.data.maturity-decisions");
         return Integer.parseInt(state.replaceAll(".*, (\\d+) segment\\(s\\) claimed.*", "$1"));
     }
 
     private static double handled(String scoring) {
         String metrics = given().get(scoring + "/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines()
-                .filter(l -> l.startsWith("platform_processor_events_handled_total{processor=\"maturity-timeline\""))
+                .filter(l -> l.startsWith("platform_processor_events_handled_total{processor=\"maturity-decisions\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 

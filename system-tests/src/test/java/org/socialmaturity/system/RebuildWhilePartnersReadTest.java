@@ -51,8 +51,8 @@ import io.restassured.response.Response;
 
 /**
  * The operator rebuilds scoring's and recommendation's read models while partners read, each service on two replicas:
- * every answer partners get during the rebuild equals the one before it, the replica running scoring's rebuild is
- * killed with SIGKILL halfway and the rebuild resumes, the new generations equal the old ones document by document,
+ * every answer partners get during the rebuild equals the one before it (a rebuild cancelled first included), the
+ * replica running scoring's rebuild is killed with SIGKILL halfway and the rebuild resumes, the new generations equal the old ones document by document,
  * and the rebuild declares, issues and delivers nothing.
  */
 class RebuildWhilePartnersReadTest {
@@ -132,8 +132,18 @@ class RebuildWhilePartnersReadTest {
         }, "partner-reading");
         partner.start();
 
+        // A rebuild cancelled at once: partners go on reading the generation they read, the one begun is dropped.
+        int cancelled = startRebuild("recommendation", recommendation);
+        given().baseUri(recommendation.values().iterator().next()).header("X-Admin-Key", ADMIN_KEY)
+                .delete("/api/v1/admin/projections/recommendation/replay")
+                .then().statusCode(200).body("state", equalTo("CANCELLED")).body("generation", equalTo(cancelled))
+                .body("currentGeneration", equalTo(cancelled - 1));
+        Eventually.holds(() -> assertFalse(mongo.getDatabase("recommendation").listCollectionNames()
+                .into(new ArrayList<>()).contains("advice_logs_g" + cancelled), "the cancelled generation is dropped"),
+                60_000);
+
         int generation = startRebuild("scoring", scoring);
-        startRebuild("recommendation", recommendation);
+        assertEquals(cancelled + 1, startRebuild("recommendation", recommendation), "its slot is free again");
         String rebuilding = awaitHalfwayAndFindTheReplicaRunningIt("scoring", scoring);
         int comparedMidway = compared.get();
         platform.kill(rebuilding);

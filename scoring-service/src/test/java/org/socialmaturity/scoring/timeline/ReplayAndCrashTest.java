@@ -94,6 +94,16 @@ class ReplayAndCrashTest {
     }
 
     @Test
+    void onlyARunningRebuildCanBeCancelled() {
+        Eventually.holds(() -> given().header("X-Admin-Key", ADMIN_KEY).get("/api/v1/admin/projections/scoring/replay")
+                .then().body("state", org.hamcrest.Matchers.not(equalTo("REBUILDING"))));
+        given().header("X-Admin-Key", ADMIN_KEY).delete("/api/v1/admin/projections/scoring/replay")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", equalTo("Nothing to cancel for " + Timelines.READ_MODEL));
+        given().delete("/api/v1/admin/projections/scoring/replay").then().statusCode(401);
+    }
+
+    @Test
     void aCrashBetweenDeclaringAChangeAndSavingTheDecisionStateDeclaresItOnce() {
         EventScenario scenario = new EventScenario(store);
         String company = scenario.registerCompany("Crashed SA");
