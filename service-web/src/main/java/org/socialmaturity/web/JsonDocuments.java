@@ -129,6 +129,25 @@ public final class JsonDocuments<T> {
         writer.writeEndDocument();
     }
 
+    /**
+     * A decimal as its JSON text would be stored: {@code BigDecimal} 7 is written {@code 7} and read back an int32, 7.50
+     * is written {@code 7.50} and read back a double; a float is written as its shortest text.
+     */
+    private static void copyDecimal(JsonParser parser, BsonBinaryWriter writer) throws IOException {
+        String text = parser.getNumberType() == JsonParser.NumberType.BIG_DECIMAL
+                ? parser.getDecimalValue().toString() : parser.getText();
+        if (text.indexOf('.') >= 0 || text.indexOf('e') >= 0 || text.indexOf('E') >= 0) {
+            writer.writeDouble(Double.parseDouble(text));
+            return;
+        }
+        long number = Long.parseLong(text);
+        if (number == (int) number) {
+            writer.writeInt32((int) number);
+        } else {
+            writer.writeInt64(number);
+        }
+    }
+
     private static void copyValue(JsonParser parser, BsonBinaryWriter writer) throws IOException {
         switch (parser.currentToken()) {
             case START_OBJECT -> {
@@ -155,7 +174,7 @@ public final class JsonDocuments<T> {
                     }
                 }
             }
-            case VALUE_NUMBER_FLOAT -> writer.writeDouble(parser.getDoubleValue());
+            case VALUE_NUMBER_FLOAT -> copyDecimal(parser, writer);
             case VALUE_TRUE -> writer.writeBoolean(true);
             case VALUE_FALSE -> writer.writeBoolean(false);
             case VALUE_NULL -> writer.writeNull();

@@ -109,11 +109,6 @@ public class DeadLetters {
         return retried;
     }
 
-    /** Whether the processor's queue holds letters of this sequence. */
-    public boolean contains(String processor, String sequenceId) {
-        return queue(processor).map(queue -> queue.contains(sequenceId)).orElse(false);
-    }
-
     /** Empties a processor's queue: its letters belong to a generation of read models that is gone. */
     public void clear(String processor) {
         queue(processor).ifPresent(SequencedDeadLetterQueue::clear);

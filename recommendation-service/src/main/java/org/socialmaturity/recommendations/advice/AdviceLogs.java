@@ -39,7 +39,8 @@ public class AdviceLogs implements GenerationalReadModel<CompanyAdviceLog> {
     private final MongoDatabase database;
     private final ObjectMapper json;
     private final ReadModelGenerations generations;
-    private final BroadcastProcessor<String> written = BroadcastProcessor.create();
+    /** Emitted one at a time (synchronized): the current slot and the dead-letter retrier write concurrently. */
+    private final BroadcastProcessor<String> writes = BroadcastProcessor.create();
 
     AdviceLogs(MongoClient mongo, AxonSettings settings, ObjectMapper json, ReadModelGenerations generations) {
         this.database = mongo.getDatabase(settings.serviceDatabase());
@@ -107,12 +108,16 @@ public class AdviceLogs implements GenerationalReadModel<CompanyAdviceLog> {
         Map<String, CompanyAdviceLog> byId = new HashMap<>();
         changed.forEach(log -> byId.put(log.companyId, log));
         logs(generation).saveAll(byId);
-        byId.keySet().forEach(written::onNext);
+        if (generation == generations.current(READ_MODEL)) {
+            synchronized (writes) {
+                byId.keySet().forEach(writes::onNext);
+            }
+        }
     }
 
     /** The companies whose logs this replica just wrote: what wakes the advice streams it serves at once. */
     Multi<String> written() {
-        return written;
+        return writes;
     }
 
     @Override

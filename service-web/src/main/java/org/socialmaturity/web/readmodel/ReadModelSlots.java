@@ -84,7 +84,7 @@ public class ReadModelSlots implements AxonModule, SlotHandler.BatchListener {
             Map<String, SlotHandler<?>> slots = new LinkedHashMap<>();
             for (String slot : ReadModelGenerations.SLOTS) {
                 String processor = processorName(model.name(), slot);
-                slots.put(slot, new SlotHandler<>(model, slot, generations, deadLetters, this,
+                slots.put(slot, new SlotHandler<>(model, slot, generations, this,
                         () -> ((AbstractEventProcessor) processor(processor)).eventHandlerInvoker()));
             }
             handlers.put(model.name(), slots);
@@ -120,9 +120,15 @@ public class ReadModelSlots implements AxonModule, SlotHandler.BatchListener {
         }
     }
 
-    /** Writes a batch's documents after its last event was handled (or parked), before Axon stores the token. */
+    /**
+     * Starts a batch before its first event and writes its documents after its last event was handled (or parked),
+     * before Axon stores the token.
+     */
     private static MessageHandlerInterceptor<EventMessage<?>> flushAfterLastEvent(SlotHandler<?> handler) {
         return (unitOfWork, chain) -> {
+            if (unitOfWork instanceof BatchingUnitOfWork<?> batch && batch.isFirstMessage()) {
+                handler.begin(batch);
+            }
             Object result = chain.proceed();
             if (unitOfWork instanceof BatchingUnitOfWork<?> batch && batch.isLastMessage()) {
                 handler.flush(batch);
@@ -287,15 +293,18 @@ public class ReadModelSlots implements AxonModule, SlotHandler.BatchListener {
             LOG.infof("Read model %s: generation %d is current now (caught up at global index %d); generation %d "
                     + "retired", name, switched.current().generation(), position, state.current().generation());
             free(name, state.current().slot());
-            reconciler.execute(() -> reconcile(name));
+            if (!reconciler.isShutdown()) {
+                reconciler.execute(() -> reconcile(name));
+            }
         });
     }
 
     /** A slot nobody uses any more: its tokens and dead letters belong to a generation that is gone. */
     private void free(String name, String slot) {
         String processor = processorName(name, slot);
-        tokens.deleteMany(Filters.eq("processorName", processor));
+        // Letters first: a slot without tokens counts as freed, and its letters must not outlive it.
         deadLetters.clear(processor);
+        tokens.deleteMany(Filters.eq("processorName", processor));
     }
 
     private void dropRetired(State state) {

@@ -19,7 +19,6 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.jboss.logging.Logger;
 import org.socialmaturity.eventstore.GlobalIndex;
 import org.socialmaturity.eventstore.SequencedByCompany;
-import org.socialmaturity.eventstore.deadletter.DeadLetters;
 
 /**
  * The event handler of one processor slot of a {@link GenerationalReadModel}: it writes into the generation the slot
@@ -28,10 +27,10 @@ import org.socialmaturity.eventstore.deadletter.DeadLetters;
  * processor stores its token ({@link ReadModelSlots} flushes from a handler interceptor), so that a crash before the
  * token is stored only makes the batch apply again, which changes nothing (each document knows its last index).
  *
- * <p>Failures stay per company: an event that fails to apply is dead-lettered by Axon (its company's document is put
- * back as it was before that event), and a company whose documents cannot be written has its events of the batch
- * dead-lettered here, while the other companies' documents are written. A dead letter retried later is applied on its
- * own, outside any batch.
+ * <p>Failures stay per company: a company whose event fails to apply (its document is put back as it was before that
+ * event) or whose documents cannot be written has those events parked in order through Axon's dead-lettering
+ * invoker once the other companies' documents are written. A dead letter retried later is applied on its own,
+ * outside any batch.
  */
 public class SlotHandler<S> {
 
@@ -41,20 +40,18 @@ public class SlotHandler<S> {
     private final String slot;
     private final String processor;
     private final ReadModelGenerations generations;
-    private final DeadLetters deadLetters;
     private final BatchListener listener;
     private final Supplier<EventHandlerInvoker> invoker;
     private final SequencedByCompany keys = new SequencedByCompany();
     private final String batchResource;
     private volatile int generation = -1;
 
-    SlotHandler(GenerationalReadModel<S> model, String slot, ReadModelGenerations generations, DeadLetters deadLetters,
-                BatchListener listener, Supplier<EventHandlerInvoker> invoker) {
+    SlotHandler(GenerationalReadModel<S> model, String slot, ReadModelGenerations generations, BatchListener listener,
+                Supplier<EventHandlerInvoker> invoker) {
         this.model = model;
         this.slot = slot;
         this.processor = ReadModelSlots.processorName(model.name(), slot);
         this.generations = generations;
-        this.deadLetters = deadLetters;
         this.listener = listener;
         this.invoker = invoker;
         this.batchResource = "ReadModelBatch[" + processor + "]";
@@ -89,8 +86,11 @@ public class SlotHandler<S> {
         long index = GlobalIndex.of(((TrackedEventMessage<?>) message).trackingToken());
         String key = keyOf(message);
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        if (unitOfWork instanceof BatchingUnitOfWork<?> batching) {
-            Batch batch = unitOfWork.getOrComputeResource(batchResource, k -> startBatch(batching));
+        if (unitOfWork instanceof BatchingUnitOfWork<?>) {
+            Batch batch = unitOfWork.getResource(batchResource);
+            if (batch == null) {
+                throw new IllegalStateException("Batch of " + processor + " not started by its interceptor");
+            }
             batch.apply(key, message, index);
         } else {
             int writingTo = assignedGeneration();
@@ -101,13 +101,25 @@ public class SlotHandler<S> {
         }
     }
 
-    /** After the batch's last event: writes what it changed, then tells the listener where the slot stands. */
+    /**
+     * Before the batch's first event, outside the dead-lettering invoker (so that a failure here fails the whole
+     * batch and keeps its token where it was, instead of parking events): checks the slot's generation and reads the
+     * documents the batch touches.
+     */
+    void begin(BatchingUnitOfWork<?> unitOfWork) {
+        unitOfWork.resources().put(batchResource, startBatch(unitOfWork));
+    }
+
+    /**
+     * After the batch's last event: checks the generation again (a replica that lost the slot meanwhile must not
+     * write), writes what the batch changed, parks what failed, then tells the listener where the slot stands.
+     */
     void flush(BatchingUnitOfWork<?> unitOfWork) {
         Batch batch = unitOfWork.getResource(batchResource);
         List<EventMessage<?>> messages = messagesOf(unitOfWork);
-        if (batch != null) {
-            batch.write();
-        }
+        assignedGeneration();
+        batch.write();
+        batch.parkFailed();
         long last = GlobalIndex.of(((TrackedEventMessage<?>) messages.get(messages.size() - 1)).trackingToken());
         listener.batchDone(this, last, messages.size());
     }
@@ -146,14 +158,21 @@ public class SlotHandler<S> {
         return String.valueOf(keys.getSequenceIdentifierFor(message));
     }
 
-    /** The documents of one batch, in memory until its last event. */
+    /**
+     * The documents of one batch, in memory until its last event. A company whose event fails to apply, or whose
+     * documents cannot be written, is set aside with the cause: its events from the failing one on are not applied,
+     * and only once the other documents are written are they handed to the dead-lettering invoker again, failing
+     * with that cause, so that it parks the first and queues the rest behind it in order (parked earlier, they would
+     * outlive a batch that rolls back, and the batch's earlier events of the company would queue behind them).
+     */
     private final class Batch {
 
         private final int writingTo;
         private final Map<String, S> documents;
         private final Map<String, List<EventMessage<?>>> applied = new LinkedHashMap<>();
         private final Set<String> changed = new LinkedHashSet<>();
-        private final Map<String, RuntimeException> unwritable = new LinkedHashMap<>();
+        private final Map<String, SetAside> setAside = new LinkedHashMap<>();
+        private boolean parking;
 
         Batch(int writingTo, Map<String, S> documents) {
             this.writingTo = writingTo;
@@ -161,9 +180,13 @@ public class SlotHandler<S> {
         }
 
         void apply(String key, EventMessage<?> message, long index) {
-            RuntimeException cause = unwritable.get(key);
-            if (cause != null) {
-                throw cause;
+            SetAside aside = setAside.get(key);
+            if (aside != null) {
+                if (parking) {
+                    throw aside.cause();
+                }
+                aside.messages().add(message);
+                return;
             }
             S document = documents.computeIfAbsent(key, model::create);
             try {
@@ -173,7 +196,11 @@ public class SlotHandler<S> {
                 }
             } catch (RuntimeException e) {
                 putBack(key);
-                throw e;
+                List<EventMessage<?>> failing = new ArrayList<>();
+                failing.add(message);
+                setAside.put(key, new SetAside(e, failing));
+                LOG.warnf("Event %s of %s failed to apply in %s: %s", message.getIdentifier(), key, processor,
+                        e.toString());
             }
         }
 
@@ -205,31 +232,36 @@ public class SlotHandler<S> {
             try {
                 model.write(writingTo, List.of(documents.get(key)));
             } catch (RuntimeException e) {
-                if (deadLetters.contains(processor, key)) {
-                    // Its later events would be parked behind older letters that this batch must not overtake.
-                    throw e;
+                List<EventMessage<?>> unwritten = new ArrayList<>(applied.get(key));
+                SetAside aside = setAside.get(key);
+                if (aside != null) {
+                    unwritten.addAll(aside.messages());
                 }
-                park(key, e);
+                setAside.put(key, new SetAside(e, unwritten));
+                LOG.warnf("The documents of %s could not be written in %s: %s", key, processor, e.toString());
             }
         }
 
-        /**
-         * Hands the company's events of this batch to the processor's dead-lettering invoker again, this time failing
-         * with the write's cause: the invoker parks the first and queues the others behind it, as it does for any
-         * failing handler (and its memory of parked companies stays right).
-         */
-        private void park(String key, RuntimeException cause) {
-            unwritable.put(key, cause);
-            for (EventMessage<?> message : applied.get(key)) {
-                try {
-                    invoker.get().handle(message, Segment.ROOT_SEGMENT);
-                } catch (Exception e) {
-                    throw new IllegalStateException("Could not park the events of " + key + " in " + processor, e);
+        /** Hands the events set aside to the dead-lettering invoker again, which parks them in order. */
+        void parkFailed() {
+            parking = true;
+            for (Map.Entry<String, SetAside> aside : setAside.entrySet()) {
+                for (EventMessage<?> message : aside.getValue().messages()) {
+                    try {
+                        invoker.get().handle(message, Segment.ROOT_SEGMENT);
+                    } catch (Exception e) {
+                        throw new IllegalStateException("Could not park the events of " + aside.getKey() + " in "
+                                + processor, e);
+                    }
                 }
+                LOG.warnf("Parked %d event(s) of %s in %s", aside.getValue().messages().size(), aside.getKey(),
+                        processor);
             }
-            LOG.warnf("The documents of %s could not be written: %d event(s) parked in %s (%s)", key,
-                    applied.get(key).size(), processor, cause.toString());
         }
+    }
+
+    /** A company's events of the batch that did not make it, from the first that failed, and why. */
+    private record SetAside(RuntimeException cause, List<EventMessage<?>> messages) {
     }
 
     /** Told after every batch a slot wrote. */
