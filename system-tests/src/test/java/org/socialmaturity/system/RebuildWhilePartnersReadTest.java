@@ -46,6 +46,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
@@ -63,6 +65,9 @@ class RebuildWhilePartnersReadTest {
     /** Small batches, so that the rebuild of a few thousand events lasts long enough to be killed halfway. */
     private static final Map<String, String> REPLICA = Map.of("PLATFORM_READ_MODELS_BATCH_SIZE", "10",
             "PLATFORM_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
+
+    private static final RestAssuredConfig READS = RestAssuredConfig.config().httpClient(HttpClientConfig
+            .httpClientConfig().setParam("http.connection.timeout", 2_000).setParam("http.socket.timeout", 10_000));
 
     private static PlatformProcesses platform;
     private static MongoClient mongo;
@@ -218,8 +223,9 @@ class RebuildWhilePartnersReadTest {
         return body.replaceFirst("\"asOf\":\"[^\"]*\",?", "");
     }
 
+    /** With timeouts: a request caught by the kill must fail, not hang the partner's reading. */
     private static Response read(String url, String path) {
-        return given().baseUri(url).header("X-Partner-Id", PARTNER).urlEncodingEnabled(false).get(path);
+        return given().config(READS).baseUri(url).header("X-Partner-Id", PARTNER).urlEncodingEnabled(false).get(path);
     }
 
     private static int startRebuild(String service, Map<String, String> replicas) {
