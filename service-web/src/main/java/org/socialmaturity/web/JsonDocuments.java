@@ -18,11 +18,9 @@ import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
@@ -73,28 +71,6 @@ public final class JsonDocuments<T> {
         values.forEach((id, value) -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), bson(id, value),
                 new ReplaceOptions().upsert(true))));
         collection.withDocumentClass(RawBsonDocument.class).bulkWrite(writes, new BulkWriteOptions().ordered(false));
-    }
-
-    /**
-     * Writes every value under its id unless a document has that id already, in one unordered bulk insert: for
-     * documents that never change once written (a value written again is the same value), an insert costs the server
-     * less than a replace.
-     */
-    public void insertAll(Map<String, T> values) {
-        if (values.isEmpty()) {
-            return;
-        }
-        List<InsertOneModel<RawBsonDocument>> inserts = new ArrayList<>(values.size());
-        values.forEach((id, value) -> inserts.add(new InsertOneModel<>(bson(id, value))));
-        try {
-            collection.withDocumentClass(RawBsonDocument.class).bulkWrite(inserts, new BulkWriteOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            boolean onlyThereAlready = e.getWriteConcernError() == null && e.getWriteErrors().stream()
-                    .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
-            if (!onlyThereAlready) {
-                throw e;
-            }
-        }
     }
 
     /**

@@ -152,8 +152,9 @@ public class Timelines {
             documents.put(timeline.companyId, timeline);
         }
         Collections target = of(generation);
-        // An entry never changes once written (the n-th answer of a company is always the same event).
-        target.entries().insertAll(newEntries);
+        // Replaced, not inserted if absent: an entry left by a writer that raced this batch (a company rebuild on a
+        // read) must not survive under the number this batch's document counts for its own answer.
+        target.entries().saveAll(newEntries);
         target.timelines().saveAll(documents);
     }
 
