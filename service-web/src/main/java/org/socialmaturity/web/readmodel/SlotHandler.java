@@ -20,6 +20,9 @@ import org.jboss.logging.Logger;
 import org.socialmaturity.eventstore.GlobalIndex;
 import org.socialmaturity.eventstore.SequencedByCompany;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoException;
+
 /**
  * The event handler of one processor slot of a {@link GenerationalReadModel}: it writes into the generation the slot
  * was started for on this replica, and nothing else. A tracking batch is one unit of work: the documents it touches
@@ -220,6 +223,7 @@ public class SlotHandler<S> {
             try {
                 model.write(writingTo, changed.stream().map(documents::get).toList());
             } catch (RuntimeException e) {
+                rethrowIfStoreUnavailable(e);
                 LOG.warnf("Writing a batch of %d documents of %s failed (%s); writing them one by one", changed.size(),
                         processor, e.toString());
                 for (String key : changed) {
@@ -232,6 +236,7 @@ public class SlotHandler<S> {
             try {
                 model.write(writingTo, List.of(documents.get(key)));
             } catch (RuntimeException e) {
+                rethrowIfStoreUnavailable(e);
                 List<EventMessage<?>> unwritten = new ArrayList<>(applied.get(key));
                 SetAside aside = setAside.get(key);
                 if (aside != null) {
@@ -239,6 +244,16 @@ public class SlotHandler<S> {
                 }
                 setAside.put(key, new SetAside(e, unwritten));
                 LOG.warnf("The documents of %s could not be written in %s: %s", key, processor, e.toString());
+            }
+        }
+
+        /**
+         * MongoDB unreachable (or any failure not tied to one document) fails the whole batch, which Axon retries from
+         * its token: nothing is parked for an outage, and no parked company is retried while a batch holds it.
+         */
+        private void rethrowIfStoreUnavailable(RuntimeException e) {
+            if (e instanceof MongoException && !(e instanceof MongoBulkWriteException)) {
+                throw e;
             }
         }
 
