@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.inject.Singleton;
 
@@ -39,6 +40,7 @@ public class AdviceLogs implements GenerationalReadModel<CompanyAdviceLog> {
     private final MongoDatabase database;
     private final ObjectMapper json;
     private final ReadModelGenerations generations;
+    private final Map<Integer, JsonDocuments<CompanyAdviceLog>> stores = new ConcurrentHashMap<>();
     /** Emitted one at a time (synchronized): the current slot and the dead-letter retrier write concurrently. */
     private final BroadcastProcessor<String> writes = BroadcastProcessor.create();
 
@@ -123,9 +125,12 @@ public class AdviceLogs implements GenerationalReadModel<CompanyAdviceLog> {
     @Override
     public void drop(int generation) {
         logs(generation).drop();
+        stores.remove(generation);
     }
 
+    /** One store per generation, made once: each copies the service's ObjectMapper. */
     private JsonDocuments<CompanyAdviceLog> logs(int generation) {
-        return new JsonDocuments<>(database.getCollection("advice_logs_g" + generation), json, CompanyAdviceLog.class);
+        return stores.computeIfAbsent(generation, g -> new JsonDocuments<>(
+                database.getCollection("advice_logs_g" + g), json, CompanyAdviceLog.class));
     }
 }
