@@ -2,11 +2,15 @@ package org.socialmaturity.web;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.bson.BsonBinaryWriter;
+import org.bson.BsonDocument;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.io.BasicOutputBuffer;
@@ -18,11 +22,18 @@ import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 
 /**
@@ -60,38 +71,116 @@ public final class JsonDocuments<T> {
     }
 
     /**
-     * Writes every value under its id, replacing what was there, in one unordered bulk write. The documents go to the
-     * driver as BSON made straight from the JSON (no map of fields in between): what a rebuild spends most on.
+     * Writes every value under its id, replacing the stored document only while that one still holds the expected
+     * number in {@code version}, or while there is none for an expected {@code -1}: a compare-and-set per document, in
+     * one unordered bulk write. The documents go to the driver as BSON made straight from the JSON (no map of fields
+     * in between): what a rebuild spends most on.
+     *
+     * <p>The field must be unique in the collection ({@link #uniqueIndex}), as a read model's {@code lastIndex} is
+     * (each event changes one document), so that the filter is that field alone: an index lookup on MongoDB and on
+     * mongo-java-server, which scans the whole collection for a filter of more than one field.
+     *
+     * @return the ids not written because the stored document changed meanwhile
      */
-    public void saveAll(Map<String, T> values) {
-        if (values.isEmpty()) {
-            return;
-        }
-        List<WriteModel<RawBsonDocument>> writes = new ArrayList<>(values.size());
-        values.forEach((id, value) -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), bson(id, value),
-                new ReplaceOptions().upsert(true))));
-        collection.withDocumentClass(RawBsonDocument.class).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    public Set<String> saveAllIf(Map<String, T> values, String version, Map<String, Long> expected) {
+        Map<String, RawBsonDocument> documents = new LinkedHashMap<>();
+        values.forEach((id, value) -> documents.put(id, bson(id, value)));
+        return replaceAllIf(collection.withDocumentClass(RawBsonDocument.class), documents, version, expected);
     }
 
     /**
-     * The value as a BSON document with {@code _id} first, written from Jackson's tokens: the same fields and types
-     * as {@link #save} stores through JSON text (integers as int32 when they fit, else int64; other numbers as
-     * doubles), without printing and parsing the text.
+     * The compare-and-set of {@link #saveAllIf} for documents already in the collection's class. A replacement whose
+     * filter matches nothing is an upsert, and the upsert of an id that exists is refused as a duplicate key: that
+     * refusal, per document in the bulk write's errors, is the conflict.
      */
-    private RawBsonDocument bson(String id, T value) {
+    public static <D> Set<String> replaceAllIf(MongoCollection<D> collection, Map<String, D> documents, String version,
+                                               Map<String, Long> expected) {
+        if (documents.isEmpty()) {
+            return Set.of();
+        }
+        List<String> ids = new ArrayList<>(documents.keySet());
+        List<WriteModel<D>> writes = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            writes.add(new ReplaceOneModel<>(Filters.eq(version, expected.getOrDefault(id, -1L)), documents.get(id),
+                    new ReplaceOptions().upsert(true)));
+        }
+        try {
+            collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+            return Set.of();
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteConcernError() != null) {
+                throw e;
+            }
+            Set<String> changed = new LinkedHashSet<>();
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                changed.add(ids.get(error.getIndex()));
+            }
+            return changed;
+        }
+    }
+
+    /** Makes a field unique in the collection (idempotent), for {@link #saveAllIf}. */
+    public JsonDocuments<T> uniqueIndex(String field) {
+        uniqueIndex(collection, field);
+        return this;
+    }
+
+    public static void uniqueIndex(MongoCollection<?> collection, String field) {
+        collection.createIndex(Indexes.ascending(field), new IndexOptions().unique(true));
+    }
+
+    /**
+     * Sets fields of documents, creating the documents that do not exist, in one unordered bulk write: for each id,
+     * each field (a dotted path reaches into an embedded document) is set to its value, written as {@link #saveAllIf}
+     * writes documents. Other fields are left as they are, so that parts of one document are written without reading
+     * it first, and setting a field twice to the same value changes nothing.
+     */
+    public void setAll(Map<String, ? extends Map<String, ?>> fieldsById) {
+        if (fieldsById.isEmpty()) {
+            return;
+        }
+        List<WriteModel<RawBsonDocument>> writes = new ArrayList<>(fieldsById.size());
+        fieldsById.forEach((id, fields) -> {
+            BsonDocument set = new BsonDocument();
+            fields.forEach((field, value) -> set.append(field, bson(null, value)));
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", id), new BsonDocument("$set", set),
+                    new UpdateOptions().upsert(true)));
+        });
+        collection.withDocumentClass(RawBsonDocument.class).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    }
+
+    /** Removes these fields (dotted paths) from the document with this id. */
+    public void unset(String id, List<String> fields) {
+        if (fields.isEmpty()) {
+            return;
+        }
+        collection.updateOne(Filters.eq("_id", id), Updates.combine(fields.stream().map(Updates::unset).toList()));
+    }
+
+    /**
+     * The value as a BSON document, with {@code id} as its {@code _id} first unless null, written from Jackson's
+     * tokens: the same fields and types as {@link #save} stores through JSON text (integers as int32 when they fit,
+     * else int64; other numbers as doubles), without printing and parsing the text.
+     */
+    private RawBsonDocument bson(String id, Object value) {
         BasicOutputBuffer out = new BasicOutputBuffer();
         try (TokenBuffer tokens = new TokenBuffer(json, false)) {
             json.writeValue(tokens, value);
             try (JsonParser parser = tokens.asParser(); BsonBinaryWriter writer = new BsonBinaryWriter(out)) {
                 if (parser.nextToken() != JsonToken.START_OBJECT) {
-                    throw new IllegalStateException(type.getSimpleName() + " is not written as an object");
+                    throw new IllegalStateException(value.getClass().getSimpleName() + " is not written as an object");
                 }
                 writer.writeStartDocument();
-                writer.writeString("_id", id);
+                if (id != null) {
+                    writer.writeString("_id", id);
+                }
                 copyFields(parser, writer);
             }
         } catch (IOException e) {
-            throw new IllegalStateException("Unwritable " + type.getSimpleName() + " " + id, e);
+            throw new IllegalStateException("Unwritable " + value.getClass().getSimpleName() + " " + id, e);
         }
         return new RawBsonDocument(out.toByteArray());
     }
@@ -156,30 +245,6 @@ public final class JsonDocuments<T> {
             case VALUE_NULL -> writer.writeNull();
             default -> throw new IllegalStateException("Unexpected JSON token " + parser.currentToken());
         }
-    }
-
-    /**
-     * Writes the value under {@code id} only while the stored document's {@code field} still equals {@code expected}
-     * (compare-and-set, so that a concurrent writer's newer document is not overwritten), or, with a null
-     * {@code expected}, only if there is no document yet.
-     *
-     * @return whether it was written
-     */
-    public boolean replaceIf(String id, T value, String field, Object expected) {
-        Document document = Document.parse(toJson(value)).append("_id", id);
-        if (expected == null) {
-            try {
-                collection.insertOne(document);
-                return true;
-            } catch (com.mongodb.MongoWriteException e) {
-                if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                    return false;
-                }
-                throw e;
-            }
-        }
-        return collection.replaceOne(Filters.and(Filters.eq("_id", id), Filters.eq(field, expected)), document)
-                .getMatchedCount() == 1;
     }
 
     /** Removes the documents with these ids. */

@@ -306,7 +306,7 @@ class RebuildWhilePartnersReadTest {
     private static Map<String, List<Document>> readModels() {
         Map<String, List<Document>> models = new LinkedHashMap<>();
         models.put("timelines", current("scoring", "maturity-timeline", "timelines"));
-        models.put("timeline entries", current("scoring", "maturity-timeline", "timeline_entries"));
+        models.put("timeline pages", current("scoring", "maturity-timeline", "timeline_pages"));
         models.put("advice logs", current("recommendation", "advice-log", "advice_logs"));
         return models;
     }

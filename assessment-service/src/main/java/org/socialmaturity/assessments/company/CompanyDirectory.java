@@ -8,6 +8,8 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.inject.Singleton;
 
@@ -17,18 +19,15 @@ import org.bson.conversions.Bson;
 import org.socialmaturity.contracts.company.CompanyRegistered;
 import org.socialmaturity.eventstore.AxonSettings;
 import org.socialmaturity.web.Page;
+import org.socialmaturity.web.JsonDocuments;
 import org.socialmaturity.web.readmodel.GenerationalReadModel;
 import org.socialmaturity.web.readmodel.ReadModelGenerations;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.WriteModel;
 
 /**
  * The read model behind "list my companies": one document per company, in one collection per generation
@@ -43,6 +42,7 @@ public class CompanyDirectory implements GenerationalReadModel<Document> {
 
     private final MongoDatabase database;
     private final ReadModelGenerations generations;
+    private final Map<Integer, MongoCollection<Document>> collections = new ConcurrentHashMap<>();
 
     CompanyDirectory(MongoClient mongo, AxonSettings settings, ReadModelGenerations generations) {
         this.database = mongo.getDatabase(settings.serviceDatabase());
@@ -88,22 +88,27 @@ public class CompanyDirectory implements GenerationalReadModel<Document> {
     }
 
     @Override
-    public void write(int generation, List<Document> changed) {
-        List<WriteModel<Document>> writes = new ArrayList<>();
-        for (Document company : changed) {
-            writes.add(new ReplaceOneModel<>(Filters.eq("_id", company.get("_id")), company,
-                    new ReplaceOptions().upsert(true)));
-        }
-        companies(generation).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    public long lastIndex(Document company) {
+        return company.get("lastIndex", Number.class).longValue();
+    }
+
+    @Override
+    public Set<String> write(int generation, Map<String, Document> changed, Map<String, Long> readAt) {
+        return JsonDocuments.replaceAllIf(companies(generation), changed, "lastIndex", readAt);
     }
 
     @Override
     public void drop(int generation) {
         companies(generation).drop();
+        collections.remove(generation);
     }
 
     private MongoCollection<Document> companies(int generation) {
-        return database.getCollection("companies_g" + generation);
+        return collections.computeIfAbsent(generation, g -> {
+            MongoCollection<Document> companies = database.getCollection("companies_g" + g);
+            JsonDocuments.uniqueIndex(companies, "lastIndex");
+            return companies;
+        });
     }
 
     private MongoCollection<Document> companies() {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.inject.Singleton;
@@ -106,15 +107,19 @@ public class AdviceLogs implements GenerationalReadModel<CompanyAdviceLog> {
     }
 
     @Override
-    public void write(int generation, List<CompanyAdviceLog> changed) {
-        Map<String, CompanyAdviceLog> byId = new HashMap<>();
-        changed.forEach(log -> byId.put(log.companyId, log));
-        logs(generation).saveAll(byId);
+    public long lastIndex(CompanyAdviceLog log) {
+        return log.lastIndex;
+    }
+
+    @Override
+    public Set<String> write(int generation, Map<String, CompanyAdviceLog> changed, Map<String, Long> readAt) {
+        Set<String> notWritten = logs(generation).saveAllIf(changed, "lastIndex", readAt);
         if (generation == generations.current(READ_MODEL)) {
             synchronized (writes) {
-                byId.keySet().forEach(writes::onNext);
+                changed.keySet().stream().filter(id -> !notWritten.contains(id)).forEach(writes::onNext);
             }
         }
+        return notWritten;
     }
 
     /** The companies whose logs this replica just wrote: what wakes the advice streams it serves at once. */
@@ -131,6 +136,6 @@ public class AdviceLogs implements GenerationalReadModel<CompanyAdviceLog> {
     /** One store per generation, made once: each copies the service's ObjectMapper. */
     private JsonDocuments<CompanyAdviceLog> logs(int generation) {
         return stores.computeIfAbsent(generation, g -> new JsonDocuments<>(
-                database.getCollection("advice_logs_g" + g), json, CompanyAdviceLog.class));
+                database.getCollection("advice_logs_g" + g), json, CompanyAdviceLog.class).uniqueIndex("lastIndex"));
     }
 }

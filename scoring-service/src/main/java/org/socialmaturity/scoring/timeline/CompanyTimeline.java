@@ -46,19 +46,29 @@ public class CompanyTimeline {
     public record StateAnswer(String questionId, int level, String assessmentId, Instant at) {
     }
 
-    /** One recorded answer, who gave it, and the maturity that resulted. */
+    /**
+     * One recorded answer, who gave it, and the maturity that resulted. The maturity is not stored: it follows from
+     * the levels of the company's answers up to this one and the pinned questionnaire version, and is scored again
+     * when entries are read ({@link TimelineEvents#scored}), which keeps an entry a fifth of its size.
+     */
     public record Entry(
             long globalIndex,
             String eventId,
             Instant at,
             String assessmentId,
+            String questionnaireVersion,
             String questionId,
             RawAnswer previousAnswer,
             RawAnswer answer,
             int level,
             String actor,
             String correlationId,
-            Maturity maturity) {
+            @JsonIgnore Maturity maturity) {
+
+        Entry withMaturity(Maturity scored) {
+            return new Entry(globalIndex, eventId, at, assessmentId, questionnaireVersion, questionId, previousAnswer,
+                    answer, level, actor, correlationId, scored);
+        }
     }
 
     public record PhaseTransition(Instant at, Integer from, int to, String causeEventId, String eventId) {

@@ -1,6 +1,8 @@
 package org.socialmaturity.scoring.timeline;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -95,8 +97,27 @@ public class TimelineEvents {
         String actor = (String) message.getMetaData().get(AxonRuntime.ACTOR);
         String correlationId = (String) message.getMetaData().get(AxonRuntime.CORRELATION_ID);
         timeline.entryCount++;
-        return new Entry(index, message.getIdentifier(), event.recordedAt(), event.assessmentId(), event.questionId(),
-                event.previousAnswer(), event.answer(), level, actor != null ? actor : event.recordedBy(),
-                correlationId, maturity);
+        return new Entry(index, message.getIdentifier(), event.recordedAt(), event.assessmentId(),
+                event.questionnaireVersion(), event.questionId(), event.previousAnswer(), event.answer(), level,
+                actor != null ? actor : event.recordedBy(), correlationId, maturity);
+    }
+
+    /**
+     * Stored entries with the maturity each resulted in, scored exactly as {@link #apply} scored it: the level of
+     * every question after the entry's answer, under the entry's pinned questionnaire.
+     *
+     * @param levels the level of each question before the first of {@code stored} (empty for a company's first
+     *               entry); moved past the last of them
+     */
+    public List<Entry> scored(List<Entry> stored, Map<String, Integer> levels) {
+        List<Entry> scored = new ArrayList<>(stored.size());
+        for (Entry entry : stored) {
+            levels.put(entry.questionId(), entry.level());
+            Questionnaire pinned = catalogue.version(entry.questionnaireVersion()).orElseThrow(() ->
+                    new IllegalStateException("Entry " + entry.eventId() + " pins unknown questionnaire "
+                            + entry.questionnaireVersion()));
+            scored.add(entry.withMaturity(MaturityRules.score(pinned, levels)));
+        }
+        return scored;
     }
 }

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.inject.Singleton;
 
@@ -75,9 +76,15 @@ public class TimelineReadModel implements GenerationalReadModel<CompanyTimeline>
     }
 
     @Override
-    public void write(int generation, List<CompanyTimeline> documents) {
-        timelines.write(generation, documents);
-        documents.forEach(timeline -> timeline.unsavedEntries.clear());
+    public long lastIndex(CompanyTimeline timeline) {
+        return timeline.lastIndex;
+    }
+
+    @Override
+    public Set<String> write(int generation, Map<String, CompanyTimeline> documents, Map<String, Long> readAt) {
+        Set<String> changed = timelines.write(generation, documents, readAt);
+        documents.values().forEach(timeline -> timeline.unsavedEntries.clear());
+        return changed;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
@@ -28,22 +29,27 @@ import com.mongodb.client.MongoDatabase;
 
 /**
  * Stores company timelines, one set of collections per generation of the read model ({@link TimelineReadModel}):
- * one small document per company ({@code timelines_g<n>}) and one per recorded answer ({@code timeline_entries_g<n>},
- * id {@code companyId/n}), always read and written by id. Queries read the current generation. Entries never change
- * once written, so queries keep them in memory and only fetch the ones the company document says are new: any
- * replica answers with what the store holds, at the cost of one lookup. The memory is keyed by the generation and the
- * document's {@code lastIndex} too, so that a document the store holds differently (rebuilt, restored) is read again.
+ * one small document per company ({@code timelines_g<n>}) and its entries in pages of {@value #PAGE_SIZE}
+ * ({@code timeline_pages_g<n>}, id {@code companyId/p}, entry {@code n} in field {@code entries.<n>} of page
+ * {@code n / 32}), always read and written by id. An entry is set into its page once, without reading the page, so a
+ * batch writes one document per company and page however many answers it holds. Queries read the current generation.
+ * Entries never change once written, so queries keep them in memory and only fetch the pages the company document says
+ * are new: any replica answers with what the store holds, at the cost of one lookup. The memory is keyed by the
+ * generation and the document's {@code lastIndex} too, so that a document the store holds differently (rebuilt,
+ * restored) is read again.
  */
 @Singleton
 public class Timelines {
 
     public static final String READ_MODEL = "maturity-timeline";
-    private static final int PAGE = 256;
+    static final int PAGE_SIZE = 32;
+    private static final int PAGES_PER_READ = 16;
     private static final int CACHED_COMPANIES = 500;
 
     private static final Logger LOG = Logger.getLogger(Timelines.class);
 
     private final Instance<CompanyRebuild> rebuild;
+    private final TimelineEvents events;
     private final ReadModelGenerations generations;
     private final MongoDatabase database;
     private final ObjectMapper json;
@@ -57,8 +63,9 @@ public class Timelines {
             });
 
     Timelines(MongoClient mongo, AxonSettings settings, ObjectMapper json, Instance<CompanyRebuild> rebuild,
-              ReadModelGenerations generations) {
+              TimelineEvents events, ReadModelGenerations generations) {
         this.rebuild = rebuild;
+        this.events = events;
         this.generations = generations;
         this.database = mongo.getDatabase(settings.serviceDatabase());
         this.json = json;
@@ -98,36 +105,78 @@ public class Timelines {
     private Optional<Cached> cachedEntries(int generation, CompanyTimeline timeline) {
         Cached known = cache.get(timeline.companyId);
         if (known == null || known.generation() != generation) {
-            known = new Cached(generation, List.of(), List.of(), -1);
+            known = Cached.none(generation);
         }
         boolean notAhead = known.lastIndex() <= timeline.lastIndex;
         if (known.entries().size() == timeline.entryCount && notAhead) {
             return Optional.of(known);
         }
         boolean append = known.entries().size() < timeline.entryCount && notAhead;
-        List<Entry> all = append ? new ArrayList<>(known.entries()) : new ArrayList<>();
-        List<String> points = append ? new ArrayList<>(known.points()) : new ArrayList<>();
-        JsonDocuments<Entry> entries = of(generation).entries();
-        while (all.size() < timeline.entryCount) {
-            int from = all.size();
-            int to = Math.min(timeline.entryCount, from + PAGE);
-            List<Entry> page = new ArrayList<>(entries.findAll(
-                    IntStream.range(from, to).mapToObj(n -> key(timeline.companyId, n)).toList()));
-            if (page.size() != to - from) {
-                cache.remove(timeline.companyId);
-                return Optional.empty();
-            }
-            page.sort(Comparator.comparingLong(Entry::globalIndex));
-            all.addAll(page);
-            page.forEach(entry -> points.add(entries.toJson(TimelineResource.Point.of(entry))));
+        if (!append) {
+            known = Cached.none(generation);
         }
-        Cached result = new Cached(generation, List.copyOf(all), List.copyOf(points), timeline.lastIndex);
+        Optional<List<Entry>> stored = stored(of(generation).pages(), timeline.companyId, known.entries().size(),
+                timeline.entryCount);
+        if (stored.isEmpty()) {
+            cache.remove(timeline.companyId);
+            return Optional.empty();
+        }
+        Map<String, Integer> levels = new HashMap<>(known.levels());
+        List<Entry> scored = events.scored(stored.get(), levels);
+        List<Entry> all = new ArrayList<>(known.entries());
+        List<String> points = new ArrayList<>(known.points());
+        all.addAll(scored);
+        JsonDocuments<EntryPage> pages = of(generation).pages();
+        scored.forEach(entry -> points.add(pages.toJson(TimelineResource.Point.of(entry))));
+        Cached result = new Cached(generation, List.copyOf(all), List.copyOf(points), Map.copyOf(levels),
+                timeline.lastIndex);
         cache.put(timeline.companyId, result);
         return Optional.of(result);
     }
 
-    /** A company's entries as last read from the store, and the generation and {@code lastIndex} they belong to. */
-    private record Cached(int generation, List<Entry> entries, List<String> points, long lastIndex) {
+    /**
+     * Entries {@code from} (inclusive) to {@code to} (exclusive) of a company as stored, without their maturity.
+     *
+     * @return empty when one of them is missing
+     */
+    private static Optional<List<Entry>> stored(JsonDocuments<EntryPage> pages, String companyId, int from, int to) {
+        if (from >= to) {
+            return Optional.of(List.of());
+        }
+        List<Entry> entries = new ArrayList<>(to - from);
+        int firstPage = from / PAGE_SIZE;
+        int lastPage = (to - 1) / PAGE_SIZE;
+        for (int page = firstPage; page <= lastPage; page += PAGES_PER_READ) {
+            List<String> ids = IntStream.rangeClosed(page, Math.min(lastPage, page + PAGES_PER_READ - 1))
+                    .mapToObj(p -> pageKey(companyId, p)).toList();
+            Map<String, Entry> found = new HashMap<>();
+            pages.findAll(ids).forEach(p -> found.putAll(p.entries()));
+            int end = Math.min(to, (page + PAGES_PER_READ) * PAGE_SIZE);
+            for (int n = entries.size() + from; n < end; n++) {
+                Entry entry = found.get(String.valueOf(n));
+                if (entry == null) {
+                    return Optional.empty();
+                }
+                entries.add(entry);
+            }
+        }
+        return Optional.of(entries);
+    }
+
+    /**
+     * A company's entries as last read from the store, scored, the level of each question after the last of them,
+     * and the generation and {@code lastIndex} they belong to.
+     */
+    private record Cached(int generation, List<Entry> entries, List<String> points, Map<String, Integer> levels,
+                          long lastIndex) {
+
+        static Cached none(int generation) {
+            return new Cached(generation, List.of(), List.of(), Map.of(), -1);
+        }
+    }
+
+    /** A page of a company's entries, by entry number. */
+    record EntryPage(Map<String, Entry> entries) {
     }
 
     /** The stored timelines of these companies in a generation. */
@@ -138,24 +187,33 @@ public class Timelines {
     }
 
     /**
-     * Writes the timelines a batch changed into a generation: their new entries first, then the company documents
-     * that count them, each kind in one bulk write. Writing them again (a batch applied twice) writes the same.
+     * Writes the timelines a batch changed into a generation: their new entries first, each set into its page, then
+     * the company documents that count them, each only if the stored one is still at the index the batch read it at
+     * ({@code readAt}, -1 for none), each kind in one bulk write. An entry is the same whoever writes it (the n-th
+     * answer of a company is always the same event), so entries set by a batch whose document then conflicts are
+     * harmless; writing a batch again writes the same.
+     *
+     * @return the companies whose document changed since the batch read it, not written
      */
-    void write(int generation, List<CompanyTimeline> changed) {
-        Map<String, Entry> newEntries = new LinkedHashMap<>();
-        Map<String, CompanyTimeline> documents = new LinkedHashMap<>();
-        for (CompanyTimeline timeline : changed) {
+    Set<String> write(int generation, Map<String, CompanyTimeline> changed, Map<String, Long> readAt) {
+        Map<String, Map<String, Entry>> newEntries = new LinkedHashMap<>();
+        for (CompanyTimeline timeline : changed.values()) {
             int first = timeline.entryCount - timeline.unsavedEntries.size();
-            for (int n = 0; n < timeline.unsavedEntries.size(); n++) {
-                newEntries.put(key(timeline.companyId, first + n), timeline.unsavedEntries.get(n));
-            }
-            documents.put(timeline.companyId, timeline);
+            addToPages(newEntries, timeline.companyId, first, timeline.unsavedEntries);
         }
         Collections target = of(generation);
-        // Replaced, not inserted if absent: an entry left by a writer that raced this batch (a company rebuild on a
-        // read) must not survive under the number this batch's document counts for its own answer.
-        target.entries().saveAll(newEntries);
-        target.timelines().saveAll(documents);
+        target.pages().setAll(newEntries);
+        return target.timelines().saveAllIf(changed, "lastIndex", readAt);
+    }
+
+    /** Entries numbered from {@code first}, as fields to set, by page. */
+    private static void addToPages(Map<String, Map<String, Entry>> pages, String companyId, int first,
+                                   List<Entry> entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            int n = first + i;
+            pages.computeIfAbsent(pageKey(companyId, n / PAGE_SIZE), p -> new LinkedHashMap<>())
+                    .put("entries." + n, entries.get(i));
+        }
     }
 
     /**
@@ -167,13 +225,18 @@ public class Timelines {
      */
     boolean replace(CompanyTimeline rebuilt, List<Entry> rebuiltEntries, Long lastIndexBefore, int entryCountBefore) {
         Collections target = current();
-        for (int n = 0; n < rebuiltEntries.size(); n++) {
-            target.entries().save(key(rebuilt.companyId, n), rebuiltEntries.get(n));
-        }
-        boolean replaced = target.timelines().replaceIf(rebuilt.companyId, rebuilt, "lastIndex", lastIndexBefore);
+        Map<String, Map<String, Entry>> pages = new LinkedHashMap<>();
+        addToPages(pages, rebuilt.companyId, 0, rebuiltEntries);
+        target.pages().setAll(pages);
+        boolean replaced = target.timelines().saveAllIf(Map.of(rebuilt.companyId, rebuilt), "lastIndex",
+                Map.of(rebuilt.companyId, lastIndexBefore == null ? -1L : lastIndexBefore)).isEmpty();
         if (replaced && entryCountBefore > rebuiltEntries.size()) {
-            target.entries().deleteAll(IntStream.range(rebuiltEntries.size(), entryCountBefore)
-                    .mapToObj(n -> key(rebuilt.companyId, n)).toList());
+            Map<String, List<String>> extra = new LinkedHashMap<>();
+            for (int n = rebuiltEntries.size(); n < entryCountBefore; n++) {
+                extra.computeIfAbsent(pageKey(rebuilt.companyId, n / PAGE_SIZE), p -> new ArrayList<>())
+                        .add("entries." + n);
+            }
+            extra.forEach((page, fields) -> target.pages().unset(page, fields));
         }
         cache.remove(rebuilt.companyId);
         return replaced;
@@ -182,20 +245,29 @@ public class Timelines {
     void drop(int generation) {
         Collections dropped = of(generation);
         dropped.timelines().drop();
-        dropped.entries().drop();
+        dropped.pages().drop();
         collections.remove(generation);
     }
 
     /**
-     * The entries the store holds for a company, read past any cache, in the order written; a missing one is left
-     * out. For the consistency check, which must see what a restarted replica would see.
+     * The entries the store holds for a company, read past any cache, in the order written, without their maturity;
+     * a missing one is left out. For the consistency check, which must see what a restarted replica would see.
      */
     public List<Entry> storedEntries(CompanyTimeline timeline) {
-        JsonDocuments<Entry> entries = current().entries();
+        JsonDocuments<EntryPage> pages = current().pages();
         List<Entry> stored = new ArrayList<>();
-        for (int from = 0; from < timeline.entryCount; from += PAGE) {
-            int to = Math.min(timeline.entryCount, from + PAGE);
-            stored.addAll(entries.findAll(IntStream.range(from, to).mapToObj(n -> key(timeline.companyId, n)).toList()));
+        if (timeline.entryCount == 0) {
+            return stored;
+        }
+        int lastPage = (timeline.entryCount - 1) / PAGE_SIZE;
+        for (int page = 0; page <= lastPage; page += PAGES_PER_READ) {
+            List<String> ids = IntStream.rangeClosed(page, Math.min(lastPage, page + PAGES_PER_READ - 1))
+                    .mapToObj(p -> pageKey(timeline.companyId, p)).toList();
+            pages.findAll(ids).forEach(p -> p.entries().forEach((n, entry) -> {
+                if (Integer.parseInt(n) < timeline.entryCount) {
+                    stored.add(entry);
+                }
+            }));
         }
         stored.sort(Comparator.comparingLong(Entry::globalIndex));
         return stored;
@@ -205,7 +277,7 @@ public class Timelines {
     public List<Document> raw() {
         Collections current = current();
         List<Document> all = current.timelines().raw();
-        all.addAll(current.entries().raw());
+        all.addAll(current.pages().raw());
         return all;
     }
 
@@ -215,15 +287,16 @@ public class Timelines {
 
     private Collections of(int generation) {
         return collections.computeIfAbsent(generation, g -> new Collections(
-                new JsonDocuments<>(database.getCollection("timelines_g" + g), json, CompanyTimeline.class),
-                new JsonDocuments<>(database.getCollection("timeline_entries_g" + g), json, Entry.class)));
+                new JsonDocuments<>(database.getCollection("timelines_g" + g), json, CompanyTimeline.class)
+                        .uniqueIndex("lastIndex"),
+                new JsonDocuments<>(database.getCollection("timeline_pages_g" + g), json, EntryPage.class)));
     }
 
-    private static String key(String companyId, int n) {
-        return companyId + "/" + n;
+    private static String pageKey(String companyId, int page) {
+        return companyId + "/" + page;
     }
 
     /** One generation's collections. */
-    private record Collections(JsonDocuments<CompanyTimeline> timelines, JsonDocuments<Entry> entries) {
+    private record Collections(JsonDocuments<CompanyTimeline> timelines, JsonDocuments<EntryPage> pages) {
     }
 }

@@ -1,7 +1,7 @@
 package org.socialmaturity.scoring.timeline;
 
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.Priority;
@@ -28,8 +28,8 @@ public class FaultyTimelines extends Timelines {
     private static final Map<String, Integer> FAILURES_LEFT = new ConcurrentHashMap<>();
 
     FaultyTimelines(MongoClient mongo, AxonSettings settings, ObjectMapper json, Instance<CompanyRebuild> rebuild,
-                    ReadModelGenerations generations) {
-        super(mongo, settings, json, rebuild, generations);
+                    TimelineEvents events, ReadModelGenerations generations) {
+        super(mongo, settings, json, rebuild, events, generations);
     }
 
     static void failEntriesOf(String companyId, int times) {
@@ -41,8 +41,8 @@ public class FaultyTimelines extends Timelines {
     }
 
     @Override
-    void write(int generation, List<CompanyTimeline> changed) {
-        for (CompanyTimeline timeline : changed) {
+    Set<String> write(int generation, Map<String, CompanyTimeline> changed, Map<String, Long> readAt) {
+        for (CompanyTimeline timeline : changed.values()) {
             if (timeline.unsavedEntries.isEmpty() || !FAILURES_LEFT.containsKey(timeline.companyId)) {
                 continue;
             }
@@ -52,6 +52,6 @@ public class FaultyTimelines extends Timelines {
                         + " cannot be written");
             }
         }
-        super.write(generation, changed);
+        return super.write(generation, changed, readAt);
     }
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -52,20 +53,20 @@ class HealingTest {
         String company = scenario.registerCompany("Desmemoriada SA");
         scenario.answerAll(company, scenario.startAssessment(company), 2);
         scenario.answerAll(company, scenario.startAssessment(company), 3);
-        List<String> ids = IntStream.range(0, 2 * QUESTIONS).mapToObj(n -> company + "/" + n).toList();
-        Eventually.holds(() -> assertEquals(2 * QUESTIONS, entries().countDocuments(Filters.in("_id", ids))));
-        List<String> lost = List.of(company + "/0", company + "/7", company + "/30");
-        List<Document> written = entries().find(Filters.in("_id", lost)).into(new java.util.ArrayList<>());
+        Eventually.holds(() -> assertEquals(2 * QUESTIONS, timelines.storedEntries(timelines.find(company)
+                .orElseThrow()).size()));
+        List<String> lost = List.of("entries.0", "entries.7", "entries.30");
+        List<Document> written = pages().find(Filters.regex("_id", "^" + company + "/")).into(new ArrayList<>());
 
         // As if the store lost three entries before any replica read them: the document still counts them.
-        entries().deleteMany(Filters.in("_id", lost));
+        lost.forEach(entry -> pages().updateMany(Filters.regex("_id", "^" + company + "/"), Updates.unset(entry)));
 
         List<Map<String, Object>> history = history(scenario, company);
         assertEquals(2 * QUESTIONS, history.size(), "answered whole, not 500");
-        assertEquals(((Number) written.get(0).get("globalIndex")).longValue(),
-                ((Number) history.get(0).get("globalIndex")).longValue());
-        assertEquals(sortedById(written), sortedById(entries().find(Filters.in("_id", lost)).into(new java.util.ArrayList<>())),
-                "written back exactly as the projection had written them");
+        assertEquals(((Number) sortedById(written).get(0).get("entries", Document.class).get("0", Document.class)
+                .get("globalIndex")).longValue(), ((Number) history.get(0).get("globalIndex")).longValue());
+        assertEquals(sortedById(written), sortedById(pages().find(Filters.regex("_id", "^" + company + "/"))
+                .into(new ArrayList<>())), "written back exactly as the projection had written them");
         given().header("X-Partner-Id", scenario.partnerId).get("/api/v1/companies/{id}/trajectory", company)
                 .then().statusCode(200).body("points.size()", org.hamcrest.Matchers.equalTo(2 * QUESTIONS));
     }
@@ -94,6 +95,33 @@ class HealingTest {
         assertEquals(QUESTIONS + 1, history(scenario, company).size(), "the newer answer is still there");
     }
 
+    @Test
+    void aWriteOfADocumentThatChangedSinceItWasReadIsRefusedAndChangesNothing() {
+        EventScenario scenario = new EventScenario(store);
+        String company = scenario.registerCompany("Disputada SA");
+        scenario.answerAll(company, scenario.startAssessment(company), 2);
+        Eventually.holds(() -> assertEquals(QUESTIONS, timelines.find(company).orElseThrow().entryCount));
+        int generation = generations.current(Timelines.READ_MODEL);
+        long readAt = timelines.find(company).orElseThrow().lastIndex;
+        CompanyTimeline first = timelines.find(company).orElseThrow();
+        CompanyTimeline second = timelines.find(company).orElseThrow();
+        first.lastIndex = readAt + 1_000_000;
+        first.companyName = "written by the first writer";
+        second.lastIndex = readAt + 2_000_000;
+        second.companyName = "written by the second writer";
+
+        assertEquals(java.util.Set.of(), timelines.write(generation, Map.of(company, first), Map.of(company, readAt)));
+        assertEquals(java.util.Set.of(company), timelines.write(generation, Map.of(company, second),
+                Map.of(company, readAt)), "the second writer read the document before the first wrote it");
+        assertEquals(java.util.Set.of(company), timelines.write(generation, Map.of(company, second),
+                Map.of(company, -1L)), "a writer that found no document finds one now");
+        assertEquals("written by the first writer", timelines.find(company).orElseThrow().companyName);
+
+        assertEquals(java.util.Set.of(), timelines.write(generation, Map.of(company, second),
+                Map.of(company, readAt + 1_000_000)), "read again, it writes");
+        assertEquals("written by the second writer", timelines.find(company).orElseThrow().companyName);
+    }
+
     private static List<Document> sortedById(List<Document> documents) {
         return documents.stream().sorted(java.util.Comparator.comparing(d -> d.getString("_id"))).toList();
     }
@@ -110,13 +138,14 @@ class HealingTest {
         long tenth = ((Number) before.get(9).get("globalIndex")).longValue();
         current("timelines").updateOne(Filters.eq("_id", company),
                 Updates.combine(Updates.set("entryCount", 10), Updates.set("lastIndex", tenth)));
-        entries().deleteMany(Filters.in("_id", IntStream.range(10, QUESTIONS).mapToObj(n -> company + "/" + n).toList()));
+        IntStream.range(10, QUESTIONS).forEach(n -> pages().updateOne(Filters.eq("_id", company + "/0"),
+                Updates.unset("entries." + n)));
 
         assertEquals(before.subList(0, 10), history(scenario, company));
     }
 
-    private MongoCollection<Document> entries() {
-        return current("timeline_entries");
+    private MongoCollection<Document> pages() {
+        return current("timeline_pages");
     }
 
     /** The collection partners read now: the read model keeps one per generation. */

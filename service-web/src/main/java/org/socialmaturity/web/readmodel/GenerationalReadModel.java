@@ -1,8 +1,8 @@
 package org.socialmaturity.web.readmodel;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.axonframework.eventhandling.EventMessage;
 
@@ -37,8 +37,22 @@ public interface GenerationalReadModel<S> {
      */
     boolean apply(S document, EventMessage<?> event, long index);
 
-    /** Writes the changed documents of a batch into a generation, each replacing what is stored under its key. */
-    void write(int generation, List<S> documents);
+    /**
+     * The global index of the last event applied to a document; -1 for one no event has changed yet. Each event
+     * changes one document, so no two stored documents of a generation hold the same last index: the store keeps it
+     * unique, and a write compares it alone.
+     */
+    long lastIndex(S document);
+
+    /**
+     * Writes the changed documents of a batch into a generation, each replacing the stored one only while that one is
+     * still the one the batch read ({@code readAt}: its last index then, -1 when there was none), so that what another
+     * writer stored meanwhile (a dead letter retried, a company healed on a read, a replica that lost its slot) is
+     * never overwritten with an older state.
+     *
+     * @return the keys not written because the stored document changed: read them again and apply again
+     */
+    Set<String> write(int generation, Map<String, S> documents, Map<String, Long> readAt);
 
     /** Drops every collection of a generation. */
     void drop(int generation);

@@ -38,6 +38,7 @@ import com.mongodb.MongoException;
 public class SlotHandler<S> {
 
     private static final Logger LOG = Logger.getLogger(SlotHandler.class);
+    private static final int WRITE_ATTEMPTS = 5;
 
     private final GenerationalReadModel<S> model;
     private final String slot;
@@ -96,12 +97,23 @@ public class SlotHandler<S> {
             }
             batch.apply(key, message, index);
         } else {
-            int writingTo = assignedGeneration();
+            applyAlone(key, message, index);
+        }
+    }
+
+    /** A dead letter retried: read, apply and write compare-and-set, again while another writer moved first. */
+    private void applyAlone(String key, EventMessage<?> message, long index) {
+        int writingTo = assignedGeneration();
+        for (int attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
             S document = model.load(writingTo, List.of(key)).getOrDefault(key, model.create(key));
-            if (model.apply(document, message, index)) {
-                model.write(writingTo, List.of(document));
+            long readAt = model.lastIndex(document);
+            if (!model.apply(document, message, index)
+                    || model.write(writingTo, Map.of(key, document), Map.of(key, readAt)).isEmpty()) {
+                return;
             }
         }
+        throw new IllegalStateException("The document of " + key + " in " + processor + " kept changing during "
+                + WRITE_ATTEMPTS + " writes");
     }
 
     /**
@@ -135,7 +147,7 @@ public class SlotHandler<S> {
                 touched.add(keyOf(message));
             }
         }
-        return new Batch(writingTo, new LinkedHashMap<>(model.load(writingTo, touched)));
+        return new Batch(writingTo, model.load(writingTo, touched));
     }
 
     /**
@@ -171,15 +183,22 @@ public class SlotHandler<S> {
     private final class Batch {
 
         private final int writingTo;
-        private final Map<String, S> documents;
+        private final Map<String, S> documents = new LinkedHashMap<>();
+        /** The last index of each document as read from the store, -1 for none: what its write compares with. */
+        private final Map<String, Long> readAt = new LinkedHashMap<>();
         private final Map<String, List<EventMessage<?>>> applied = new LinkedHashMap<>();
         private final Set<String> changed = new LinkedHashSet<>();
         private final Map<String, SetAside> setAside = new LinkedHashMap<>();
         private boolean parking;
 
-        Batch(int writingTo, Map<String, S> documents) {
+        Batch(int writingTo, Map<String, S> stored) {
             this.writingTo = writingTo;
-            this.documents = documents;
+            stored.forEach(this::read);
+        }
+
+        private void read(String key, S document) {
+            documents.put(key, document);
+            readAt.put(key, model.lastIndex(document));
         }
 
         void apply(String key, EventMessage<?> message, long index) {
@@ -198,7 +217,7 @@ public class SlotHandler<S> {
                     applied.computeIfAbsent(key, k -> new ArrayList<>()).add(message);
                 }
             } catch (RuntimeException e) {
-                putBack(key);
+                readAgain(key);
                 List<EventMessage<?>> failing = new ArrayList<>();
                 failing.add(message);
                 setAside.put(key, new SetAside(e, failing));
@@ -207,34 +226,63 @@ public class SlotHandler<S> {
             }
         }
 
-        /** The document as stored, with the events of this batch that applied before the failing one. */
-        private void putBack(String key) {
+        /**
+         * Reads the document again and applies the batch's events of it that had applied (after a failing event:
+         * those before it; after a conflict: all), of which those the stored one has already seen change nothing.
+         *
+         * @return whether the document still changes
+         */
+        private boolean readAgain(String key) {
             S document = model.load(writingTo, List.of(key)).getOrDefault(key, model.create(key));
+            read(key, document);
+            boolean changes = false;
             for (EventMessage<?> message : applied.getOrDefault(key, List.of())) {
-                model.apply(document, message, GlobalIndex.of(((TrackedEventMessage<?>) message).trackingToken()));
+                changes |= model.apply(document, message,
+                        GlobalIndex.of(((TrackedEventMessage<?>) message).trackingToken()));
             }
-            documents.put(key, document);
+            return changes;
         }
 
         void write() {
-            if (changed.isEmpty()) {
-                return;
-            }
-            try {
-                model.write(writingTo, changed.stream().map(documents::get).toList());
-            } catch (RuntimeException e) {
-                rethrowIfStoreUnavailable(e);
-                LOG.warnf("Writing a batch of %d documents of %s failed (%s); writing them one by one", changed.size(),
-                        processor, e.toString());
-                for (String key : changed) {
-                    writeAlone(key);
+            Set<String> toWrite = new LinkedHashSet<>(changed);
+            for (int attempt = 1; !toWrite.isEmpty(); attempt++) {
+                if (attempt > WRITE_ATTEMPTS) {
+                    throw new IllegalStateException("Documents of " + toWrite + " in " + processor
+                            + " kept changing during " + WRITE_ATTEMPTS + " writes");
+                }
+                Set<String> conflicts;
+                try {
+                    conflicts = model.write(writingTo, documentsOf(toWrite), readAt);
+                } catch (RuntimeException e) {
+                    rethrowIfStoreUnavailable(e);
+                    LOG.warnf("Writing a batch of %d documents of %s failed (%s); writing them one by one",
+                            toWrite.size(), processor, e.toString());
+                    conflicts = new LinkedHashSet<>();
+                    for (String key : toWrite) {
+                        conflicts.addAll(writeAlone(key));
+                    }
+                }
+                toWrite = new LinkedHashSet<>();
+                for (String key : conflicts) {
+                    LOG.debugf("The document of %s in %s changed since the batch read it: applying again", key,
+                            processor);
+                    if (readAgain(key)) {
+                        toWrite.add(key);
+                    }
                 }
             }
         }
 
-        private void writeAlone(String key) {
+        private Map<String, S> documentsOf(Set<String> keys) {
+            Map<String, S> selected = new LinkedHashMap<>();
+            keys.forEach(key -> selected.put(key, documents.get(key)));
+            return selected;
+        }
+
+        /** @return the key when its stored document changed since the batch read it */
+        private Set<String> writeAlone(String key) {
             try {
-                model.write(writingTo, List.of(documents.get(key)));
+                return model.write(writingTo, Map.of(key, documents.get(key)), Map.of(key, readAt.get(key)));
             } catch (RuntimeException e) {
                 rethrowIfStoreUnavailable(e);
                 List<EventMessage<?>> unwritten = new ArrayList<>(applied.get(key));
@@ -244,6 +292,7 @@ public class SlotHandler<S> {
                 }
                 setAside.put(key, new SetAside(e, unwritten));
                 LOG.warnf("The documents of %s could not be written in %s: %s", key, processor, e.toString());
+                return Set.of();
             }
         }
 
