@@ -130,7 +130,7 @@ public final class RebuildBenchmark {
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), 202);
         String status;
         do {
-            Thread.sleep(20);
+            Thread.sleep(50);
             status = BenchHttp.send(http, HttpRequest.newBuilder(URI.create(path)).header("X-Admin-Key", ADMIN_KEY)
                     .GET().build(), 200);
         } while (!status.contains("\"state\":\"DONE\""));

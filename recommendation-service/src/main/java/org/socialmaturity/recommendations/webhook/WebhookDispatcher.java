@@ -35,7 +35,8 @@ import io.quarkus.runtime.StartupEvent;
  * Sends due deliveries, apart from event processing so that a slow or dead endpoint never holds up a processor:
  * each attempt runs on a bounded pool with a timeout; a failure is retried with exponential back-off until the
  * attempts run out. Every attempt is recorded. A delivery is claimed before it is sent, so two replicas never send it
- * at once; a replica that dies mid-attempt leaves the claim to expire and the delivery to be retried (at least once).
+ * at once (a new delivery is enqueued claimed by the replica that sends it first); a replica that dies mid-attempt
+ * leaves the claim to expire and the delivery to be retried (at least once).
  */
 @Singleton
 public class WebhookDispatcher {
@@ -51,25 +52,27 @@ public class WebhookDispatcher {
         thread.setDaemon(true);
         return thread;
     });
-    private ExecutorService senders;
-    private Semaphore slots;
-    private HttpClient http;
+    private final ExecutorService senders;
+    private final Semaphore slots;
+    private final HttpClient http;
 
     WebhookDispatcher(Webhooks webhooks, WebhookSettings settings, MeterRegistry meters) {
         this.webhooks = webhooks;
         this.settings = settings;
         this.meters = meters;
-    }
-
-    void start(@Observes StartupEvent event) {
-        senders = Executors.newFixedThreadPool(settings.concurrency(), r -> {
+        this.senders = Executors.newFixedThreadPool(settings.concurrency(), r -> {
             Thread thread = new Thread(r, "webhook-sender");
             thread.setDaemon(true);
             return thread;
         });
-        slots = new Semaphore(settings.concurrency());
-        http = HttpClient.newBuilder().connectTimeout(settings.timeout()).executor(senders)
+        this.slots = new Semaphore(settings.concurrency());
+        // The client keeps its own executor: with the senders' (each blocked in a send) its responses would queue
+        // behind the very sends that wait for them.
+        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    void start(@Observes StartupEvent event) {
         Gauge.builder("platform.webhooks.outbox.depth", webhooks, Webhooks::pending)
                 .description("Webhook deliveries not yet delivered nor given up").register(meters);
         poller.scheduleWithFixedDelay(this::dispatchDue, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -77,16 +80,20 @@ public class WebhookDispatcher {
 
     void stop(@Observes ShutdownEvent event) {
         poller.shutdownNow();
-        if (senders != null) {
-            senders.shutdownNow();
-        }
+        senders.shutdownNow();
     }
 
-    /** Sends what is due now instead of at the next poll: a delivery was just enqueued. */
-    void wake() {
-        if (!poller.isShutdown()) {
-            poller.execute(this::dispatchDue);
-        }
+    /** Until when a delivery claimed now is this replica's: long enough for its attempt to time out. */
+    Instant claimUntil(Instant now) {
+        return now.plus(settings.timeout().multipliedBy(3));
+    }
+
+    /**
+     * Sends a delivery this replica enqueued claimed, without waiting for a poll, to the subscription it was just
+     * read for.
+     */
+    void sendClaimed(Delivery delivery, Subscription subscription) {
+        senders.execute(() -> attempt(delivery, Optional.of(subscription)));
     }
 
     private void dispatchDue() {
@@ -96,14 +103,15 @@ public class WebhookDispatcher {
                 if (!slots.tryAcquire()) {
                     return;
                 }
-                Optional<Delivery> claimed = webhooks.claim(id, now, now.plus(settings.timeout().multipliedBy(3)));
+                Optional<Delivery> claimed = webhooks.claim(id, now, claimUntil(now));
                 if (claimed.isEmpty()) {
                     slots.release();
                     continue;
                 }
                 senders.execute(() -> {
                     try {
-                        attempt(claimed.get());
+                        attempt(claimed.get(), webhooks.subscription(claimed.get().partnerId(),
+                                claimed.get().subscriptionId()));
                     } finally {
                         slots.release();
                     }
@@ -114,8 +122,7 @@ public class WebhookDispatcher {
         }
     }
 
-    private void attempt(Delivery delivery) {
-        Optional<Subscription> subscription = webhooks.subscription(delivery.partnerId(), delivery.subscriptionId());
+    private void attempt(Delivery delivery, Optional<Subscription> subscription) {
         Instant start = Instant.now();
         if (subscription.isEmpty()) {
             webhooks.recordAttempt(delivery.id(), new Attempt(start, null, "subscription deleted", 0),

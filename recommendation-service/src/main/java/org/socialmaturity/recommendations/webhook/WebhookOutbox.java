@@ -2,6 +2,8 @@ package org.socialmaturity.recommendations.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,13 +11,16 @@ import java.util.UUID;
 
 import jakarta.inject.Singleton;
 
+import org.axonframework.eventhandling.EventMessage;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Turns an event of a partner's company into one delivery per subscription of that partner. A subscription made
- * after the event gets nothing from it, so a replay of old events sends nothing new. A new delivery wakes the
- * dispatcher at once; its poll is only the fallback (retries, other replicas' deliveries).
+ * after the event gets nothing from it, so a replay of old events sends nothing new. A new delivery is stored already
+ * claimed by this replica and handed to the dispatcher at once, so that its first attempt waits for no poll and no
+ * claim; should this replica die first, the claim expires and any replica's poll sends it.
  */
 @Singleton
 public class WebhookOutbox {
@@ -30,38 +35,57 @@ public class WebhookOutbox {
         this.json = json;
     }
 
-    public void publish(String partnerId, String eventId, String eventType, Instant occurredAt, Object payload) {
-        List<Subscription> subscriptions = webhooks.subscriptions(partnerId);
-        if (subscriptions.isEmpty()) {
+    /**
+     * Enqueues a delivery of each event to each of its partner's subscriptions, in one write, and sends the new ones.
+     * An event delivered before (same event, same subscription) is not enqueued again.
+     */
+    public void publish(List<Published> events) {
+        List<Delivery> deliveries = new ArrayList<>();
+        Map<String, Subscription> bySubscription = new HashMap<>();
+        Map<String, List<Subscription>> subscriptionsByPartner = new HashMap<>();
+        for (Published event : events) {
+            List<Subscription> subscriptions = subscriptionsByPartner.computeIfAbsent(event.partnerId(),
+                    webhooks::subscriptions);
+            String body = null;
+            for (Subscription subscription : subscriptions) {
+                if (subscription.createdAt().isAfter(event.occurredAt())) {
+                    continue;
+                }
+                body = body != null ? body : body(event);
+                bySubscription.put(subscription.id(), subscription);
+                String id = UUID.nameUUIDFromBytes((event.eventId() + "/" + subscription.id())
+                        .getBytes(StandardCharsets.UTF_8)).toString();
+                Instant now = Instant.now();
+                deliveries.add(new Delivery(id, subscription.id(), event.partnerId(), event.eventId(),
+                        event.eventType(), body, Delivery.PENDING, now, now, List.of()));
+            }
+        }
+        if (deliveries.isEmpty()) {
             return;
         }
-        String body = body(eventId, eventType, occurredAt, payload);
-        boolean enqueued = false;
-        for (Subscription subscription : subscriptions) {
-            if (subscription.createdAt().isAfter(occurredAt)) {
-                continue;
-            }
-            String id = UUID.nameUUIDFromBytes((eventId + "/" + subscription.id()).getBytes(StandardCharsets.UTF_8))
-                    .toString();
-            Instant now = Instant.now();
-            enqueued |= webhooks.enqueue(new Delivery(id, subscription.id(), partnerId, eventId, eventType, body,
-                    Delivery.PENDING, now, now, List.of()));
-        }
-        if (enqueued) {
-            dispatcher.wake();
+        webhooks.enqueueAll(deliveries, dispatcher.claimUntil(Instant.now()))
+                .forEach(delivery -> dispatcher.sendClaimed(delivery, bySubscription.get(delivery.subscriptionId())));
+    }
+
+    /** An event for a partner's webhooks: its id and type as the partner sees them, and its payload. */
+    public record Published(String partnerId, String eventId, String eventType, Instant occurredAt, Object payload) {
+
+        public static Published of(String partnerId, EventMessage<?> message) {
+            return new Published(partnerId, message.getIdentifier(), message.getPayloadType().getSimpleName(),
+                    message.getTimestamp(), message.getPayload());
         }
     }
 
-    private String body(String eventId, String eventType, Instant occurredAt, Object payload) {
+    private String body(Published event) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", eventId);
-        body.put("type", eventType);
-        body.put("occurredAt", occurredAt);
-        body.put("data", payload);
+        body.put("id", event.eventId());
+        body.put("type", event.eventType());
+        body.put("occurredAt", event.occurredAt());
+        body.put("data", event.payload());
         try {
             return json.writeValueAsString(body);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unwritable webhook body for " + eventId, e);
+            throw new IllegalStateException("Unwritable webhook body for " + event.eventId(), e);
         }
     }
 }

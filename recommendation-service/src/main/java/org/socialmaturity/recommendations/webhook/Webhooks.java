@@ -3,8 +3,10 @@ package org.socialmaturity.recommendations.webhook;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.inject.Singleton;
 
@@ -13,6 +15,9 @@ import org.socialmaturity.eventstore.AxonSettings;
 import org.socialmaturity.recommendations.webhook.Delivery.Attempt;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
@@ -62,10 +67,19 @@ public class Webhooks {
                 .getDeletedCount() == 1;
     }
 
-    /** Enqueues a delivery unless one with the same id exists; returns whether it was new. */
-    boolean enqueue(Delivery delivery) {
-        try {
-            deliveries.insertOne(new Document("_id", delivery.id())
+    /**
+     * Enqueues deliveries in one write, each unless one with the same id exists, claimed until {@code lockedUntil} by
+     * the caller, which sends them at once.
+     *
+     * @return the deliveries that were new
+     */
+    List<Delivery> enqueueAll(List<Delivery> batch, Instant lockedUntil) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        List<Document> documents = new ArrayList<>();
+        for (Delivery delivery : batch) {
+            documents.add(new Document("_id", delivery.id())
                     .append("subscriptionId", delivery.subscriptionId())
                     .append("partnerId", delivery.partnerId())
                     .append("eventId", delivery.eventId())
@@ -74,14 +88,30 @@ public class Webhooks {
                     .append("status", Delivery.PENDING)
                     .append("createdAt", Date.from(delivery.createdAt()))
                     .append("nextAttemptAt", Date.from(delivery.nextAttemptAt()))
-                    .append("lockedUntil", new Date(0))
+                    .append("lockedUntil", Date.from(lockedUntil))
                     .append("attempts", List.of()));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
+        }
+        try {
+            deliveries.insertMany(documents, new InsertManyOptions().ordered(false));
+            return batch;
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteConcernError() != null) {
+                throw e;
             }
-            throw e;
+            Set<Integer> existing = new HashSet<>();
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                existing.add(error.getIndex());
+            }
+            List<Delivery> created = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                if (!existing.contains(i)) {
+                    created.add(batch.get(i));
+                }
+            }
+            return created;
         }
     }
 

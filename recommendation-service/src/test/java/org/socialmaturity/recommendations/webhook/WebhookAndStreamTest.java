@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +38,6 @@ import org.socialmaturity.contracts.maturity.Quadrant;
 import org.socialmaturity.localmongo.Eventually;
 import org.socialmaturity.localmongo.LocalMongoTestResource;
 
-import com.sun.net.httpserver.HttpServer;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -58,37 +56,32 @@ class WebhookAndStreamTest {
     @ConfigProperty(name = "quarkus.http.port")
     int port;
 
-    private HttpServer receiver;
+    private HookEndpoint receiver;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger(2);
     private final String partner = "partner-" + UUID.randomUUID();
 
-    /** A real HTTP endpoint that answers 500 twice, then 200, and keeps what it got. */
+    /** Answers 500 to the phase change twice, then 200, and keeps what it got. */
     @BeforeEach
-    void startReceiver() throws Exception {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hook", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(new Received(exchange.getRequestHeaders().getFirst("X-Event-Id"),
-                    exchange.getRequestHeaders().getFirst("X-Event-Type"),
-                    exchange.getRequestHeaders().getFirst("X-Signature"), body));
-            int status = body.contains("\"type\":\"MaturityPhaseChanged\"") && failuresLeft.getAndDecrement() > 0
+    void startReceiver() {
+        receiver = new HookEndpoint(request -> {
+            received.add(new Received(request.headers().getFirst("X-Event-Id"),
+                    request.headers().getFirst("X-Event-Type"), request.headers().getFirst("X-Signature"),
+                    request.body()));
+            return request.body().contains("\"type\":\"MaturityPhaseChanged\"") && failuresLeft.getAndDecrement() > 0
                     ? 500 : 200;
-            exchange.sendResponseHeaders(status, -1);
-            exchange.close();
         });
-        receiver.start();
     }
 
     @AfterEach
     void stopReceiver() {
-        receiver.stop(0);
+        receiver.close();
     }
 
     @Test
     void aFailingEndpointGetsTheSignedDeliveryOnItsThirdAttemptAndTheLogShowsAllThree() {
         String subscription = given().header("X-Partner-Id", partner).contentType(ContentType.JSON)
-                .body(Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook", "secret", SECRET))
+                .body(Map.of("url", receiver.url(), "secret", SECRET))
                 .post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
         String company = companyEntersPhase(2);
 

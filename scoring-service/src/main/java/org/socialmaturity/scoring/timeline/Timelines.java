@@ -23,6 +23,8 @@ import org.socialmaturity.web.ApiProblem;
 import org.socialmaturity.web.JsonDocuments;
 import org.socialmaturity.web.readmodel.ReadModelGenerations;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
@@ -30,7 +32,7 @@ import com.mongodb.client.MongoDatabase;
 /**
  * Stores company timelines, one set of collections per generation of the read model ({@link TimelineReadModel}):
  * one small document per company ({@code timelines_g<n>}) and its entries in pages of {@value #PAGE_SIZE}
- * ({@code timeline_pages_g<n>}, id {@code companyId/p}, entry {@code n} in field {@code entries.<n>} of page
+ * ({@code timeline_pages_g<n>}, id {@code companyId/p}, entry {@code n} in field {@code e<n>} of page
  * {@code n / 32}), always read and written by id. An entry is set into its page once, without reading the page, so a
  * batch writes one document per company and page however many answers it holds. Queries read the current generation.
  * Entries never change once written, so queries keep them in memory and only fetch the pages the company document says
@@ -150,10 +152,10 @@ public class Timelines {
             List<String> ids = IntStream.rangeClosed(page, Math.min(lastPage, page + PAGES_PER_READ - 1))
                     .mapToObj(p -> pageKey(companyId, p)).toList();
             Map<String, Entry> found = new HashMap<>();
-            pages.findAll(ids).forEach(p -> found.putAll(p.entries()));
+            pages.findAll(ids).forEach(p -> found.putAll(p.entries));
             int end = Math.min(to, (page + PAGES_PER_READ) * PAGE_SIZE);
             for (int n = entries.size() + from; n < end; n++) {
-                Entry entry = found.get(String.valueOf(n));
+                Entry entry = found.get(EntryPage.field(n));
                 if (entry == null) {
                     return Optional.empty();
                 }
@@ -176,7 +178,24 @@ public class Timelines {
     }
 
     /** A page of a company's entries, by entry number. */
-    record EntryPage(Map<String, Entry> entries) {
+    static final class EntryPage {
+
+        @JsonProperty("_id")
+        String id;
+        /**
+         * By field name, {@code e<n>}: entries are top-level fields, not one embedded document, because a dotted
+         * {@code $set} costs mongo-java-server a regular expression compiled per field (a rebuild sets hundreds).
+         */
+        @JsonAnySetter
+        final Map<String, Entry> entries = new HashMap<>();
+
+        static String field(int n) {
+            return "e" + n;
+        }
+
+        static int number(String field) {
+            return Integer.parseInt(field.substring(1));
+        }
     }
 
     /** The stored timelines of these companies in a generation. */
@@ -212,7 +231,7 @@ public class Timelines {
         for (int i = 0; i < entries.size(); i++) {
             int n = first + i;
             pages.computeIfAbsent(pageKey(companyId, n / PAGE_SIZE), p -> new LinkedHashMap<>())
-                    .put("entries." + n, entries.get(i));
+                    .put(EntryPage.field(n), entries.get(i));
         }
     }
 
@@ -234,7 +253,7 @@ public class Timelines {
             Map<String, List<String>> extra = new LinkedHashMap<>();
             for (int n = rebuiltEntries.size(); n < entryCountBefore; n++) {
                 extra.computeIfAbsent(pageKey(rebuilt.companyId, n / PAGE_SIZE), p -> new ArrayList<>())
-                        .add("entries." + n);
+                        .add(EntryPage.field(n));
             }
             extra.forEach((page, fields) -> target.pages().unset(page, fields));
         }
@@ -263,8 +282,8 @@ public class Timelines {
         for (int page = 0; page <= lastPage; page += PAGES_PER_READ) {
             List<String> ids = IntStream.rangeClosed(page, Math.min(lastPage, page + PAGES_PER_READ - 1))
                     .mapToObj(p -> pageKey(timeline.companyId, p)).toList();
-            pages.findAll(ids).forEach(p -> p.entries().forEach((n, entry) -> {
-                if (Integer.parseInt(n) < timeline.entryCount) {
+            pages.findAll(ids).forEach(p -> p.entries.forEach((field, entry) -> {
+                if (EntryPage.number(field) < timeline.entryCount) {
                     stored.add(entry);
                 }
             }));

@@ -55,7 +55,7 @@ class HealingTest {
         scenario.answerAll(company, scenario.startAssessment(company), 3);
         Eventually.holds(() -> assertEquals(2 * QUESTIONS, timelines.storedEntries(timelines.find(company)
                 .orElseThrow()).size()));
-        List<String> lost = List.of("entries.0", "entries.7", "entries.30");
+        List<String> lost = List.of("e0", "e7", "e30");
         List<Document> written = pages().find(Filters.regex("_id", "^" + company + "/")).into(new ArrayList<>());
 
         // As if the store lost three entries before any replica read them: the document still counts them.
@@ -63,7 +63,7 @@ class HealingTest {
 
         List<Map<String, Object>> history = history(scenario, company);
         assertEquals(2 * QUESTIONS, history.size(), "answered whole, not 500");
-        assertEquals(((Number) sortedById(written).get(0).get("entries", Document.class).get("0", Document.class)
+        assertEquals(((Number) sortedById(written).get(0).get("e0", Document.class)
                 .get("globalIndex")).longValue(), ((Number) history.get(0).get("globalIndex")).longValue());
         assertEquals(sortedById(written), sortedById(pages().find(Filters.regex("_id", "^" + company + "/"))
                 .into(new ArrayList<>())), "written back exactly as the projection had written them");
@@ -77,7 +77,7 @@ class HealingTest {
         String company = scenario.registerCompany("Concurrida SA");
         String assessment = scenario.startAssessment(company);
         scenario.answerAll(company, assessment, 2);
-        Eventually.holds(() -> assertEquals(QUESTIONS, timelines.find(company).orElseThrow().entryCount));
+        Eventually.holds(() -> assertEquals(QUESTIONS, timelines.find(company).map(t -> t.entryCount).orElse(0)));
         CompanyTimeline readByRebuild = timelines.find(company).orElseThrow();
 
         // The worst moment: the rebuild has read the timeline, the projection applies one more answer, then the
@@ -100,7 +100,7 @@ class HealingTest {
         EventScenario scenario = new EventScenario(store);
         String company = scenario.registerCompany("Disputada SA");
         scenario.answerAll(company, scenario.startAssessment(company), 2);
-        Eventually.holds(() -> assertEquals(QUESTIONS, timelines.find(company).orElseThrow().entryCount));
+        Eventually.holds(() -> assertEquals(QUESTIONS, timelines.find(company).map(t -> t.entryCount).orElse(0)));
         int generation = generations.current(Timelines.READ_MODEL);
         long readAt = timelines.find(company).orElseThrow().lastIndex;
         CompanyTimeline first = timelines.find(company).orElseThrow();
@@ -139,7 +139,7 @@ class HealingTest {
         current("timelines").updateOne(Filters.eq("_id", company),
                 Updates.combine(Updates.set("entryCount", 10), Updates.set("lastIndex", tenth)));
         IntStream.range(10, QUESTIONS).forEach(n -> pages().updateOne(Filters.eq("_id", company + "/0"),
-                Updates.unset("entries." + n)));
+                Updates.unset("e" + n)));
 
         assertEquals(before.subList(0, 10), history(scenario, company));
     }
