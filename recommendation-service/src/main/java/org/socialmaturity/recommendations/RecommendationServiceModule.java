@@ -3,7 +3,6 @@ package org.socialmaturity.recommendations;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.axonframework.config.Configurer;
-import org.axonframework.lifecycle.Phase;
 import org.socialmaturity.eventstore.Aggregates;
 import org.socialmaturity.eventstore.AxonModule;
 import org.socialmaturity.eventstore.AxonSettings;
@@ -26,8 +25,6 @@ public class RecommendationServiceModule implements AxonModule {
     @Override
     public void configure(Configurer configurer) {
         configurer.configureAggregate(Aggregates.eventSourced(CompanyAdvice.class, settings));
-        configurer.onInitialize(configuration -> configuration.onStart(Phase.LOCAL_MESSAGE_HANDLER_REGISTRATIONS,
-                () -> configuration.eventBus().registerDispatchInterceptor(advice.issuedAdviceCapture())));
         configurer.eventProcessing()
                 .registerEventHandler(c -> advice)
                 .registerSequencingPolicy(AdviceDecisions.PROCESSOR, c -> new SequencedByCompany());

@@ -35,8 +35,8 @@ import io.restassured.http.ContentType;
 
 /**
  * The dispatcher's poll never runs here (an hour apart): a phase change and the advice it causes reach the partner's
- * endpoint all the same, because a new delivery is stored claimed and sent at once, and the advice is enqueued with
- * the change that caused it, under the id of the event the store holds.
+ * endpoint all the same, once each, because a new delivery is stored claimed by the replica that enqueues it and sent
+ * at once.
  */
 @QuarkusTest
 @TestProfile(WebhookWithoutPollTest.NoPoll.class)
@@ -81,8 +81,7 @@ class WebhookWithoutPollTest {
         assertEquals(adviceEventId, received.stream().filter(r -> r[0].equals("AdviceIssued")).findFirst()
                 .orElseThrow()[1], "delivered under the id of the stored event");
 
-        // The advice event itself comes by the processor later (it counts it once handled): it finds its delivery
-        // there and enqueues nothing.
+        // Once the processor has handled the advice event (it counts it), nothing more is sent.
         Eventually.holds(() -> given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("platform_advice_issued_total 1.0")));
         Eventually.holds(() -> given().header("X-Partner-Id", partner)
