@@ -245,13 +245,13 @@ public class AxonRuntime {
     }
 
     private TokenStore tokenStore(Serializer serializer) {
-        return MongoTokenStore.builder()
+        return new RecentClaimTokenStore(MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder()
                         .mongoDatabase(mongo, settings.serviceDatabase())
                         .build())
                 .serializer(serializer)
                 .nodeId(settings.nodeId())
                 .claimTimeout(settings.claimTimeout())
-                .build();
+                .build(), settings.claimTimeout());
     }
 }
