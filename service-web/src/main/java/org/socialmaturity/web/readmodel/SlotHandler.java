@@ -210,7 +210,11 @@ public class SlotHandler<S> {
                 aside.messages().add(message);
                 return;
             }
-            S document = documents.computeIfAbsent(key, model::create);
+            S document = documents.get(key);
+            if (document == null) {
+                read(key, model.create(key));
+                document = documents.get(key);
+            }
             try {
                 if (model.apply(document, message, index)) {
                     changed.add(key);
