@@ -4,20 +4,16 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.socialmaturity.localmongo.Eventually;
 import org.socialmaturity.localmongo.LocalMongoTestResource;
 import org.socialmaturity.contracts.assessment.AnswerRecorded;
-import org.socialmaturity.contracts.company.CompanyRegistered;
 import org.socialmaturity.scoring.EventScenario;
 import org.socialmaturity.web.readmodel.ReadModelSlots;
 
@@ -121,38 +117,6 @@ class DeadLetterTest {
         assertEquals(QUESTIONS, entries.stream().map(e -> e.get("eventId")).distinct().count(), "none twice");
         Eventually.holds(() -> assertEquals(0, deadLetters().getList("sequences.sequence").stream()
                 .filter(company::equals).count()));
-    }
-
-    @Test
-    void aCompanyNewInABatchWhoseWriteFailsForAnotherIsWrittenOnItsOwnAndNotParked() throws InterruptedException {
-        EventScenario scenario = new EventScenario(store);
-        String blocked = scenario.registerCompany("Atascada SL");
-        String assessment = scenario.startAssessment(blocked);
-        awaitStarted(blocked);
-        FaultyTimelines.failEntriesOf(blocked, Integer.MAX_VALUE);
-
-        // Appended in one call, so read in one batch: the failing answer and a company the batch finds no document for.
-        String newcomer = UUID.randomUUID().toString();
-        store.publish(List.of(
-                new GenericDomainEventMessage<>("Assessment", assessment, 1, new AnswerRecorded(assessment,
-                        scenario.partnerId, blocked, "v1", "governance-owner", EventScenario.answerOfLevel(
-                        EventScenario.V1.question("governance-owner").orElseThrow(), 2), null, "auditor@test",
-                        Instant.now())),
-                new GenericDomainEventMessage<>("Company", newcomer, 0, new CompanyRegistered(newcomer,
-                        scenario.partnerId, "Recién Llegada SA", "airlines", "ES", 100, Instant.now()))));
-
-        Eventually.holds(() -> assertTrue(deadLetters().getList("sequences.sequence").contains(blocked)), 30_000);
-        // A company parked with it would be there now, until the automatic retry a second later applied it.
-        for (int look = 0; look < 10; look++) {
-            assertEquals(List.of(blocked), deadLetters().getList("sequences.sequence"), "only the failing company");
-            Thread.sleep(50);
-        }
-        assertTrue(timelines.find(newcomer).isPresent(), "written on its own by the batch");
-        FaultyTimelines.heal(blocked);
-        given().header("X-Admin-Key", ADMIN_KEY)
-                .post("/api/v1/admin/projections/scoring/dead-letters/{sequence}/retry", blocked)
-                .then().statusCode(200);
-        assertEquals(1, history(scenario, blocked).size());
     }
 
     @Test
