@@ -1,6 +1,5 @@
 package org.socialmaturity.recommendations.advice;
 
-import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Singleton;
@@ -50,7 +49,7 @@ public class AdviceDecisions {
     @EventHandler
     void on(MaturityPhaseChanged change, EventMessage<?> message, TrackingToken token,
             @MetaDataValue(AxonRuntime.CORRELATION_ID) String correlationId) {
-        webhooks.publish(List.of(Published.of(change.partnerId(), message)));
+        webhooks.publish(Published.of(change.partnerId(), message));
         issue(change.companyId(), change.partnerId(), AdviceRules.forPhaseChange(change), message, token,
                 correlationId);
     }
@@ -70,7 +69,7 @@ public class AdviceDecisions {
      */
     @EventHandler
     void on(AdviceIssued event, EventMessage<?> message) {
-        webhooks.publish(List.of(Published.of(event.partnerId(), message)));
+        webhooks.publish(Published.of(event.partnerId(), message));
         issuedCounter.increment();
     }
 

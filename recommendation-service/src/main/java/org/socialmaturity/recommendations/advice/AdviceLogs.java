@@ -23,6 +23,7 @@ import org.socialmaturity.web.readmodel.ReadModelGenerations;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 
 import io.smallrye.mutiny.Multi;
@@ -129,13 +130,18 @@ public class AdviceLogs implements GenerationalReadModel<CompanyAdviceLog> {
 
     @Override
     public void drop(int generation) {
-        logs(generation).drop();
+        collectionOf(generation).drop();
         stores.remove(generation);
     }
 
     /** One store per generation, made once: each copies the service's ObjectMapper. */
     private JsonDocuments<CompanyAdviceLog> logs(int generation) {
         return stores.computeIfAbsent(generation, g -> new JsonDocuments<>(
-                database.getCollection("advice_logs_g" + g), json, CompanyAdviceLog.class).uniqueIndex("lastIndex"));
+                collectionOf(g), json, CompanyAdviceLog.class).uniqueIndex("lastIndex"));
+    }
+
+    /** Dropping a generation needs no store of it (whose index would be made first). */
+    private MongoCollection<Document> collectionOf(int generation) {
+        return database.getCollection("advice_logs_g" + generation);
     }
 }

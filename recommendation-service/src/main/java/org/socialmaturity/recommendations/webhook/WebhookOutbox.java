@@ -36,29 +36,24 @@ public class WebhookOutbox {
     }
 
     /**
-     * Enqueues a delivery of each event to each of its partner's subscriptions, in one write, and sends the new ones.
+     * Enqueues a delivery of the event to each of its partner's subscriptions, in one write, and sends the new ones.
      * An event delivered before (same event, same subscription) is not enqueued again.
      */
-    public void publish(List<Published> events) {
+    public void publish(Published event) {
         List<Delivery> deliveries = new ArrayList<>();
         Map<String, Subscription> bySubscription = new HashMap<>();
-        Map<String, List<Subscription>> subscriptionsByPartner = new HashMap<>();
-        for (Published event : events) {
-            List<Subscription> subscriptions = subscriptionsByPartner.computeIfAbsent(event.partnerId(),
-                    webhooks::subscriptions);
-            String body = null;
-            for (Subscription subscription : subscriptions) {
-                if (subscription.createdAt().isAfter(event.occurredAt())) {
-                    continue;
-                }
-                body = body != null ? body : body(event);
-                bySubscription.put(subscription.id(), subscription);
-                String id = UUID.nameUUIDFromBytes((event.eventId() + "/" + subscription.id())
-                        .getBytes(StandardCharsets.UTF_8)).toString();
-                Instant now = Instant.now();
-                deliveries.add(new Delivery(id, subscription.id(), event.partnerId(), event.eventId(),
-                        event.eventType(), body, Delivery.PENDING, now, now, List.of()));
+        String body = null;
+        for (Subscription subscription : webhooks.subscriptions(event.partnerId())) {
+            if (subscription.createdAt().isAfter(event.occurredAt())) {
+                continue;
             }
+            body = body != null ? body : body(event);
+            bySubscription.put(subscription.id(), subscription);
+            String id = UUID.nameUUIDFromBytes((event.eventId() + "/" + subscription.id())
+                    .getBytes(StandardCharsets.UTF_8)).toString();
+            Instant now = Instant.now();
+            deliveries.add(new Delivery(id, subscription.id(), event.partnerId(), event.eventId(), event.eventType(),
+                    body, Delivery.PENDING, now, now, List.of()));
         }
         if (deliveries.isEmpty()) {
             return;

@@ -142,27 +142,36 @@ public class Timelines {
      * @return empty when one of them is missing
      */
     private static Optional<List<Entry>> stored(JsonDocuments<EntryPage> pages, String companyId, int from, int to) {
-        if (from >= to) {
-            return Optional.of(List.of());
-        }
-        List<Entry> entries = new ArrayList<>(to - from);
-        int firstPage = from / PAGE_SIZE;
-        int lastPage = (to - 1) / PAGE_SIZE;
-        for (int page = firstPage; page <= lastPage; page += PAGES_PER_READ) {
-            List<String> ids = IntStream.rangeClosed(page, Math.min(lastPage, page + PAGES_PER_READ - 1))
-                    .mapToObj(p -> pageKey(companyId, p)).toList();
-            Map<String, Entry> found = new HashMap<>();
-            pages.findAll(ids).forEach(p -> found.putAll(p.entries));
-            int end = Math.min(to, (page + PAGES_PER_READ) * PAGE_SIZE);
-            for (int n = entries.size() + from; n < end; n++) {
-                Entry entry = found.get(EntryPage.field(n));
-                if (entry == null) {
-                    return Optional.empty();
-                }
-                entries.add(entry);
+        Map<Integer, Entry> found = entries(pages, companyId, from, to);
+        List<Entry> entries = new ArrayList<>(found.size());
+        for (int n = from; n < to; n++) {
+            Entry entry = found.get(n);
+            if (entry == null) {
+                return Optional.empty();
             }
+            entries.add(entry);
         }
         return Optional.of(entries);
+    }
+
+    /** The stored entries numbered {@code from} (inclusive) to {@code to} (exclusive), by number; missing ones absent. */
+    private static Map<Integer, Entry> entries(JsonDocuments<EntryPage> pages, String companyId, int from, int to) {
+        Map<Integer, Entry> found = new HashMap<>();
+        if (from >= to) {
+            return found;
+        }
+        int lastPage = (to - 1) / PAGE_SIZE;
+        for (int page = from / PAGE_SIZE; page <= lastPage; page += PAGES_PER_READ) {
+            List<String> ids = IntStream.rangeClosed(page, Math.min(lastPage, page + PAGES_PER_READ - 1))
+                    .mapToObj(p -> pageKey(companyId, p)).toList();
+            pages.findAll(ids).forEach(p -> p.entries.forEach((field, entry) -> {
+                int n = EntryPage.number(field);
+                if (n >= from && n < to) {
+                    found.put(n, entry);
+                }
+            }));
+        }
+        return found;
     }
 
     /**
@@ -273,21 +282,8 @@ public class Timelines {
      * a missing one is left out. For the consistency check, which must see what a restarted replica would see.
      */
     public List<Entry> storedEntries(CompanyTimeline timeline) {
-        JsonDocuments<EntryPage> pages = current().pages();
-        List<Entry> stored = new ArrayList<>();
-        if (timeline.entryCount == 0) {
-            return stored;
-        }
-        int lastPage = (timeline.entryCount - 1) / PAGE_SIZE;
-        for (int page = 0; page <= lastPage; page += PAGES_PER_READ) {
-            List<String> ids = IntStream.rangeClosed(page, Math.min(lastPage, page + PAGES_PER_READ - 1))
-                    .mapToObj(p -> pageKey(timeline.companyId, p)).toList();
-            pages.findAll(ids).forEach(p -> p.entries.forEach((field, entry) -> {
-                if (EntryPage.number(field) < timeline.entryCount) {
-                    stored.add(entry);
-                }
-            }));
-        }
+        List<Entry> stored = new ArrayList<>(entries(current().pages(), timeline.companyId, 0, timeline.entryCount)
+                .values());
         stored.sort(Comparator.comparingLong(Entry::globalIndex));
         return stored;
     }

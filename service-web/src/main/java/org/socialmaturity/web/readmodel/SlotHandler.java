@@ -210,11 +210,10 @@ public class SlotHandler<S> {
                 aside.messages().add(message);
                 return;
             }
-            S document = documents.get(key);
-            if (document == null) {
+            if (!documents.containsKey(key)) {
                 read(key, model.create(key));
-                document = documents.get(key);
             }
+            S document = documents.get(key);
             try {
                 if (model.apply(document, message, index)) {
                     changed.add(key);
