@@ -52,6 +52,16 @@ public final class AnswerToWebhookLag {
             exchange.close();
         });
         receiver.start();
+        try {
+            measure(cycles, http, partner, advice, receiver);
+        } finally {
+            // The receiver's dispatcher thread is not a daemon: a failed run must not leave the JVM waiting on it.
+            receiver.stop(0);
+        }
+    }
+
+    private static void measure(int cycles, HttpClient http, String partner, LinkedBlockingQueue<Long> advice,
+                                HttpServer receiver) throws Exception {
         send(http, json(RECOMMENDATIONS + "/api/v1/webhooks", partner, "POST", "{\"url\":\"http://127.0.0.1:"
                 + receiver.getAddress().getPort() + "/hook\",\"secret\":\"benchmark-shared-secret\"}"), 201);
         String company = id(send(http, json(ASSESSMENTS + "/api/v1/companies", partner, "POST",
@@ -83,7 +93,6 @@ public final class AnswerToWebhookLag {
                 advice.clear();
             }
         }
-        receiver.stop(0);
         Arrays.sort(lags);
         System.out.printf("answer stored -> advice at the webhook, %d phase changes: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 lags.length, lags[lags.length / 2] / 1e6, lags[(int) (lags.length * 0.99)] / 1e6,

@@ -8,7 +8,11 @@ import java.util.Set;
 
 import org.h2.mvstore.MVStore;
 
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
@@ -50,7 +54,33 @@ final class DurableH2Backend extends H2Backend {
     static DurableH2Backend open(Path file) {
         // Opened as H2Backend opens a file, background writer included: with a commit per write group the file
         // fragments fast, and that writer is what compacts it.
-        return new DurableH2Backend(MVStore.open(file.toString()));
+        MVStore store = MVStore.open(file.toString());
+        IndexKeyOrder.adopt(store);
+        return new DurableH2Backend(store);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new ValueOrderedIndexes(databaseName);
+    }
+
+    /**
+     * H2's database with its unique-index maps opened in {@link IndexKeyOrder} first: H2Database then opens them by
+     * name and gets those open maps. An inner class because H2Database opens the existing indexes from its
+     * constructor, before a field of a subclass could hold the store; the enclosing backend already does.
+     */
+    private final class ValueOrderedIndexes extends H2Database {
+
+        ValueOrderedIndexes(String databaseName) {
+            super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            IndexKeyOrder.openIndex(getMvStore(), getFullCollectionNamespace(collectionName), indexName);
+            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+        }
     }
 
     @Override
