@@ -30,13 +30,18 @@ public final class LanguageNegotiation {
     }
 
     private static Optional<Weighted> weighted(String range) {
-        String[] parts = range.split(";");
+        // The limit keeps empty parts: ";;" splits into three, never into none.
+        String[] parts = range.split(";", -1);
         double quality = 1.0;
         for (int i = 1; i < parts.length; i++) {
             String p = parts[i].strip();
             if (p.startsWith("q=")) {
                 try {
                     quality = Double.parseDouble(p.substring(2));
+                    // RFC 9110 weights run from 0 to 1; anything else (NaN, 1e309, -1) is ignored like a malformed one.
+                    if (!(quality >= 0 && quality <= 1)) {
+                        quality = 0;
+                    }
                 } catch (NumberFormatException e) {
                     quality = 0;
                 }

@@ -46,6 +46,9 @@ public record AnswerRequest(
         JsonNode value = body.get("value");
         if (value != null && !value.isNull() && !value.isNumber()) {
             violations.add(new Violation("value", "must be a number"));
+        } else if (value != null && value.isNumber() && !Double.isFinite(value.doubleValue())) {
+            // Jackson reads a literal beyond the double range, such as 1e309, as Infinity.
+            violations.add(new Violation("value", "must be a finite number (at most 1.7976931348623157E308 in size)"));
         }
         if (optionId == null && (value == null || value.isNull()) && violations.isEmpty()) {
             violations.add(new Violation("body", "must hold optionId (CHOICE question) or value (NUMBER question)"));

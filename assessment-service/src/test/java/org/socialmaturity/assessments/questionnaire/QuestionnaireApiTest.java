@@ -70,6 +70,14 @@ class QuestionnaireApiTest {
     }
 
     @Test
+    void aMalformedAcceptLanguageFallsBackToTheDefaultLanguage() {
+        for (String header : new String[] {";;;", ",;,", "es;q=NaN, en;q=0.5", "es;q=1e309, en;q=0.5", "es;q=2, en"}) {
+            partner.request().header("Accept-Language", header).get("/api/v1/questionnaires/current")
+                    .then().statusCode(200).body("language", equalTo("en"));
+        }
+    }
+
+    @Test
     void anUnsupportedLanguageOrUnknownVersionIsRefused() {
         partner.request().queryParam("lang", "fr").get("/api/v1/questionnaires/current")
                 .then().statusCode(400)

@@ -18,6 +18,8 @@ import jakarta.inject.Inject;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.socialmaturity.contracts.assessment.AnswerRecorded;
 import org.socialmaturity.contracts.assessment.RawAnswer;
 import org.socialmaturity.localmongo.LocalMongoTestResource;
@@ -190,6 +192,31 @@ class ScoringApiTest {
                 .then().statusCode(400).body("violations[0].field", equalTo("from"));
         as(scenario).get("/api/v1/companies/{id}/maturity", company)
                 .then().body("determinate", equalTo(false)).body("phase", nullValue());
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({
+            "maturity,   asOf, -1000000000-01-01T00:00:00Z",
+            "maturity,   asOf, +999999999-12-31T23:59:59Z",
+            "trajectory, from, -1000000000-01-01T00:00:00Z",
+            "trajectory, to,   +999999999-12-31T23:59:59Z",
+            "trajectory, from, -0001-12-31T23:59:59Z",
+            "trajectory, to,   +10000-01-01T00:00:00Z",
+    })
+    void instantsJavaParsesButNoStoreCanHoldAreRefusedNamingTheParameter(String resource, String parameter,
+                                                                          String instant) {
+        EventScenario scenario = new EventScenario(store);
+        String company = scenario.registerCompany("Far Future SA");
+        Eventually.holds(() -> as(scenario).get("/api/v1/companies/{id}/maturity", company).then().statusCode(200));
+
+        as(scenario).queryParam(parameter, instant).get("/api/v1/companies/{id}/" + resource, company)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo(parameter))
+                .body("violations[0].message",
+                        equalTo("must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z"));
+        as(scenario).queryParam(parameter, "9999-12-31T23:59:59Z").get("/api/v1/companies/{id}/" + resource, company)
+                .then().statusCode(200);
     }
 
     private static RequestSpecification as(EventScenario scenario) {
