@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -206,6 +207,30 @@ class GatewayProtectionTest {
         as(partner).urlEncodingEnabled(false).get("/api/v1/companies/%2e%2e/webhooks")
                 .then().statusCode(400).contentType(PROBLEM);
         as(partner).urlEncodingEnabled(false).get("/api/v1/webhooks/a%2Fb").then().statusCode(400);
+    }
+
+    @Test
+    void aRequestOverThePublishedLimitsIsRefusedWithAProblem() {
+        Partner partner = newPartner("Long-winded portal");
+        String longId = "x".repeat(Refusals.MAX_URI_CHARS);
+        as(partner).get("/api/v1/companies/" + longId).then().statusCode(414).contentType(PROBLEM)
+                .body("type", equalTo("/problems/request-uri-too-long"), "requestId", notNullValue());
+        // Just within the limit the call reaches the service, which does not know the company.
+        String withinLimit = "x".repeat(Refusals.MAX_URI_CHARS - "/api/v1/companies/".length());
+        as(partner).get("/api/v1/companies/" + withinLimit).then().statusCode(404).contentType(PROBLEM);
+        as(partner).header("X-Padding", "y".repeat(Refusals.MAX_HEADER_BYTES)).get("/api/v1/companies")
+                .then().statusCode(431).contentType(PROBLEM)
+                .body("type", equalTo("/problems/request-header-fields-too-large"));
+        as(partner).get("/api/v1/companies").then().statusCode(200);
+    }
+
+    @Test
+    void refusalsOutsideThePublicApiAreProblemsToo() {
+        given().get("/no-such-page").then().statusCode(404).contentType(PROBLEM)
+                .body("type", equalTo("/problems/not-found"), "instance", equalTo("/no-such-page"));
+        given().delete("/index.html").then().statusCode(405).contentType(PROBLEM)
+                .body("type", equalTo("/problems/method-not-allowed"));
+        given().get("/").then().statusCode(200).contentType(containsString("text/html"));
     }
 
     @Test

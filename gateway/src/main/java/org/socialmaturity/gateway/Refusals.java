@@ -1,0 +1,89 @@
+package org.socialmaturity.gateway;
+
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+import org.socialmaturity.gateway.Problems.Problem;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Every refusal the gateway makes outside the public API's own routes answers {@code application/problem+json} too:
+ * a request line or headers over the published limits (414, 431), a path nobody serves (404), a method a static
+ * resource does not take (405), a path that cannot be decoded (400), and anything that fails unexpectedly (500, with
+ * the request id to quote).
+ * <p>
+ * Vert.x answers an over-long request line or header block itself, with an empty body, before any route runs, and
+ * Quarkus offers no hook there. So its limits are set far above ours ({@code quarkus.http.limits.*}, 1 MB) and the
+ * published limits are checked here, first of all routes; only a request beyond Vert.x's limit gets its bare answer.
+ */
+@ApplicationScoped
+public class Refusals {
+
+    /** Longest request target (path and query) a partner may send. */
+    public static final int MAX_URI_CHARS = 8 * 1024;
+    /** Most bytes of header names and values (plus separators) a partner may send. */
+    public static final int MAX_HEADER_BYTES = 16 * 1024;
+
+    private static final Logger LOG = Logger.getLogger(Refusals.class);
+    // Before Quarkus's own filters and routes; the public API's handler has order -5.
+    private static final int FIRST = -100;
+    private static final Map<Integer, String> DETAILS = Map.of(
+            400, "The request could not be understood: check the path's percent-encoding and the headers",
+            404, "Nothing is served at this path; the public API is under /api/v1",
+            405, "This method is not allowed here",
+            413, "The request body is too large",
+            414, "The request line is longer than " + MAX_URI_CHARS + " characters",
+            431, "The request headers are larger than " + MAX_HEADER_BYTES + " bytes");
+
+    void register(@Observes Router router) {
+        router.route().order(FIRST).handler(this::withinLimits).failureHandler(this::failed);
+        for (int status : new int[] {400, 404, 405, 413, 414, 431, 500}) {
+            router.errorHandler(status, this::failed);
+        }
+    }
+
+    private void withinLimits(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        if (request.uri().length() > MAX_URI_CHARS) {
+            refuse(request, 414);
+        } else if (headerBytes(request) > MAX_HEADER_BYTES) {
+            refuse(request, 431);
+        } else {
+            context.next();
+        }
+    }
+
+    private static long headerBytes(HttpServerRequest request) {
+        long bytes = 0;
+        for (Map.Entry<String, String> header : request.headers()) {
+            bytes += header.getKey().length() + header.getValue().length() + 4; // ": " and CRLF
+        }
+        return bytes;
+    }
+
+    private void failed(RoutingContext context) {
+        int status = context.statusCode() >= 400 ? context.statusCode() : 500;
+        if (status >= 500) {
+            LOG.errorf(context.failure(), "Unexpected failure of %s %s", context.request().method(),
+                    context.request().path());
+        }
+        refuse(context.request(), status);
+    }
+
+    private static void refuse(HttpServerRequest request, int status) {
+        HttpResponseStatus known = HttpResponseStatus.valueOf(status);
+        String title = known.reasonPhrase();
+        String type = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        String detail = DETAILS.getOrDefault(status, status >= 500
+                ? "The request failed unexpectedly; quote the request id to support" : title);
+        Problems.refuse(request, CorrelationId.of(request), new Problem(status, type, title, detail));
+    }
+}
