@@ -85,6 +85,10 @@ class DashboardBrowserTest {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
             wait.ignoring(StaleElementReferenceException.class);
             browser.get(dashboard.toString());
+            // The page runs under a Content-Security-Policy: whatever it would block is a broken dashboard.
+            browser.executeScript("window.cspViolations = [];"
+                    + "document.addEventListener('securitypolicyviolation',"
+                    + " e => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));");
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("api-key"))).sendKeys(partner.apiKey());
             browser.findElement(By.cssSelector("#key-form button")).click();
 
@@ -120,6 +124,8 @@ class DashboardBrowserTest {
             wait.until(ExpectedConditions.textToBe(By.cssSelector("#company figcaption"), "Índice de madurez en el tiempo"));
             wait.until(driver -> !driver.findElement(By.cssSelector("#advice-list > li b")).getText().equals(englishTitle));
             assertNotEquals(englishTitle, browser.findElement(By.cssSelector("#advice-list > li b")).getText());
+            assertEquals(List.of(), browser.executeScript("return window.cspViolations"),
+                    "nothing the dashboard does is blocked by its security policy");
         } finally {
             browser.quit();
         }

@@ -234,6 +234,25 @@ class GatewayProtectionTest {
     }
 
     @Test
+    void theDashboardIsServedWithABrowserSecurityPolicyAndKeepsTheKeyInThisTabOnly() {
+        for (String path : new String[] {"/", "/index.html", "/dashboard/dashboard.js", "/dashboard/dashboard.css"}) {
+            given().get(path).then().statusCode(200)
+                    .header("Content-Security-Policy", containsString("script-src 'self';"))
+                    .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                    .header("Content-Security-Policy", not(containsString("unsafe-eval")))
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("X-Frame-Options", "DENY")
+                    .header("Referrer-Policy", "no-referrer");
+        }
+        String script = given().get("/dashboard/dashboard.js").asString();
+        assertTrue(script.contains("sessionStorage.setItem('smp.key'"), "the key is kept for this tab");
+        assertTrue(!script.contains("localStorage"), "nothing is kept beyond the tab");
+        String page = given().get("/").asString();
+        assertTrue(!page.matches("(?s).*<script(?![^>]*\\bsrc=)[^>]*>.*"), "no inline script, which the policy would block");
+        given().get("/api/v1/companies").then().statusCode(401).header("X-Content-Type-Options", "nosniff");
+    }
+
+    @Test
     void browsersFromAConfiguredOriginMayCall() {
         given().header("Origin", "http://localhost:3000").header("Access-Control-Request-Method", "PUT")
                 .header("Access-Control-Request-Headers", "x-api-key,content-type")
