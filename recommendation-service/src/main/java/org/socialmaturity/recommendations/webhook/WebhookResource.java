@@ -64,6 +64,10 @@ public class WebhookResource {
             value = "{\"id\":\"3b5d...\",\"url\":\"https://portal.example.com/hooks/maturity\",\"createdAt\":\"2026-11-23T10:00:00Z\"}")))
     @APIResponse(responseCode = "400", description = "url is not http(s), or points where it may not; secret too short",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
+    @APIResponse(responseCode = "409", description = "The partner already holds the most subscriptions allowed "
+            + "(platform.webhooks.max-subscriptions-per-partner, 10 by default)", content = @Content(
+            mediaType = ProblemMappers.PROBLEM_JSON, examples = @ExampleObject(name = "limit", value = "{\"type\":"
+            + "\"/problems/webhook-limit\",\"title\":\"Too many webhook subscriptions\",\"status\":409,\"limit\":10}")))
     public Response subscribe(SubscriptionRequest body) {
         if (body == null) {
             throw ApiProblem.invalid("body", "is required: {\"url\": ..., \"secret\": ...}");
@@ -78,7 +82,12 @@ public class WebhookResource {
         }
         Subscription subscription = new Subscription(UUID.randomUUID().toString(), call.partnerId(), url.toString(),
                 body.secret(), Instant.now());
-        webhooks.subscribe(subscription);
+        if (!webhooks.subscribe(subscription, settings.maxSubscriptionsPerPartner())) {
+            throw ApiProblem.conflict("webhook-limit", "Too many webhook subscriptions",
+                    "A partner may hold at most " + settings.maxSubscriptionsPerPartner()
+                            + " webhook subscriptions; delete one first")
+                    .with("limit", settings.maxSubscriptionsPerPartner());
+        }
         return Response.created(URI.create("/api/v1/webhooks/" + subscription.id()))
                 .entity(SubscriptionView.of(subscription)).build();
     }

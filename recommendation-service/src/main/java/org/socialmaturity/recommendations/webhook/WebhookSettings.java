@@ -29,6 +29,10 @@ public interface WebhookSettings {
     @WithDefault("8")
     int concurrency();
 
+    /** Subscriptions one partner may hold at once. */
+    @WithDefault("10")
+    int maxSubscriptionsPerPartner();
+
     /** Whether subscriptions may point at loopback and private addresses (refused in production). */
     @WithDefault("true")
     boolean allowPrivateAddresses();

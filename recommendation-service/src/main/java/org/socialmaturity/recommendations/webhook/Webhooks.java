@@ -42,12 +42,25 @@ public class Webhooks {
         this.deliveries = mongo.getDatabase(settings.serviceDatabase()).getCollection("webhook_deliveries");
     }
 
-    void subscribe(Subscription subscription) {
+    /**
+     * Stores the subscription unless its partner already holds {@code max}. Stored first, then counted, so that
+     * concurrent requests cannot all pass a count taken before any of them wrote: a request that counts more than
+     * {@code max} removes its own. Of the subscriptions kept, the last one stored counted all the others, so at most
+     * {@code max} are ever kept (concurrent requests near the limit may all be refused; a retry succeeds).
+     *
+     * @return whether it was kept
+     */
+    boolean subscribe(Subscription subscription, int max) {
         subscriptions.insertOne(new Document("_id", subscription.id())
                 .append("partnerId", subscription.partnerId())
                 .append("url", subscription.url())
                 .append("secret", subscription.secret())
                 .append("createdAt", Date.from(subscription.createdAt())));
+        if (subscriptions.countDocuments(Filters.eq("partnerId", subscription.partnerId())) <= max) {
+            return true;
+        }
+        subscriptions.deleteOne(Filters.eq("_id", subscription.id()));
+        return false;
     }
 
     Optional<Subscription> subscription(String partnerId, String id) {
@@ -57,7 +70,7 @@ public class Webhooks {
 
     List<Subscription> subscriptions(String partnerId) {
         List<Subscription> result = new ArrayList<>();
-        subscriptions.find(Filters.eq("partnerId", partnerId)).sort(Sorts.ascending("createdAt"))
+        subscriptions.find(Filters.eq("partnerId", partnerId)).sort(Sorts.ascending("createdAt", "_id"))
                 .forEach(d -> result.add(subscription(d)));
         return result;
     }

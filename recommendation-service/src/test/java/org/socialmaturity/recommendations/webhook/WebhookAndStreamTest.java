@@ -139,6 +139,45 @@ class WebhookAndStreamTest {
     }
 
     @Test
+    void aPartnerHoldsAtMostTenSubscriptionsEvenWhenItAsksForMoreAtOnce() throws Exception {
+        List<CompletableFuture<Integer>> requests = new java.util.ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            int n = i;
+            requests.add(CompletableFuture.supplyAsync(() -> given().header("X-Partner-Id", partner)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("url", "https://portal.example/hook/" + n, "secret", SECRET))
+                    .post("/api/v1/webhooks").then().extract().statusCode()));
+        }
+        List<Integer> statuses = requests.stream().map(CompletableFuture::join).toList();
+        assertTrue(statuses.stream().allMatch(s -> s == 201 || s == 409), statuses.toString());
+        int held = given().header("X-Partner-Id", partner).get("/api/v1/webhooks?size=100").then().extract()
+                .path("total");
+        assertTrue(held <= 10, "held " + held);
+        assertEquals(statuses.stream().filter(s -> s == 201).count(), held, "every 201 is a subscription kept");
+
+        while (given().header("X-Partner-Id", partner).get("/api/v1/webhooks").then().extract()
+                .<Integer>path("total") < 10) {
+            given().header("X-Partner-Id", partner).contentType(ContentType.JSON)
+                    .body(Map.of("url", "https://portal.example/hook/more", "secret", SECRET))
+                    .post("/api/v1/webhooks").then().statusCode(201);
+        }
+        given().header("X-Partner-Id", partner).contentType(ContentType.JSON)
+                .body(Map.of("url", "https://portal.example/hook/eleventh", "secret", SECRET))
+                .post("/api/v1/webhooks").then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("/problems/webhook-limit")).body("limit", equalTo(10));
+        // Another partner is not affected by this one's limit.
+        given().header("X-Partner-Id", "other-" + partner).contentType(ContentType.JSON)
+                .body(Map.of("url", "https://portal.example/hook", "secret", SECRET))
+                .post("/api/v1/webhooks").then().statusCode(201);
+        String first = given().header("X-Partner-Id", partner).get("/api/v1/webhooks").then().extract()
+                .path("items[0].id");
+        given().header("X-Partner-Id", partner).delete("/api/v1/webhooks/{id}", first).then().statusCode(204);
+        given().header("X-Partner-Id", partner).contentType(ContentType.JSON)
+                .body(Map.of("url", "https://portal.example/hook/replacement", "secret", SECRET))
+                .post("/api/v1/webhooks").then().statusCode(201);
+    }
+
+    @Test
     void aStreamReceivesAdviceAsItIsIssued() throws Exception {
         String company = UUID.randomUUID().toString();
         publish(company, 0, new CompanyRegistered(company, partner, "Streamed SA", "retail", "ES", 10, Instant.now()));
