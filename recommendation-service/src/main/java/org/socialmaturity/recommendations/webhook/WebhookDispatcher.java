@@ -1,24 +1,32 @@
 package org.socialmaturity.recommendations.webhook;
 
+import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import javax.net.ssl.SSLException;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -30,6 +38,15 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 
 /**
  * Sends due deliveries, apart from event processing so that a slow or dead endpoint never holds up a processor:
@@ -55,8 +72,11 @@ public class WebhookDispatcher {
     private final ExecutorService senders;
     private final Semaphore slots;
     private final HttpClient http;
+    /** Attempts under way per partner: one partner's slow endpoint may hold only a share of the senders. */
+    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final int perPartner;
 
-    WebhookDispatcher(Webhooks webhooks, WebhookSettings settings, MeterRegistry meters) {
+    WebhookDispatcher(Webhooks webhooks, WebhookSettings settings, MeterRegistry meters, Vertx vertx) {
         this.webhooks = webhooks;
         this.settings = settings;
         this.meters = meters;
@@ -66,10 +86,14 @@ public class WebhookDispatcher {
             return thread;
         });
         this.slots = new Semaphore(settings.concurrency());
-        // The client keeps its own executor: with the senders' (each blocked in a send) its responses would queue
-        // behind the very sends that wait for them.
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.perPartner = Math.max(1, settings.concurrency() / 4);
+        // Vert.x's client, because it connects to an address given apart from the host it names (Host header, TLS
+        // server name and certificate check): the address this replica checked, not what a second lookup returns.
+        // Its event loop, not the blocked senders, reads the answers.
+        this.http = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) settings.timeout().toMillis())
+                .setVerifyHost(true)
+                .setIdleTimeout((int) settings.timeout().toSeconds() + 1), new PoolOptions().setHttp1MaxSize(settings.concurrency()));
     }
 
     void start(@Observes StartupEvent event) {
@@ -93,13 +117,13 @@ public class WebhookDispatcher {
      * read for.
      */
     void sendClaimed(Delivery delivery, Subscription subscription) {
-        senders.execute(() -> attempt(delivery, Optional.of(subscription)));
+        senders.execute(() -> attemptInTurn(delivery, Optional.of(subscription)));
     }
 
     private void dispatchDue() {
         try {
             Instant now = Instant.now();
-            for (String id : webhooks.due(now, settings.concurrency() * 4)) {
+            for (String id : webhooks.due(now, settings.concurrency() * 4, busyPartners())) {
                 if (!slots.tryAcquire()) {
                     return;
                 }
@@ -110,7 +134,7 @@ public class WebhookDispatcher {
                 }
                 senders.execute(() -> {
                     try {
-                        attempt(claimed.get(), webhooks.subscription(claimed.get().partnerId(),
+                        attemptInTurn(claimed.get(), webhooks.subscription(claimed.get().partnerId(),
                                 claimed.get().subscriptionId()));
                     } finally {
                         slots.release();
@@ -119,6 +143,32 @@ public class WebhookDispatcher {
             }
         } catch (RuntimeException e) {
             LOG.warnf(e, "Webhook dispatch failed; retrying in %s", settings.pollInterval());
+        }
+    }
+
+    private Set<String> busyPartners() {
+        Set<String> busy = new java.util.HashSet<>();
+        inFlight.forEach((partner, count) -> {
+            if (count.get() >= perPartner) {
+                busy.add(partner);
+            }
+        });
+        return busy;
+    }
+
+    /** Attempts the delivery unless its partner's endpoint already has its share of the senders; then gives it back. */
+    private void attemptInTurn(Delivery delivery, Optional<Subscription> subscription) {
+        AtomicInteger partnerAttempts = inFlight.computeIfAbsent(delivery.partnerId(), p -> new AtomicInteger());
+        if (partnerAttempts.incrementAndGet() > perPartner) {
+            partnerAttempts.decrementAndGet();
+            webhooks.release(delivery.id());
+            count("deferred");
+            return;
+        }
+        try {
+            attempt(delivery, subscription);
+        } finally {
+            partnerAttempts.decrementAndGet();
         }
     }
 
@@ -132,22 +182,52 @@ public class WebhookDispatcher {
         }
         Integer status = null;
         String error = null;
+        AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(subscription.get().url()))
-                    .timeout(settings.timeout())
-                    .header("Content-Type", "application/json")
-                    .header("X-Event-Id", delivery.eventId())
-                    .header("X-Event-Type", delivery.eventType())
-                    .header("X-Delivery-Attempt", String.valueOf(delivery.attempts().size() + 1))
-                    .header(SIGNATURE, "sha256=" + sign(subscription.get().secret(), delivery.body()))
-                    .POST(HttpRequest.BodyPublishers.ofString(delivery.body(), StandardCharsets.UTF_8))
-                    .build();
-            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            URI url = URI.create(subscription.get().url());
+            boolean https = "https".equalsIgnoreCase(url.getScheme());
+            int port = url.getPort() != -1 ? url.getPort() : https ? 443 : 80;
+            InetAddress address = EndpointAddresses.checked(url.getHost(), settings.allowPrivateAddresses());
+            RequestOptions request = new RequestOptions()
+                    .setMethod(HttpMethod.POST)
+                    .setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
+                    .setHost(url.getHost())
+                    .setPort(port)
+                    .setSsl(https)
+                    .setURI((url.getRawPath().isEmpty() ? "/" : url.getRawPath())
+                            + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()))
+                    .setFollowRedirects(false)
+                    .putHeader("Content-Type", "application/json")
+                    .putHeader("X-Event-Id", delivery.eventId())
+                    .putHeader("X-Event-Type", delivery.eventType())
+                    .putHeader("X-Delivery-Attempt", String.valueOf(delivery.attempts().size() + 1))
+                    .putHeader(SIGNATURE, "sha256=" + sign(subscription.get().secret(), delivery.body()));
+            // The whole exchange (connect, headers, body) is bounded: an endpoint that trickles its answer is cut off.
+            status = http.request(request)
+                    .compose(open -> {
+                        sent.set(open);
+                        return open.send(Buffer.buffer(delivery.body(), StandardCharsets.UTF_8.name()));
+                    })
+                    .compose(response -> {
+                        response.handler(ignored -> {
+                        });
+                        return response.end().map(done -> response.statusCode());
+                    })
+                    .toCompletionStage().toCompletableFuture()
+                    .get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             error = "interrupted";
+        } catch (TimeoutException e) {
+            error = "no complete answer within " + settings.timeout().toMillis() + " ms";
+            HttpClientRequest open = sent.get();
+            if (open != null) {
+                open.reset();
+            }
+        } catch (ExecutionException e) {
+            error = publicReason(e.getCause());
         } catch (Exception e) {
-            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            error = publicReason(e);
         }
         Instant end = Instant.now();
         Attempt attempt = new Attempt(start, status, error, Duration.between(start, end).toMillis());
@@ -164,6 +244,29 @@ public class WebhookDispatcher {
             webhooks.recordAttempt(delivery.id(), attempt, Delivery.PENDING, end.plus(backoff));
             count("retried");
         }
+    }
+
+    /**
+     * What a partner reads in its delivery log about a failed attempt: what went wrong from its side of the wire,
+     * never the platform's exception text (class names, internal addresses, resolver details).
+     */
+    static String publicReason(Throwable failure) {
+        if (failure instanceof EndpointAddresses.Refused refused) {
+            return refused.getMessage();
+        }
+        if (failure instanceof UnknownHostException) {
+            return "the endpoint's host name does not resolve";
+        }
+        if (failure instanceof ConnectException) {
+            return "could not connect to the endpoint";
+        }
+        if (failure instanceof SSLException) {
+            return "the TLS handshake with the endpoint failed";
+        }
+        if (failure instanceof IllegalArgumentException) {
+            return "the endpoint URL cannot be used";
+        }
+        return "the connection to the endpoint failed before a complete answer";
     }
 
     private void count(String outcome) {

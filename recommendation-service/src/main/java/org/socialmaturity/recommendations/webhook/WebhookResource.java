@@ -1,6 +1,5 @@
 package org.socialmaturity.recommendations.webhook;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Instant;
@@ -154,28 +153,20 @@ public class WebhookResource {
                 violations.add(new Violation("url", "must be an absolute http or https URL"));
                 return null;
             }
-            if (!settings.allowPrivateAddresses() && internal(url.getHost())) {
-                violations.add(new Violation("url", "must not point at a loopback, private or link-local address"));
+            if (!settings.allowPrivateAddresses()) {
+                // Checked again at every delivery, which connects to the address it checked.
+                try {
+                    EndpointAddresses.checked(url.getHost(), false);
+                } catch (EndpointAddresses.Refused e) {
+                    violations.add(new Violation("url", "must not point at an internal address: " + e.getMessage()));
+                } catch (UnknownHostException e) {
+                    violations.add(new Violation("url", "must name a host that resolves"));
+                }
             }
             return url;
         } catch (IllegalArgumentException e) {
             violations.add(new Violation("url", "must be an absolute http or https URL"));
             return null;
-        }
-    }
-
-    /** Resolves the host now; any of its addresses being internal refuses it. */
-    private static boolean internal(String host) {
-        try {
-            for (InetAddress address : InetAddress.getAllByName(host)) {
-                if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                        || address.isAnyLocalAddress() || address.isMulticastAddress()) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (UnknownHostException e) {
-            return true;
         }
     }
 

@@ -2,6 +2,7 @@ package org.socialmaturity.recommendations.webhook;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Set;
 import jakarta.inject.Singleton;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.socialmaturity.eventstore.AxonSettings;
 import org.socialmaturity.recommendations.webhook.Delivery.Attempt;
 
@@ -129,9 +131,11 @@ public class Webhooks {
     }
 
     /** Pending deliveries whose next attempt is due. */
-    List<String> due(Instant now, int limit) {
+    /** Deliveries due now, of partners other than {@code busyPartners} (whose endpoints have all they may take). */
+    List<String> due(Instant now, int limit, Collection<String> busyPartners) {
         List<String> ids = new ArrayList<>();
-        deliveries.find(Filters.and(Filters.eq("status", Delivery.PENDING), Filters.lte("nextAttemptAt", Date.from(now))))
+        Bson due = Filters.and(Filters.eq("status", Delivery.PENDING), Filters.lte("nextAttemptAt", Date.from(now)));
+        deliveries.find(busyPartners.isEmpty() ? due : Filters.and(due, Filters.nin("partnerId", busyPartners)))
                 .limit(limit).forEach(d -> ids.add(d.getString("_id")));
         return ids;
     }
@@ -144,6 +148,11 @@ public class Webhooks {
                 Updates.set("lockedUntil", Date.from(until)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(claimed).map(Webhooks::delivery);
+    }
+
+    /** Gives a claimed delivery back unsent, for the next poll (or another replica) to take. */
+    void release(String id) {
+        deliveries.updateOne(Filters.eq("_id", id), Updates.set("lockedUntil", new Date(0)));
     }
 
     void recordAttempt(String id, Attempt attempt, String status, Instant nextAttemptAt) {

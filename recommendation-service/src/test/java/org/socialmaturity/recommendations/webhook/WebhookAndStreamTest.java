@@ -178,6 +178,41 @@ class WebhookAndStreamTest {
     }
 
     @Test
+    void aSlowPartnerHoldsOnlyItsShareOfTheSendersAndAnAnswerThatNeverEndsIsCutOff() throws Exception {
+        try (TricklingEndpoint slow = new TricklingEndpoint()) {
+            String slowSubscription = given().header("X-Partner-Id", partner).contentType(ContentType.JSON)
+                    .body(Map.of("url", slow.url(), "secret", SECRET))
+                    .post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
+            for (int i = 0; i < 6; i++) {
+                companyEntersPhase(2); // a phase change and its advice: 12 deliveries to the slow endpoint
+            }
+            Eventually.holds(() -> assertTrue(slow.accepted() >= 2, "the slow endpoint is being sent to"));
+
+            String quick = "quick-" + UUID.randomUUID();
+            given().header("X-Partner-Id", quick).contentType(ContentType.JSON)
+                    .body(Map.of("url", receiver.url(), "secret", SECRET))
+                    .post("/api/v1/webhooks").then().statusCode(201);
+            String company = UUID.randomUUID().toString();
+            publish(company, 0, new CompanyRegistered(company, quick, "Rápida SA", "retail", "ES", 10, Instant.now()));
+            publish("maturity:" + company, 0, new MaturityPhaseChanged(company, quick, null, 2, Quadrant.OBSERVERS, 30,
+                    Map.of("LISTENING", 1.5), "answer-x", 1, Instant.now()));
+            Eventually.holds(() -> assertTrue(received.stream().anyMatch(r -> r.body().contains(company)),
+                    "the other partner's delivery arrives while the slow endpoint holds its own"));
+            assertTrue(slow.mostOpenAtOnce() <= 2,
+                    "one partner holds at most a quarter of the 8 senders, held " + slow.mostOpenAtOnce());
+
+            // The slow endpoint sent 200 at once but never finished: not delivered, cut off at the timeout.
+            Eventually.holds(() -> given().header("X-Partner-Id", partner)
+                    .get("/api/v1/webhooks/{id}/deliveries?size=100", slowSubscription).then()
+                    .body("items.status", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("DELIVERED")))
+                    .body("items.attempts.flatten().error",
+                            org.hamcrest.Matchers.hasItem("no complete answer within 2000 ms"))
+                    .body("items.attempts.flatten().httpStatus", org.hamcrest.Matchers.everyItem(
+                            org.hamcrest.Matchers.nullValue())));
+        }
+    }
+
+    @Test
     void aStreamReceivesAdviceAsItIsIssued() throws Exception {
         String company = UUID.randomUUID().toString();
         publish(company, 0, new CompanyRegistered(company, partner, "Streamed SA", "retail", "ES", 10, Instant.now()));
