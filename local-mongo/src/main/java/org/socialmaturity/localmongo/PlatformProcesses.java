@@ -23,6 +23,7 @@ public final class PlatformProcesses implements AutoCloseable {
 
     /** Where the modules' directories are, relative to the working directory: {@code ..} from a module, as in tests. */
     public static final String MODULES = "platform.modules";
+    private static final String TEST_WEBHOOK_SECRET_KEY = "cGxhdGZvcm0tcHJvY2Vzc2VzLXRlc3Qta2V5LTMyYiE=";
 
     private final LocalMongo mongo;
     private final List<Process> processes = new ArrayList<>();
@@ -165,6 +166,8 @@ public final class PlatformProcesses implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(instance + ".log").toFile()));
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("MONGODB_URI", mongoUri());
+        // Production profile: recommendation-service requires the key that seals webhook secrets (a test key here).
+        builder.environment().put("PLATFORM_WEBHOOK_SECRET_KEY", TEST_WEBHOOK_SECRET_KEY);
         builder.environment().putAll(settings);
         Process process = builder.start();
         processes.add(process);

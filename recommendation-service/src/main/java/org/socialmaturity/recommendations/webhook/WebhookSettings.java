@@ -33,6 +33,13 @@ public interface WebhookSettings {
     @WithDefault("10")
     int maxSubscriptionsPerPartner();
 
+    /**
+     * The key partners' webhook secrets are encrypted with at rest: Base64 of 32 random bytes, from
+     * {@code PLATFORM_WEBHOOK_SECRET_KEY} (a Secret in Kubernetes). Required in production; losing it loses the
+     * ability to sign for existing subscriptions (partners then subscribe again).
+     */
+    String secretKey();
+
     /** Whether subscriptions may point at loopback and private addresses (refused in production). */
     @WithDefault("true")
     boolean allowPrivateAddresses();

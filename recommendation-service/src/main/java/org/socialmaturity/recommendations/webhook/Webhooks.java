@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.jboss.logging.Logger;
 import org.socialmaturity.eventstore.AxonSettings;
 import org.socialmaturity.recommendations.webhook.Delivery.Attempt;
 
@@ -29,6 +31,8 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
+import io.quarkus.runtime.StartupEvent;
+
 /**
  * Subscriptions and the durable outbox of deliveries, in the service's database. A delivery is written before any
  * attempt is made and its attempts are appended as they happen: a restart loses no pending delivery.
@@ -36,12 +40,33 @@ import com.mongodb.client.model.Updates;
 @Singleton
 public class Webhooks {
 
+    private static final Logger LOG = Logger.getLogger(Webhooks.class);
+
     private final MongoCollection<Document> subscriptions;
     private final MongoCollection<Document> deliveries;
+    private final SecretBox secrets;
 
-    Webhooks(MongoClient mongo, AxonSettings settings) {
+    Webhooks(MongoClient mongo, AxonSettings settings, WebhookSettings webhookSettings) {
         this.subscriptions = mongo.getDatabase(settings.serviceDatabase()).getCollection("webhook_subscriptions");
         this.deliveries = mongo.getDatabase(settings.serviceDatabase()).getCollection("webhook_deliveries");
+        this.secrets = new SecretBox(webhookSettings.secretKey());
+    }
+
+    /** Seals the secrets of subscriptions stored before secrets were sealed; each one once, whatever replica runs. */
+    void sealStoredSecrets(@Observes StartupEvent start) {
+        int sealed = 0;
+        for (Document d : subscriptions.find(Filters.not(Filters.regex("secret", "^aes-gcm:")))) {
+            String plain = d.getString("secret");
+            if (plain == null || SecretBox.isSealed(plain)) {
+                continue;
+            }
+            sealed += (int) subscriptions.updateOne(Filters.and(Filters.eq("_id", d.getString("_id")),
+                            Filters.eq("secret", plain)),
+                    Updates.set("secret", secrets.seal(d.getString("_id"), plain))).getModifiedCount();
+        }
+        if (sealed > 0) {
+            LOG.infof("Sealed the webhook secrets of %d subscriptions stored before secrets were encrypted", sealed);
+        }
     }
 
     /**
@@ -56,7 +81,7 @@ public class Webhooks {
         subscriptions.insertOne(new Document("_id", subscription.id())
                 .append("partnerId", subscription.partnerId())
                 .append("url", subscription.url())
-                .append("secret", subscription.secret())
+                .append("secret", secrets.seal(subscription.id(), subscription.secret()))
                 .append("createdAt", Date.from(subscription.createdAt())));
         if (subscriptions.countDocuments(Filters.eq("partnerId", subscription.partnerId())) <= max) {
             return true;
@@ -66,7 +91,7 @@ public class Webhooks {
     }
 
     Optional<Subscription> subscription(String partnerId, String id) {
-        return Optional.ofNullable(subscriptions.find(Filters.eq("_id", id)).first()).map(Webhooks::subscription)
+        return Optional.ofNullable(subscriptions.find(Filters.eq("_id", id)).first()).map(this::subscription)
                 .filter(s -> s.partnerId().equals(partnerId));
     }
 
@@ -177,9 +202,9 @@ public class Webhooks {
         return deliveries.countDocuments(Filters.eq("status", Delivery.PENDING));
     }
 
-    private static Subscription subscription(Document d) {
+    private Subscription subscription(Document d) {
         return new Subscription(d.getString("_id"), d.getString("partnerId"), d.getString("url"),
-                d.getString("secret"), d.getDate("createdAt").toInstant());
+                secrets.open(d.getString("_id"), d.getString("secret")), d.getDate("createdAt").toInstant());
     }
 
     private static Delivery delivery(Document d) {

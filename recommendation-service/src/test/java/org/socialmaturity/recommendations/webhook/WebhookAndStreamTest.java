@@ -39,6 +39,10 @@ import org.socialmaturity.localmongo.Eventually;
 import org.socialmaturity.localmongo.LocalMongoTestResource;
 
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,6 +56,12 @@ class WebhookAndStreamTest {
 
     @Inject
     EventStore store;
+
+    @Inject
+    MongoClient mongo;
+
+    @Inject
+    Webhooks webhooks;
 
     @ConfigProperty(name = "quarkus.http.port")
     int port;
@@ -136,6 +146,27 @@ class WebhookAndStreamTest {
         given().header("X-Partner-Id", "someone-else").delete("/api/v1/webhooks/{id}", id).then().statusCode(404);
         given().header("X-Partner-Id", partner).delete("/api/v1/webhooks/{id}", id).then().statusCode(204);
         given().header("X-Partner-Id", partner).delete("/api/v1/webhooks/{id}", id).then().statusCode(404);
+    }
+
+    @Test
+    void secretsAreStoredEncryptedAndThoseStoredInTheClearBeforeAreSealedAtStart() {
+        String id = given().header("X-Partner-Id", partner).contentType(ContentType.JSON)
+                .body(Map.of("url", "https://portal.example/hook", "secret", SECRET))
+                .post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
+        MongoCollection<org.bson.Document> stored = mongo.getDatabase("recommendation")
+                .getCollection("webhook_subscriptions");
+        String atRest = stored.find(Filters.eq("_id", id)).first().getString("secret");
+        assertTrue(atRest.startsWith("aes-gcm:v1:") && !atRest.contains(SECRET), atRest);
+        assertEquals(SECRET, webhooks.subscription(partner, id).orElseThrow().secret());
+
+        String old = UUID.randomUUID().toString();
+        stored.insertOne(new org.bson.Document("_id", old).append("partnerId", partner)
+                .append("url", "https://portal.example/old").append("secret", "stored-in-the-clear-long-ago")
+                .append("createdAt", new java.util.Date()));
+        webhooks.sealStoredSecrets(null);
+        String sealed = stored.find(Filters.eq("_id", old)).first().getString("secret");
+        assertTrue(sealed.startsWith("aes-gcm:v1:"), sealed);
+        assertEquals("stored-in-the-clear-long-ago", webhooks.subscription(partner, old).orElseThrow().secret());
     }
 
     @Test
