@@ -22,6 +22,22 @@ public interface GatewaySettings {
 
     RateLimit rateLimit();
 
+    /**
+     * Failed authentications (a missing, malformed, unknown or revoked partner key; a wrong operator key) allowed per
+     * client address: a burst of {@code capacity}, then {@code perSecond}; past it the address gets 429 and its keys
+     * are not checked.
+     */
+    FailedAuthentication failedAuthentication();
+
+    interface FailedAuthentication {
+        @WithDefault("30")
+        int capacity();
+
+        @WithName("per-second")
+        @WithDefault("0.5")
+        double perSecond();
+    }
+
     /** Largest request body accepted, in bytes; a larger one is answered 413 before it reaches a service. */
     @WithDefault("262144")
     int maxBodyBytes();

@@ -59,6 +59,31 @@ class GatewayProtectionTest {
     }
 
     @Test
+    void anAddressThatKeepsFailingToAuthenticateIsThrottledBeforeItsKeysAreChecked() {
+        Partner partner = newPartner("Guessed-at portal");
+        // Behind the Ingress: the client's address as the (trusted) proxy forwards it.
+        String guesser = "198.51.100." + (1 + new java.util.Random().nextInt(250));
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 60 && !statuses.contains(429); i++) {
+            statuses.add(given().header("X-Forwarded-For", guesser)
+                    .header("X-API-Key", "smk_0123456789abcdef.guess" + i).get("/api/v1/companies")
+                    .then().extract().statusCode());
+        }
+        assertEquals(401, statuses.get(0));
+        assertTrue(statuses.contains(429), "guessing is throttled: " + statuses);
+        // While throttled, even a right key from that address is not looked at, nor a guess at the operator's key.
+        as(partner).header("X-Forwarded-For", guesser).get("/api/v1/companies").then().statusCode(429)
+                .contentType(PROBLEM).header("Retry-After", notNullValue())
+                .body("type", equalTo("/problems/too-many-failed-authentications"));
+        given().header("X-Forwarded-For", guesser).header("X-Admin-Key", "guess").get("/api/v1/admin/partners")
+                .then().statusCode(429);
+        // Other addresses are not affected.
+        as(partner).header("X-Forwarded-For", "203.0.113.9").get("/api/v1/companies").then().statusCode(200);
+        given().header("X-Forwarded-For", "203.0.113.9").header("X-API-Key", "smk_0123456789abcdef.other")
+                .get("/api/v1/companies").then().statusCode(401);
+    }
+
+    @Test
     void aRevokedKeyIsRefusedOnTheNextRequestWhileTheNewOneWorks() {
         Partner partner = newPartner("Rotating portal");
         as(partner).get("/api/v1/companies").then().statusCode(200);

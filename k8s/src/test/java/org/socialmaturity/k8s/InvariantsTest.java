@@ -136,6 +136,69 @@ class InvariantsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"local", "production"})
+    void theIngressRoutesTheApiAndDashboardButNeverHealthOrMetrics(String overlay) {
+        Ingress ingress = of(overlay).all(Ingress.class).get(0);
+        List<String> routed = new ArrayList<>();
+        for (IngressRule rule : ingress.getSpec().getRules()) {
+            rule.getHttp().getPaths().forEach(path -> {
+                routed.add(path.getPath());
+                for (String internal : List.of("/q/health/ready", "/q/health", "/q/metrics")) {
+                    boolean matches = "Exact".equals(path.getPathType()) ? internal.equals(path.getPath())
+                            : internal.equals(path.getPath()) || internal.startsWith(
+                                    path.getPath().endsWith("/") ? path.getPath() : path.getPath() + "/");
+                    assertFalse(matches, path.getPathType() + " " + path.getPath() + " would route " + internal);
+                }
+            });
+        }
+        assertTrue(routed.containsAll(List.of("/api", "/dashboard", "/", "/q/openapi")), routed.toString());
+    }
+
+    @Test
+    void productionStreamsServerSentEventsThroughTheIngress() {
+        Map<String, String> annotations = production.all(Ingress.class).get(0).getMetadata().getAnnotations();
+        assertEquals("off", annotations.get("nginx.ingress.kubernetes.io/proxy-buffering"));
+        assertTrue(Integer.parseInt(annotations.get("nginx.ingress.kubernetes.io/proxy-read-timeout")) >= 3600);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void podsReachOnlyWhatTheyNeedAndOnlyRecommendationReachesTheInternet(String overlay) {
+        Rendered rendered = of(overlay);
+        NetworkPolicy denyEgress = rendered.named(NetworkPolicy.class, "default-deny-egress");
+        assertEquals(List.of("Egress"), denyEgress.getSpec().getPolicyTypes());
+        assertTrue(denyEgress.getSpec().getPodSelector().getMatchLabels() == null
+                || denyEgress.getSpec().getPodSelector().getMatchLabels().isEmpty(), "deny applies to every pod");
+        assertTrue(denyEgress.getSpec().getEgress() == null || denyEgress.getSpec().getEgress().isEmpty());
+
+        List<NetworkPolicy> toAddresses = rendered.all(NetworkPolicy.class).stream()
+                .filter(policy -> policy.getSpec().getEgress() != null && policy.getSpec().getEgress().stream()
+                        .flatMap(rule -> rule.getTo().stream()).anyMatch(peer -> peer.getIpBlock() != null))
+                .toList();
+        assertEquals(List.of("webhooks-to-the-internet"),
+                toAddresses.stream().map(policy -> policy.getMetadata().getName()).toList());
+        NetworkPolicy internet = toAddresses.get(0);
+        assertEquals(Map.of("app.kubernetes.io/name", "recommendation-service"),
+                internet.getSpec().getPodSelector().getMatchLabels());
+        internet.getSpec().getEgress().forEach(rule -> {
+            assertEquals(Set.of(80, 443), rule.getPorts().stream().map(port -> port.getPort().getIntVal())
+                    .collect(Collectors.toSet()));
+            rule.getTo().forEach(peer -> {
+                List<String> except = peer.getIpBlock().getExcept();
+                assertTrue(except.contains("10.0.0.0/8") || except.contains("fc00::/7"),
+                        "the cluster's private ranges stay out of reach: " + except);
+            });
+        });
+        NetworkPolicy dns = rendered.named(NetworkPolicy.class, "dns-for-everyone");
+        assertTrue(dns.getSpec().getPodSelector().getMatchLabels() == null
+                || dns.getSpec().getPodSelector().getMatchLabels().isEmpty());
+        assertEquals(Set.of(53), dns.getSpec().getEgress().get(0).getPorts().stream()
+                .map(port -> port.getPort().getIntVal()).collect(Collectors.toSet()));
+        NetworkPolicy mongodb = rendered.named(NetworkPolicy.class, "mongodb-clients-to-mongodb");
+        assertEquals(Map.of(MONGODB_CLIENT, "true"), mongodb.getSpec().getPodSelector().getMatchLabels());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
     void credentialsComeOnlyFromSecrets(String overlay) {
         Rendered rendered = of(overlay);
         for (PodTemplateSpec pod : podTemplates(rendered)) {

@@ -14,6 +14,7 @@ import jakarta.enterprise.event.Observes;
 import org.socialmaturity.gateway.AdminKey;
 import org.socialmaturity.gateway.BoundedBody;
 import org.socialmaturity.gateway.CorrelationId;
+import org.socialmaturity.gateway.FailedAuthentications;
 import org.socialmaturity.gateway.GatewaySettings;
 import org.socialmaturity.gateway.Problems;
 import org.socialmaturity.gateway.Problems.Problem;
@@ -47,14 +48,16 @@ public class PartnerAdminRoutes {
 
     private final PartnerDirectory directory;
     private final AdminKey adminKey;
+    private final FailedAuthentications failures;
     private final GatewaySettings settings;
     private final ObjectMapper json;
     private final Vertx vertx;
 
-    PartnerAdminRoutes(PartnerDirectory directory, AdminKey adminKey, GatewaySettings settings, ObjectMapper json,
-                       Vertx vertx) {
+    PartnerAdminRoutes(PartnerDirectory directory, AdminKey adminKey, FailedAuthentications failures,
+                       GatewaySettings settings, ObjectMapper json, Vertx vertx) {
         this.directory = directory;
         this.adminKey = adminKey;
+        this.failures = failures;
         this.settings = settings;
         this.json = json;
         this.vertx = vertx;
@@ -68,8 +71,12 @@ public class PartnerAdminRoutes {
         String requestId = CorrelationId.of(context.request());
         Call call = new Call(context, requestId);
         context.request().pause();
+        if (failures.refusedAsThrottled(context.request(), requestId)) {
+            return;
+        }
         Optional<Problem> refusal = adminKey.refusal(context.request().getHeader(AdminKey.HEADER));
         if (refusal.isPresent()) {
+            failures.failed(context.request());
             call.problem(refusal.get());
             return;
         }

@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import org.socialmaturity.gateway.AdminKey;
 import org.socialmaturity.gateway.BoundedBody;
 import org.socialmaturity.gateway.CorrelationId;
+import org.socialmaturity.gateway.FailedAuthentications;
 import org.socialmaturity.gateway.GatewaySettings;
 import org.socialmaturity.gateway.Problems;
 import org.socialmaturity.gateway.Problems.Problem;
@@ -43,16 +44,18 @@ public class PublicApiRoutes {
 
     private final PartnerDirectory partners;
     private final AdminKey adminKey;
+    private final FailedAuthentications failures;
     private final TokenBuckets buckets;
     private final GatewaySettings settings;
     private final Vertx vertx;
     private final Map<Service, SocketAddress> origins = new EnumMap<>(Service.class);
     private HttpClient client;
 
-    PublicApiRoutes(PartnerDirectory partners, AdminKey adminKey, TokenBuckets buckets, GatewaySettings settings,
-                    Vertx vertx) {
+    PublicApiRoutes(PartnerDirectory partners, AdminKey adminKey, FailedAuthentications failures, TokenBuckets buckets,
+                    GatewaySettings settings, Vertx vertx) {
         this.partners = partners;
         this.adminKey = adminKey;
+        this.failures = failures;
         this.buckets = buckets;
         this.settings = settings;
         this.vertx = vertx;
@@ -93,10 +96,14 @@ public class PublicApiRoutes {
                     "The path must not contain dot segments, empty segments or encoded slashes, dots or backslashes"));
             return;
         }
+        if (failures.refusedAsThrottled(request, requestId)) {
+            return;
+        }
         Optional<Route> route = RouteTable.route(path);
         if (route.isPresent() && route.get().operator()) {
             Optional<Problem> refusal = adminKey.refusal(request.getHeader(AdminKey.HEADER));
             if (refusal.isPresent()) {
+                failures.failed(request);
                 Problems.refuse(request, requestId, refusal.get());
                 return;
             }
@@ -105,6 +112,7 @@ public class PublicApiRoutes {
         }
         Optional<ApiKey> key = ApiKey.parse(request.getHeader(ApiKey.HEADER));
         if (key.isEmpty()) {
+            failures.failed(request);
             Problems.refuse(request, requestId, Problem.unauthorized(request.getHeader(ApiKey.HEADER) == null
                     ? "Send your partner key in " + ApiKey.HEADER : "The " + ApiKey.HEADER + " is not a valid key"));
             return;
@@ -115,6 +123,7 @@ public class PublicApiRoutes {
                 Problems.refuse(request, requestId, new Problem(503, "unavailable", "Service unavailable",
                         "Partner keys cannot be checked right now; retry shortly"));
             } else if (authenticated.result().isEmpty()) {
+                failures.failed(request);
                 Problems.refuse(request, requestId, Problem.unauthorized("The " + ApiKey.HEADER + " is unknown or revoked"));
             } else if (route.isEmpty()) {
                 // Authenticated first, so that the set of paths is not an oracle for anonymous callers.

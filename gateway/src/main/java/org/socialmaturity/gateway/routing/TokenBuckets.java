@@ -51,13 +51,24 @@ public class TokenBuckets {
     }
 
     Decision take(String key, long nowNanos) {
+        return decide(key, nowNanos, true);
+    }
+
+    /** Whether a request would pass now, without spending a token. */
+    public Decision peek(String key) {
+        return decide(key, System.nanoTime(), false);
+    }
+
+    private Decision decide(String key, long nowNanos, boolean spend) {
         Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(capacity, nowNanos));
         synchronized (bucket) {
             double elapsedSeconds = Math.max(0, nowNanos - bucket.refilledAt) / 1e9;
             bucket.tokens = Math.min(capacity, bucket.tokens + elapsedSeconds * perSecond);
             bucket.refilledAt = nowNanos;
             if (bucket.tokens >= 1) {
-                bucket.tokens -= 1;
+                if (spend) {
+                    bucket.tokens -= 1;
+                }
                 return new Decision(true, 0);
             }
             return new Decision(false, Math.max(1, (long) Math.ceil((1 - bucket.tokens) / perSecond)));
