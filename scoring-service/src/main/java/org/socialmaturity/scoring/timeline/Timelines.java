@@ -16,6 +16,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
 import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.socialmaturity.eventstore.AxonSettings;
 import org.socialmaturity.scoring.timeline.CompanyTimeline.Entry;
@@ -26,6 +27,8 @@ import org.socialmaturity.web.readmodel.ReadModelGenerations;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 
@@ -46,7 +49,6 @@ public class Timelines {
     public static final String READ_MODEL = "maturity-timeline";
     static final int PAGE_SIZE = 32;
     private static final int PAGES_PER_READ = 16;
-    private static final int CACHED_COMPANIES = 500;
 
     private static final Logger LOG = Logger.getLogger(Timelines.class);
 
@@ -56,16 +58,13 @@ public class Timelines {
     private final MongoDatabase database;
     private final ObjectMapper json;
     private final Map<Integer, Collections> collections = new ConcurrentHashMap<>();
-    private final Map<String, Cached> cache = java.util.Collections.synchronizedMap(
-            new LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
-                    return size() > CACHED_COMPANIES;
-                }
-            });
+    /** Companies' scored entries and rendered points, least recently used out first, bounded by their bytes. */
+    private final Cache<String, Cached> cache;
 
     Timelines(MongoClient mongo, AxonSettings settings, ObjectMapper json, Instance<CompanyRebuild> rebuild,
-              TimelineEvents events, ReadModelGenerations generations) {
+              TimelineEvents events, ReadModelGenerations generations,
+              @ConfigProperty(name = "platform.timeline.cache-megabytes", defaultValue = "64") long cacheMegabytes) {
+        this.cache = cacheOf(cacheMegabytes * 1024 * 1024);
         this.rebuild = rebuild;
         this.events = events;
         this.generations = generations;
@@ -105,7 +104,7 @@ public class Timelines {
 
     /** @return empty when the store misses an entry the timeline counts */
     private Optional<Cached> cachedEntries(int generation, CompanyTimeline timeline) {
-        Cached known = cache.get(timeline.companyId);
+        Cached known = cache.getIfPresent(timeline.companyId);
         if (known == null || known.generation() != generation) {
             known = Cached.none(generation);
         }
@@ -120,7 +119,7 @@ public class Timelines {
         Optional<List<Entry>> stored = stored(of(generation).pages(), timeline.companyId, known.entries().size(),
                 timeline.entryCount);
         if (stored.isEmpty()) {
-            cache.remove(timeline.companyId);
+            cache.invalidate(timeline.companyId);
             return Optional.empty();
         }
         Map<String, Integer> levels = new HashMap<>(known.levels());
@@ -178,11 +177,44 @@ public class Timelines {
      * A company's entries as last read from the store, scored, the level of each question after the last of them,
      * and the generation and {@code lastIndex} they belong to.
      */
-    private record Cached(int generation, List<Entry> entries, List<String> points, Map<String, Integer> levels,
-                          long lastIndex) {
+    /**
+     * A cache of at most {@code bytes} (as {@link Cached#bytes} estimates them): a company with 100,000 answers and
+     * long notes weighs hundreds of megabytes, so a bound by count of companies bounds nothing. A company heavier
+     * than the whole cache is not kept; its queries read its pages each time.
+     */
+    static Cache<String, Cached> cacheOf(long bytes) {
+        return Caffeine.newBuilder()
+                .maximumWeight(bytes)
+                .weigher((String companyId, Cached cached) -> (int) Math.min(Integer.MAX_VALUE, cached.bytes()))
+                .executor(Runnable::run)
+                .build();
+    }
+
+    record Cached(int generation, List<Entry> entries, List<String> points, Map<String, Integer> levels,
+                  long lastIndex) {
+
+        // An entry's fixed fields and object headers, roughly; its texts are counted by their length.
+        private static final int ENTRY_BYTES = 320;
+        private static final int STRING_BYTES = 48;
 
         static Cached none(int generation) {
             return new Cached(generation, List.of(), List.of(), Map.of(), -1);
+        }
+
+        long bytes() {
+            long bytes = 0;
+            for (Entry entry : entries) {
+                bytes += ENTRY_BYTES + textBytes(entry.answer() == null ? null : entry.answer().note())
+                        + textBytes(entry.previousAnswer() == null ? null : entry.previousAnswer().note());
+            }
+            for (String point : points) {
+                bytes += textBytes(point);
+            }
+            return bytes;
+        }
+
+        private static long textBytes(String text) {
+            return text == null ? 0 : STRING_BYTES + 2L * text.length();
         }
     }
 
@@ -266,7 +298,7 @@ public class Timelines {
             }
             extra.forEach((page, fields) -> target.pages().unset(page, fields));
         }
-        cache.remove(rebuilt.companyId);
+        cache.invalidate(rebuilt.companyId);
         return replaced;
     }
 

@@ -9,6 +9,7 @@ import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.socialmaturity.eventstore.AxonSettings;
 import org.socialmaturity.web.readmodel.ReadModelGenerations;
 
@@ -28,8 +29,9 @@ public class FaultyTimelines extends Timelines {
     private static final Map<String, Integer> FAILURES_LEFT = new ConcurrentHashMap<>();
 
     FaultyTimelines(MongoClient mongo, AxonSettings settings, ObjectMapper json, Instance<CompanyRebuild> rebuild,
-                    TimelineEvents events, ReadModelGenerations generations) {
-        super(mongo, settings, json, rebuild, events, generations);
+                    TimelineEvents events, ReadModelGenerations generations,
+                    @ConfigProperty(name = "platform.timeline.cache-megabytes", defaultValue = "64") long cacheMegabytes) {
+        super(mongo, settings, json, rebuild, events, generations, cacheMegabytes);
     }
 
     static void failEntriesOf(String companyId, int times) {
