@@ -46,6 +46,10 @@ public interface GatewaySettings {
     @WithDefault("2s")
     Duration connectTimeout();
 
+    /** How often the key of an open advice stream is checked again; a revoked key's streams are closed. */
+    @WithDefault("30s")
+    Duration streamKeyRecheck();
+
     /** How long a service may stay silent while answering before the gateway gives up with 504. */
     @WithDefault("30s")
     Duration upstreamTimeout();

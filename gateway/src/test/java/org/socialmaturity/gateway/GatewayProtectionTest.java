@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.socialmaturity.gateway.GatewayApi.answerEverything;
 import static org.socialmaturity.gateway.GatewayApi.as;
 import static org.socialmaturity.gateway.GatewayApi.newPartner;
 import static org.socialmaturity.gateway.GatewayApi.operator;
@@ -81,6 +82,39 @@ class GatewayProtectionTest {
         as(partner).header("X-Forwarded-For", "203.0.113.9").get("/api/v1/companies").then().statusCode(200);
         given().header("X-Forwarded-For", "203.0.113.9").header("X-API-Key", "smk_0123456789abcdef.other")
                 .get("/api/v1/companies").then().statusCode(401);
+    }
+
+    @Test
+    void anAdviceStreamIsClosedWhenItsKeyIsRevoked() throws Exception {
+        Partner partner = newPartner("Streaming portal");
+        String company = registerCompany(partner, "Escuchada SA");
+        Eventually.holds(() -> as(partner).get("/api/v1/companies/" + company + "/advice").then().statusCode(200));
+        // Through the gateway a stream's head arrives with its first event, so the company gets advice once the
+        // stream is open: a first assessment puts it in a phase.
+        java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<java.io.InputStream>> opening =
+                java.net.http.HttpClient.newHttpClient().sendAsync(java.net.http.HttpRequest.newBuilder(
+                                gateway.toURI().resolve("/api/v1/companies/" + company + "/advice/stream"))
+                        .header("X-API-Key", partner.apiKey()).header("Accept", "text/event-stream").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        Thread.sleep(1_000);
+        answerEverything(partner, startAssessment(partner, company), 2);
+        java.net.http.HttpResponse<java.io.InputStream> stream = opening.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(200, stream.statusCode());
+        java.util.concurrent.CompletableFuture<Integer> ended = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try (java.io.InputStream body = stream.body()) {
+                while (body.read() >= 0) {
+                    // drain until the gateway closes it
+                }
+                return 0;
+            } catch (java.io.IOException closed) {
+                return 0;
+            }
+        });
+        Thread.sleep(1_000);
+        assertTrue(!ended.isDone(), "the stream stays open while the key is valid");
+
+        operator().delete("/api/v1/admin/partners/" + partner.id() + "/keys/" + partner.keyId()).then().statusCode(204);
+        assertEquals(0, ended.get(20, java.util.concurrent.TimeUnit.SECONDS), "closed after the revocation");
     }
 
     @Test

@@ -134,8 +134,31 @@ public class PublicApiRoutes {
                     tooMany(request, requestId, decision);
                 }
             } else {
+                if (route.get().streaming()) {
+                    closeWhenRevoked(request, key.get());
+                }
                 limitThenForward(request, requestId, route.get(), key.get().keyId(), authenticated.result().get());
             }
+        });
+    }
+
+    /**
+     * A stream outlives the check of its key: the key is checked again every {@code stream-key-recheck}, and the
+     * stream closed once it is revoked (or its partner removed). The check stops with the stream.
+     */
+    private void closeWhenRevoked(HttpServerRequest request, ApiKey key) {
+        vertx.setPeriodic(settings.streamKeyRecheck().toMillis(), timer -> {
+            if (request.response().closed() || request.response().ended()) {
+                vertx.cancelTimer(timer);
+                return;
+            }
+            vertx.executeBlocking(() -> partners.authenticate(key), false).onSuccess(partner -> {
+                if (partner.isEmpty()) {
+                    vertx.cancelTimer(timer);
+                    LOG.infof("Closing an advice stream of key %s: the key was revoked", key.keyId());
+                    request.connection().close();
+                }
+            });
         });
     }
 

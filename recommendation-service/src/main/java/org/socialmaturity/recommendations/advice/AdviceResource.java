@@ -51,8 +51,11 @@ public class AdviceResource {
     private final AdviceLogs logs;
     private final AdviceCatalogue catalogue;
     private final Questionnaire questionnaire;
+    private final StreamQuota streams;
 
-    AdviceResource(CallContext call, AdviceLogs logs, AdviceCatalogue catalogue, QuestionnaireCatalogue questionnaires) {
+    AdviceResource(CallContext call, AdviceLogs logs, AdviceCatalogue catalogue, QuestionnaireCatalogue questionnaires,
+                   StreamQuota streams) {
+        this.streams = streams;
         this.call = call;
         this.logs = logs;
         this.catalogue = catalogue;
@@ -101,6 +104,8 @@ public class AdviceResource {
                     + "\"from\":\"2\",\"to\":\"3\"},\"dimensions\":[],\"items\":[]}")))
     @APIResponse(responseCode = "404", description = "No such company for this partner",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
+    @APIResponse(responseCode = "429", description = "The partner keeps its most streams open (5 by default)",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
     public Multi<AdviceView> stream(
             @PathParam("companyId") String companyId,
             @QueryParam("lang") String lang,
@@ -108,6 +113,7 @@ public class AdviceResource {
         Language language = LanguageNegotiation.choose(lang, acceptLanguage);
         String partnerId = call.partnerId();
         AtomicInteger seen = new AtomicInteger(logs.require(partnerId, companyId).issued.size());
+        streams.open(partnerId);
         // Woken at once when this replica writes the company's log; the poll finds what other replicas wrote.
         Multi<Object> wakeUps = Multi.createBy().merging().streams(
                 Multi.createFrom().ticks().every(STREAM_POLL).map(tick -> (Object) tick),
@@ -121,7 +127,8 @@ public class AdviceResource {
                             .stream().map(i -> view(i, language)).toList();
                     seen.set(issued.size());
                     return Multi.createFrom().iterable(fresh);
-                });
+                })
+                .onTermination().invoke(() -> streams.close(partnerId));
     }
 
     private AdviceView view(Issued issued, Language language) {

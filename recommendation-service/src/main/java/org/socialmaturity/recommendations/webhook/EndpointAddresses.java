@@ -63,10 +63,9 @@ final class EndpointAddresses {
             Range.of("multicast", "ff00::", 8),
             Range.of("documentation", "2001:db8::", 32));
 
-    // IPv6 forms that carry an IPv4 address, which is checked in its turn: IPv4-mapped (::ffff:a.b.c.d; Java already
-    // reads these as IPv4), IPv4-compatible (::a.b.c.d), NAT64 (64:ff9b::/96 and the local-use 64:ff9b:1::/48) and
-    // 6to4 (2002:a.b.c.d::/48).
-    private static final Range MAPPED = Range.of("IPv4-mapped", "::ffff:0:0", 96);
+    // IPv6 forms that carry an IPv4 address, which is checked in its turn: IPv4-compatible (::a.b.c.d), NAT64
+    // (64:ff9b::/96 and the local-use 64:ff9b:1::/48) and 6to4 (2002:a.b.c.d::/48). IPv4-mapped ones
+    // (::ffff:a.b.c.d) need none: Java reads them as the IPv4 address itself.
     private static final Range COMPATIBLE = Range.of("IPv4-compatible", "::", 96);
     private static final Range NAT64 = Range.of("NAT64", "64:ff9b::", 96);
     private static final Range LOCAL_NAT64 = Range.of("NAT64 local use", "64:ff9b:1::", 48);
@@ -87,7 +86,7 @@ final class EndpointAddresses {
             if (LOCAL_NAT64.contains(bytes)) {
                 return Optional.of(LOCAL_NAT64.name());
             }
-            for (Range carrier : List.of(MAPPED, COMPATIBLE, NAT64)) {
+            for (Range carrier : List.of(COMPATIBLE, NAT64)) {
                 if (carrier.contains(bytes)) {
                     return embedded(Arrays.copyOfRange(bytes, 12, 16), carrier.name());
                 }

@@ -61,11 +61,11 @@ final class SecretBox {
         if (!isSealed(stored)) {
             return stored; // stored before secrets were sealed; sealed at the next start (Webhooks.sealStoredSecrets)
         }
-        byte[] bytes = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
         try {
+            byte[] bytes = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, java.util.Arrays.copyOf(bytes, NONCE_BYTES), subscriptionId);
             return new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("The webhook secret of subscription " + subscriptionId
                     + " does not open with platform.webhooks.secret-key (another key, or altered)", e);
         }

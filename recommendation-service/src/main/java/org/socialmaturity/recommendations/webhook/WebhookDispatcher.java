@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -180,9 +181,20 @@ public class WebhookDispatcher {
             count("unsubscribed");
             return;
         }
+        String secret;
+        try {
+            secret = webhooks.secretOf(subscription.get());
+        } catch (IllegalStateException unreadable) {
+            LOG.errorf(unreadable, "Giving up delivery %s", delivery.id());
+            webhooks.recordAttempt(delivery.id(), new Attempt(start, null, "the subscription's secret can no longer "
+                    + "be read (the platform's key changed): subscribe again", 0), Delivery.FAILED, start);
+            count("failed");
+            return;
+        }
         Integer status = null;
         String error = null;
         AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+        AtomicBoolean timedOut = new AtomicBoolean();
         try {
             URI url = URI.create(subscription.get().url());
             boolean https = "https".equalsIgnoreCase(url.getScheme());
@@ -201,11 +213,16 @@ public class WebhookDispatcher {
                     .putHeader("X-Event-Id", delivery.eventId())
                     .putHeader("X-Event-Type", delivery.eventType())
                     .putHeader("X-Delivery-Attempt", String.valueOf(delivery.attempts().size() + 1))
-                    .putHeader(SIGNATURE, "sha256=" + sign(subscription.get().secret(), delivery.body()));
+                    .putHeader(SIGNATURE, "sha256=" + sign(secret, delivery.body()));
             // The whole exchange (connect, headers, body) is bounded: an endpoint that trickles its answer is cut off.
             status = http.request(request)
                     .compose(open -> {
                         sent.set(open);
+                        if (timedOut.get()) {
+                            // The attempt was given up while this connection was being made: send nothing.
+                            open.reset();
+                            return io.vertx.core.Future.failedFuture("given up");
+                        }
                         return open.send(Buffer.buffer(delivery.body(), StandardCharsets.UTF_8.name()));
                     })
                     .compose(response -> {
@@ -219,6 +236,7 @@ public class WebhookDispatcher {
             Thread.currentThread().interrupt();
             error = "interrupted";
         } catch (TimeoutException e) {
+            timedOut.set(true);
             error = "no complete answer within " + settings.timeout().toMillis() + " ms";
             HttpClientRequest open = sent.get();
             if (open != null) {

@@ -91,7 +91,7 @@ public class Webhooks {
     }
 
     Optional<Subscription> subscription(String partnerId, String id) {
-        return Optional.ofNullable(subscriptions.find(Filters.eq("_id", id)).first()).map(this::subscription)
+        return Optional.ofNullable(subscriptions.find(Filters.eq("_id", id)).first()).map(Webhooks::subscription)
                 .filter(s -> s.partnerId().equals(partnerId));
     }
 
@@ -202,9 +202,18 @@ public class Webhooks {
         return deliveries.countDocuments(Filters.eq("status", Delivery.PENDING));
     }
 
-    private Subscription subscription(Document d) {
+    /**
+     * The secret to sign the subscription's payloads with.
+     *
+     * @throws IllegalStateException when it does not open with this platform's key (the key was changed or lost)
+     */
+    String secretOf(Subscription subscription) {
+        return secrets.open(subscription.id(), subscription.secret());
+    }
+
+    private static Subscription subscription(Document d) {
         return new Subscription(d.getString("_id"), d.getString("partnerId"), d.getString("url"),
-                secrets.open(d.getString("_id"), d.getString("secret")), d.getDate("createdAt").toInstant());
+                d.getString("secret"), d.getDate("createdAt").toInstant());
     }
 
     private static Delivery delivery(Document d) {

@@ -157,7 +157,7 @@ class WebhookAndStreamTest {
                 .getCollection("webhook_subscriptions");
         String atRest = stored.find(Filters.eq("_id", id)).first().getString("secret");
         assertTrue(atRest.startsWith("aes-gcm:v1:") && !atRest.contains(SECRET), atRest);
-        assertEquals(SECRET, webhooks.subscription(partner, id).orElseThrow().secret());
+        assertEquals(SECRET, webhooks.secretOf(webhooks.subscription(partner, id).orElseThrow()));
 
         String old = UUID.randomUUID().toString();
         stored.insertOne(new org.bson.Document("_id", old).append("partnerId", partner)
@@ -166,7 +166,34 @@ class WebhookAndStreamTest {
         webhooks.sealStoredSecrets(null);
         String sealed = stored.find(Filters.eq("_id", old)).first().getString("secret");
         assertTrue(sealed.startsWith("aes-gcm:v1:"), sealed);
-        assertEquals("stored-in-the-clear-long-ago", webhooks.subscription(partner, old).orElseThrow().secret());
+        assertEquals("stored-in-the-clear-long-ago", webhooks.secretOf(webhooks.subscription(partner, old).orElseThrow()));
+    }
+
+    @Test
+    void aSecretThatNoLongerOpensFailsItsOwnDeliveriesAndNothingElse() {
+        MongoCollection<org.bson.Document> stored = mongo.getDatabase("recommendation")
+                .getCollection("webhook_subscriptions");
+        String lost = UUID.randomUUID().toString();
+        // Sealed under another key (the platform's key was changed): it cannot be opened any more.
+        stored.insertOne(new org.bson.Document("_id", lost).append("partnerId", partner)
+                .append("url", receiver.url()).append("secret", new SecretBox(java.util.Base64.getEncoder()
+                        .encodeToString("another-key-another-key-another!".getBytes(StandardCharsets.UTF_8)))
+                        .seal(lost, SECRET))
+                .append("createdAt", new java.util.Date()));
+        String company = companyEntersPhase(2);
+
+        Eventually.holds(() -> given().header("X-Partner-Id", partner).get("/api/v1/companies/{id}/advice", company)
+                .then().statusCode(200).body("total", equalTo(1)));
+        Eventually.holds(() -> given().header("X-Partner-Id", partner)
+                .get("/api/v1/webhooks/{id}/deliveries", lost).then().statusCode(200)
+                .body("items.status", org.hamcrest.Matchers.everyItem(equalTo("FAILED")))
+                .body("items.size()", equalTo(2))
+                .body("items[0].attempts[0].error", org.hamcrest.Matchers.startsWith(
+                        "the subscription's secret can no longer be read")));
+        given().header("X-Partner-Id", partner).get("/api/v1/webhooks").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.hasItem(lost));
+        given().header("X-Partner-Id", partner).delete("/api/v1/webhooks/{id}", lost).then().statusCode(204);
+        assertEquals(List.of(), received, "nothing was sent unsigned");
     }
 
     @Test
@@ -229,7 +256,9 @@ class WebhookAndStreamTest {
                     Map.of("LISTENING", 1.5), "answer-x", 1, Instant.now()));
             Eventually.holds(() -> assertTrue(received.stream().anyMatch(r -> r.body().contains(company)),
                     "the other partner's delivery arrives while the slow endpoint holds its own"));
-            assertTrue(slow.mostOpenAtOnce() <= 2,
+            // A quarter of the 8 senders; the endpoint may notice a connection given up a chunk (200 ms) late, while
+            // the next attempt already connects, hence one more at most.
+            assertTrue(slow.mostOpenAtOnce() <= 3,
                     "one partner holds at most a quarter of the 8 senders, held " + slow.mostOpenAtOnce());
 
             // The slow endpoint sent 200 at once but never finished: not delivered, cut off at the timeout.
@@ -240,6 +269,63 @@ class WebhookAndStreamTest {
                             org.hamcrest.Matchers.hasItem("no complete answer within 2000 ms"))
                     .body("items.attempts.flatten().httpStatus", org.hamcrest.Matchers.everyItem(
                             org.hamcrest.Matchers.nullValue())));
+        }
+    }
+
+    @Test
+    void aPartnerKeepsAtMostFiveStreamsOpenAndAClosedOneMakesRoom() throws Exception {
+        String company = UUID.randomUUID().toString();
+        publish(company, 0, new CompanyRegistered(company, partner, "Watched SA", "retail", "ES", 10, Instant.now()));
+        Eventually.holds(() -> given().header("X-Partner-Id", partner).get("/api/v1/companies/{id}/advice", company)
+                .then().statusCode(200));
+        HttpClient http = HttpClient.newHttpClient();
+        List<HttpResponse<java.io.InputStream>> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                HttpResponse<java.io.InputStream> stream = openStream(http, partner, company);
+                assertEquals(200, stream.statusCode());
+                open.add(stream);
+            }
+            HttpResponse<java.io.InputStream> sixth = openStream(http, partner, company);
+            assertEquals(429, sixth.statusCode());
+            String problem = new String(sixth.body().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(problem.contains("\"type\":\"/problems/too-many-streams\"") && problem.contains("\"limit\":5"),
+                    problem);
+
+            close(open.remove(0));
+            Eventually.holds(() -> {
+                HttpResponse<java.io.InputStream> again = openStream(http, partner, company);
+                if (again.statusCode() == 200) {
+                    open.add(again);
+                } else {
+                    close(again);
+                }
+                assertEquals(200, again.statusCode(), "a closed stream makes room");
+            });
+        } finally {
+            open.forEach(WebhookAndStreamTest::close);
+        }
+    }
+
+    private static void close(HttpResponse<java.io.InputStream> stream) {
+        try {
+            stream.body().close();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private HttpResponse<java.io.InputStream> openStream(HttpClient http, String partnerId, String company) {
+        try {
+            return http.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/api/v1/companies/" + company + "/advice/stream"))
+                    .header("X-Partner-Id", partnerId).header("Accept", "text/event-stream").build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
