@@ -8,10 +8,11 @@ import org.socialmaturity.gateway.routing.TokenBuckets;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * Throttles guessing: each failed authentication spends a token of the caller's address (a burst, then a slow
+ * Throttles guessing: each failed authentication costs a token of the caller's address (a burst, then a slow
  * refill); an address without tokens is answered 429 before any key it sends is looked at, so it can neither guess
- * on nor make the gateway look keys up. Behind an Ingress the address is the client's only when the gateway trusts
- * the proxy's forwarded headers ({@code quarkus.http.proxy.*}, see the README).
+ * on nor make the gateway look keys up. Per replica. Behind an Ingress the address is the client's only when the
+ * gateway trusts the proxy's forwarded headers from the proxy alone ({@code PLATFORM_TRUSTED_PROXIES}) and the proxy
+ * overwrites them; partners behind one address share its budget (README, "Security").
  */
 @ApplicationScoped
 public class FailedAuthentications {
@@ -23,9 +24,13 @@ public class FailedAuthentications {
                 settings.failedAuthentication().perSecond());
     }
 
-    /** Answers 429 when the caller's address failed too often lately; returns whether it did. */
+    /**
+     * Spends a token of the caller's address for the authentication about to be tried, or answers 429 when none is
+     * left (and returns true). A token is spent before the key is looked at, so that requests sent together cannot all
+     * be tried on one token; {@link #succeeded} gives it back.
+     */
     public boolean refusedAsThrottled(HttpServerRequest request, String requestId) {
-        TokenBuckets.Decision decision = buckets.peek(address(request));
+        TokenBuckets.Decision decision = buckets.take(address(request));
         if (decision.allowed()) {
             return false;
         }
@@ -36,9 +41,9 @@ public class FailedAuthentications {
         return true;
     }
 
-    /** Records that a request from this address failed to authenticate. */
-    public void failed(HttpServerRequest request) {
-        buckets.take(address(request));
+    /** The authentication tried succeeded: its token goes back to the address. */
+    public void succeeded(HttpServerRequest request) {
+        buckets.refund(address(request));
     }
 
     private static String address(HttpServerRequest request) {

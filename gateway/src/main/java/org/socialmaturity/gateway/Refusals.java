@@ -17,11 +17,11 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Every refusal the gateway makes outside the public API's own routes answers {@code application/problem+json} too:
  * a request line or headers over the published limits (414, 431), a path nobody serves (404), a method a static
- * resource does not take (405), a path that cannot be decoded (400), and anything that fails unexpectedly (500, with
- * the request id to quote).
+ * resource does not take (405), and anything that fails unexpectedly (500, with the request id to quote). A path
+ * Vert.x cannot percent-decode is refused before routing, with its own bare 400.
  * <p>
  * Vert.x answers an over-long request line or header block itself, with an empty body, before any route runs, and
- * Quarkus offers no hook there. So its limits are set far above ours ({@code quarkus.http.limits.*}, 1 MB) and the
+ * Quarkus offers no hook there. So its limits are set far above ours ({@code quarkus.http.limits.*}, 64 KB) and the
  * published limits are checked here, first of all routes; only a request beyond Vert.x's limit gets its bare answer.
  */
 @ApplicationScoped
@@ -33,7 +33,7 @@ public class Refusals {
     public static final int MAX_HEADER_BYTES = 16 * 1024;
 
     private static final Logger LOG = Logger.getLogger(Refusals.class);
-    // Before Quarkus's own filters and routes; the public API's handler has order -5.
+    // Before every route (the public API's handler has order -5); Quarkus's filters (headers, CORS) run earlier.
     private static final int FIRST = -100;
     private static final Map<Integer, String> DETAILS = Map.of(
             400, "The request could not be understood: check the path's percent-encoding and the headers",
@@ -42,6 +42,10 @@ public class Refusals {
             413, "The request body is too large",
             414, "The request line is longer than " + MAX_URI_CHARS + " characters",
             431, "The request headers are larger than " + MAX_HEADER_BYTES + " bytes");
+
+    // The types the gateway's other refusals already use for these statuses.
+    private static final Map<Integer, String> TYPES = Map.of(400, "validation", 413, "payload-too-large",
+            500, "internal");
 
     void register(@Observes Router router) {
         router.route().order(FIRST).handler(this::withinLimits).failureHandler(this::failed);
@@ -79,9 +83,14 @@ public class Refusals {
     }
 
     private static void refuse(HttpServerRequest request, int status) {
+        if (request.response().headWritten()) {
+            // Too late for a problem: the caller must not wait for the rest of an answer that will not come.
+            request.connection().close();
+            return;
+        }
         HttpResponseStatus known = HttpResponseStatus.valueOf(status);
         String title = known.reasonPhrase();
-        String type = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        String type = TYPES.getOrDefault(status, title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
         String detail = DETAILS.getOrDefault(status, status >= 500
                 ? "The request failed unexpectedly; quote the request id to support" : title);
         Problems.refuse(request, CorrelationId.of(request), new Problem(status, type, title, detail));

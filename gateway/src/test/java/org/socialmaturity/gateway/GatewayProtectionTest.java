@@ -65,7 +65,7 @@ class GatewayProtectionTest {
         // Behind the Ingress: the client's address as the (trusted) proxy forwards it.
         String guesser = "198.51.100." + (1 + new java.util.Random().nextInt(250));
         List<Integer> statuses = new ArrayList<>();
-        for (int i = 0; i < 60 && !statuses.contains(429); i++) {
+        for (int i = 0; i < 200 && !statuses.contains(429); i++) {
             statuses.add(given().header("X-Forwarded-For", guesser)
                     .header("X-API-Key", "smk_0123456789abcdef.guess" + i).get("/api/v1/companies")
                     .then().extract().statusCode());

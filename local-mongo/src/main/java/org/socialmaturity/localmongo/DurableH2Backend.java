@@ -54,9 +54,15 @@ final class DurableH2Backend extends H2Backend {
     static DurableH2Backend open(Path file) {
         // Opened as H2Backend opens a file, background writer included: with a commit per write group the file
         // fragments fast, and that writer is what compacts it.
-        MVStore store = MVStore.open(file.toString());
-        IndexKeyOrder.adopt(store);
-        return new DurableH2Backend(store);
+        // Adopted on its own, without H2's background writer, which would otherwise store a half-rewritten index
+        // when the rewrite outgrows its memory: the rewrite is one commit, the old file or the new one.
+        MVStore adopting = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+        try {
+            IndexKeyOrder.adopt(adopting);
+        } finally {
+            adopting.close();
+        }
+        return new DurableH2Backend(MVStore.open(file.toString()));
     }
 
     @Override

@@ -76,10 +76,10 @@ public class PartnerAdminRoutes {
         }
         Optional<Problem> refusal = adminKey.refusal(context.request().getHeader(AdminKey.HEADER));
         if (refusal.isPresent()) {
-            failures.failed(context.request());
             call.problem(refusal.get());
             return;
         }
+        failures.succeeded(context.request());
         BoundedBody.read(context.request(), settings.maxBodyBytes()).onComplete(read -> {
             if (read.failed()) {
                 BoundedBody.refuse(context.request(), requestId, read.cause());

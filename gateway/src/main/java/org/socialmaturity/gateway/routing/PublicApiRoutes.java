@@ -103,29 +103,29 @@ public class PublicApiRoutes {
         if (route.isPresent() && route.get().operator()) {
             Optional<Problem> refusal = adminKey.refusal(request.getHeader(AdminKey.HEADER));
             if (refusal.isPresent()) {
-                failures.failed(request);
                 Problems.refuse(request, requestId, refusal.get());
                 return;
             }
+            failures.succeeded(request);
             limitThenForward(request, requestId, route.get(), "operator", null);
             return;
         }
         Optional<ApiKey> key = ApiKey.parse(request.getHeader(ApiKey.HEADER));
         if (key.isEmpty()) {
-            failures.failed(request);
             Problems.refuse(request, requestId, Problem.unauthorized(request.getHeader(ApiKey.HEADER) == null
                     ? "Send your partner key in " + ApiKey.HEADER : "The " + ApiKey.HEADER + " is not a valid key"));
             return;
         }
         vertx.executeBlocking(() -> partners.authenticate(key.get()), false).onComplete(authenticated -> {
             if (authenticated.failed()) {
+                failures.succeeded(request); // not the caller's failure
                 LOG.errorf(authenticated.cause(), "Key lookup failed for request %s", requestId);
                 Problems.refuse(request, requestId, new Problem(503, "unavailable", "Service unavailable",
                         "Partner keys cannot be checked right now; retry shortly"));
             } else if (authenticated.result().isEmpty()) {
-                failures.failed(request);
                 Problems.refuse(request, requestId, Problem.unauthorized("The " + ApiKey.HEADER + " is unknown or revoked"));
             } else if (route.isEmpty()) {
+                failures.succeeded(request);
                 // Authenticated first, so that the set of paths is not an oracle for anonymous callers.
                 TokenBuckets.Decision decision = buckets.take(key.get().keyId());
                 if (decision.allowed()) {
@@ -134,6 +134,7 @@ public class PublicApiRoutes {
                     tooMany(request, requestId, decision);
                 }
             } else {
+                failures.succeeded(request);
                 if (route.get().streaming()) {
                     closeWhenRevoked(request, key.get());
                 }

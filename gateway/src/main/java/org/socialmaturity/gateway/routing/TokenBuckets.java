@@ -9,8 +9,9 @@ import jakarta.inject.Inject;
 import org.socialmaturity.gateway.GatewaySettings;
 
 /**
- * A token bucket per API key, in this replica's memory: a burst of {@code capacity}, then {@code perSecond}. With
- * n gateway replicas a key may get up to n times the rate; the limit protects the services, not a billing plan.
+ * A token bucket per key (an API key's id, a client address), in this replica's memory: a burst of
+ * {@code capacity}, then {@code perSecond}. With n gateway replicas a key may get up to n times the rate; the limit
+ * protects the services, not a billing plan.
  */
 @ApplicationScoped
 public class TokenBuckets {
@@ -29,6 +30,8 @@ public class TokenBuckets {
         }
     }
 
+    private static final int MAX_BUCKETS = 100_000;
+
     private final int capacity;
     private final double perSecond;
     private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
@@ -40,7 +43,8 @@ public class TokenBuckets {
 
     public TokenBuckets(int capacity, double perSecond) {
         if (capacity < 1 || perSecond <= 0) {
-            throw new IllegalArgumentException("platform.gateway.rate-limit needs capacity >= 1 and per-second > 0");
+            throw new IllegalArgumentException("A token bucket needs capacity >= 1 and per-second > 0, not " + capacity
+                    + " and " + perSecond);
         }
         this.capacity = capacity;
         this.perSecond = perSecond;
@@ -54,12 +58,20 @@ public class TokenBuckets {
         return decide(key, nowNanos, true);
     }
 
-    /** Whether a request would pass now, without spending a token. */
-    public Decision peek(String key) {
-        return decide(key, System.nanoTime(), false);
+    /** Gives back a token taken for a request that turned out not to count (up to the capacity). */
+    public void refund(String key) {
+        Bucket bucket = buckets.get(key);
+        if (bucket != null) {
+            synchronized (bucket) {
+                bucket.tokens = Math.min(capacity, bucket.tokens + 1);
+            }
+        }
     }
 
     private Decision decide(String key, long nowNanos, boolean spend) {
+        if (buckets.size() > MAX_BUCKETS) {
+            forgetFullBuckets(nowNanos);
+        }
         Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(capacity, nowNanos));
         synchronized (bucket) {
             double elapsedSeconds = Math.max(0, nowNanos - bucket.refilledAt) / 1e9;
@@ -73,5 +85,15 @@ public class TokenBuckets {
             }
             return new Decision(false, Math.max(1, (long) Math.ceil((1 - bucket.tokens) / perSecond)));
         }
+    }
+
+    /** A bucket refilled to its capacity is the same as no bucket: dropped, so that many callers cannot fill memory. */
+    private void forgetFullBuckets(long nowNanos) {
+        double secondsToFill = capacity / perSecond;
+        buckets.entrySet().removeIf(entry -> {
+            synchronized (entry.getValue()) {
+                return (nowNanos - entry.getValue().refilledAt) / 1e9 >= secondsToFill;
+            }
+        });
     }
 }

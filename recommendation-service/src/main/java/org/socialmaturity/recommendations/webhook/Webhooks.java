@@ -155,8 +155,7 @@ public class Webhooks {
         }
     }
 
-    /** Pending deliveries whose next attempt is due. */
-    /** Deliveries due now, of partners other than {@code busyPartners} (whose endpoints have all they may take). */
+    /** Pending deliveries due now, of partners other than {@code busyPartners} (whose endpoints have their share). */
     List<String> due(Instant now, int limit, Collection<String> busyPartners) {
         List<String> ids = new ArrayList<>();
         Bson due = Filters.and(Filters.eq("status", Delivery.PENDING), Filters.lte("nextAttemptAt", Date.from(now)));

@@ -174,10 +174,6 @@ public class Timelines {
     }
 
     /**
-     * A company's entries as last read from the store, scored, the level of each question after the last of them,
-     * and the generation and {@code lastIndex} they belong to.
-     */
-    /**
      * A cache of at most {@code bytes} (as {@link Cached#bytes} estimates them): a company with 100,000 answers and
      * long notes weighs hundreds of megabytes, so a bound by count of companies bounds nothing. A company heavier
      * than the whole cache is not kept; its queries read its pages each time.
@@ -190,6 +186,10 @@ public class Timelines {
                 .build();
     }
 
+    /**
+     * A company's entries as last read from the store, scored, the level of each question after the last of them,
+     * and the generation and {@code lastIndex} they belong to.
+     */
     record Cached(int generation, List<Entry> entries, List<String> points, Map<String, Integer> levels,
                   long lastIndex) {
 
