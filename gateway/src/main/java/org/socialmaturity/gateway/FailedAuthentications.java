@@ -34,8 +34,7 @@ public class FailedAuthentications {
         if (decision.allowed()) {
             return false;
         }
-        request.response().putHeader("Retry-After", String.valueOf(decision.retryAfterSeconds()));
-        Problems.refuse(request, requestId, new Problem(429, "too-many-failed-authentications",
+        Problems.refuseUntil(request, requestId, decision.retryAfterSeconds(), new Problem(429, "too-many-failed-authentications",
                 "Too many failed authentications", "Too many requests from this address failed to authenticate; "
                 + "retry after " + decision.retryAfterSeconds() + " s"));
         return true;

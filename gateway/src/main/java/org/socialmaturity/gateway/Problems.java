@@ -64,6 +64,13 @@ public final class Problems {
      * Answers a request with the problem. A body not read yet is drained first, so that the connection stays usable
      * for the caller's next request; nothing is written if an answer has already begun.
      */
+    /** Answers a 429 (or other) problem telling the caller when to come back. */
+    public static void refuseUntil(HttpServerRequest request, String requestId, long retryAfterSeconds,
+                                   Problem problem) {
+        request.response().putHeader("Retry-After", String.valueOf(retryAfterSeconds));
+        refuse(request, requestId, problem);
+    }
+
     public static void refuse(HttpServerRequest request, String requestId, Problem problem) {
         if (!request.isEnded()) {
             request.handler(ignored -> {

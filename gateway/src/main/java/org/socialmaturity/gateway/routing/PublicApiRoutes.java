@@ -188,8 +188,7 @@ public class PublicApiRoutes {
     }
 
     private static void tooMany(HttpServerRequest request, String requestId, TokenBuckets.Decision decision) {
-        request.response().putHeader("Retry-After", String.valueOf(decision.retryAfterSeconds()));
-        Problems.refuse(request, requestId, new Problem(429, "rate-limited", "Too many requests",
+        Problems.refuseUntil(request, requestId, decision.retryAfterSeconds(), new Problem(429, "rate-limited", "Too many requests",
                 "This key's rate limit is reached; retry after " + decision.retryAfterSeconds() + " s"));
     }
 }

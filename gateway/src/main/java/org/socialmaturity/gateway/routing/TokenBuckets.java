@@ -1,12 +1,14 @@
 package org.socialmaturity.gateway.routing;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.socialmaturity.gateway.GatewaySettings;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * A token bucket per key (an API key's id, a client address), in this replica's memory: a burst of
@@ -30,11 +32,9 @@ public class TokenBuckets {
         }
     }
 
-    private static final int MAX_BUCKETS = 100_000;
-
     private final int capacity;
     private final double perSecond;
-    private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Cache<String, Bucket> buckets;
 
     @Inject
     TokenBuckets(GatewaySettings settings) {
@@ -48,6 +48,11 @@ public class TokenBuckets {
         }
         this.capacity = capacity;
         this.perSecond = perSecond;
+        // A bucket untouched long enough to refill is the same as none: forgotten, so that many callers (one per
+        // client address) cannot fill memory.
+        this.buckets = Caffeine.newBuilder()
+                .expireAfterAccess(Duration.ofNanos((long) Math.ceil(capacity / perSecond * 1e9)))
+                .build();
     }
 
     public Decision take(String key) {
@@ -60,7 +65,7 @@ public class TokenBuckets {
 
     /** Gives back a token taken for a request that turned out not to count (up to the capacity). */
     public void refund(String key) {
-        Bucket bucket = buckets.get(key);
+        Bucket bucket = buckets.getIfPresent(key);
         if (bucket != null) {
             synchronized (bucket) {
                 bucket.tokens = Math.min(capacity, bucket.tokens + 1);
@@ -69,10 +74,7 @@ public class TokenBuckets {
     }
 
     private Decision decide(String key, long nowNanos, boolean spend) {
-        if (buckets.size() > MAX_BUCKETS) {
-            forgetFullBuckets(nowNanos);
-        }
-        Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(capacity, nowNanos));
+        Bucket bucket = buckets.get(key, k -> new Bucket(capacity, nowNanos));
         synchronized (bucket) {
             double elapsedSeconds = Math.max(0, nowNanos - bucket.refilledAt) / 1e9;
             bucket.tokens = Math.min(capacity, bucket.tokens + elapsedSeconds * perSecond);
@@ -85,15 +87,5 @@ public class TokenBuckets {
             }
             return new Decision(false, Math.max(1, (long) Math.ceil((1 - bucket.tokens) / perSecond)));
         }
-    }
-
-    /** A bucket refilled to its capacity is the same as no bucket: dropped, so that many callers cannot fill memory. */
-    private void forgetFullBuckets(long nowNanos) {
-        double secondsToFill = capacity / perSecond;
-        buckets.entrySet().removeIf(entry -> {
-            synchronized (entry.getValue()) {
-                return (nowNanos - entry.getValue().refilledAt) / 1e9 >= secondsToFill;
-            }
-        });
     }
 }

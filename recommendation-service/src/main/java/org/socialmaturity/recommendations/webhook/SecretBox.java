@@ -18,7 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class SecretBox {
 
-    private static final String PREFIX = "aes-gcm:v1:";
+    static final String PREFIX = "aes-gcm:v1:";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 

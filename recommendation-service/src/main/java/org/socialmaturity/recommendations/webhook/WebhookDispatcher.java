@@ -75,7 +75,7 @@ public class WebhookDispatcher {
     private final HttpClient http;
     /** Attempts under way per partner: one partner's slow endpoint may hold only a share of the senders. */
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
-    private final int perPartner;
+    private final int partnerShare;
 
     WebhookDispatcher(Webhooks webhooks, WebhookSettings settings, MeterRegistry meters, Vertx vertx) {
         this.webhooks = webhooks;
@@ -87,7 +87,7 @@ public class WebhookDispatcher {
             return thread;
         });
         this.slots = new Semaphore(settings.concurrency());
-        this.perPartner = Math.max(1, settings.concurrency() / 4);
+        this.partnerShare = Math.max(1, settings.concurrency() / 4);
         // Vert.x's client, because it connects to an address given apart from the host it names (Host header, TLS
         // server name and certificate check): the address this replica checked, not what a second lookup returns.
         // Its event loop, not the blocked senders, reads the answers.
@@ -150,7 +150,7 @@ public class WebhookDispatcher {
     private Set<String> busyPartners() {
         Set<String> busy = new java.util.HashSet<>();
         inFlight.forEach((partner, count) -> {
-            if (count.get() >= perPartner) {
+            if (count.get() >= partnerShare) {
                 busy.add(partner);
             }
         });
@@ -160,7 +160,7 @@ public class WebhookDispatcher {
     /** Attempts the delivery unless its partner's endpoint already has its share of the senders; then gives it back. */
     private void attemptInTurn(Delivery delivery, Optional<Subscription> subscription) {
         AtomicInteger partnerAttempts = inFlight.computeIfAbsent(delivery.partnerId(), p -> new AtomicInteger());
-        if (partnerAttempts.incrementAndGet() > perPartner) {
+        if (partnerAttempts.incrementAndGet() > partnerShare) {
             partnerAttempts.decrementAndGet();
             webhooks.release(delivery.id());
             count("deferred");

@@ -55,7 +55,7 @@ public class Webhooks {
     /** Seals the secrets of subscriptions stored before secrets were sealed; each one once, whatever replica runs. */
     void sealStoredSecrets(@Observes StartupEvent start) {
         int sealed = 0;
-        for (Document d : subscriptions.find(Filters.not(Filters.regex("secret", "^aes-gcm:")))) {
+        for (Document d : subscriptions.find(Filters.not(Filters.regex("secret", "^" + java.util.regex.Pattern.quote(SecretBox.PREFIX))))) {
             String plain = d.getString("secret");
             if (plain == null || SecretBox.isSealed(plain)) {
                 continue;

@@ -48,6 +48,8 @@ public class Timelines {
 
     public static final String READ_MODEL = "maturity-timeline";
     static final int PAGE_SIZE = 32;
+    static final String CACHE_MEGABYTES = "platform.timeline.cache-megabytes";
+    static final String DEFAULT_CACHE_MEGABYTES = "64";
     private static final int PAGES_PER_READ = 16;
 
     private static final Logger LOG = Logger.getLogger(Timelines.class);
@@ -63,7 +65,7 @@ public class Timelines {
 
     Timelines(MongoClient mongo, AxonSettings settings, ObjectMapper json, Instance<CompanyRebuild> rebuild,
               TimelineEvents events, ReadModelGenerations generations,
-              @ConfigProperty(name = "platform.timeline.cache-megabytes", defaultValue = "64") long cacheMegabytes) {
+              @ConfigProperty(name = CACHE_MEGABYTES, defaultValue = DEFAULT_CACHE_MEGABYTES) long cacheMegabytes) {
         this.cache = cacheOf(cacheMegabytes * 1024 * 1024);
         this.rebuild = rebuild;
         this.events = events;

@@ -30,7 +30,8 @@ public class FaultyTimelines extends Timelines {
 
     FaultyTimelines(MongoClient mongo, AxonSettings settings, ObjectMapper json, Instance<CompanyRebuild> rebuild,
                     TimelineEvents events, ReadModelGenerations generations,
-                    @ConfigProperty(name = "platform.timeline.cache-megabytes", defaultValue = "64") long cacheMegabytes) {
+                    @ConfigProperty(name = Timelines.CACHE_MEGABYTES, defaultValue = Timelines.DEFAULT_CACHE_MEGABYTES)
+                    long cacheMegabytes) {
         super(mongo, settings, json, rebuild, events, generations, cacheMegabytes);
     }
 
