@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * processes; then the company is taken to {@code total} answer events and trajectory and as-of queries are timed;
  * last, scoring's replay of the whole store, in events/s.
  *
- * <pre>java -cp bench/target/bench-1.0.0-SNAPSHOT.jar org.socialmaturity.bench.AnswerToTrajectoryLag [assessmentUrl=http://localhost:8081] [scoringUrl=http://localhost:8082] [answers=300] [total=10000] [adminKey=local-admin-key]</pre>
+ * <pre>java -cp bench/target/bench-1.0.0-SNAPSHOT.jar org.socialmaturity.bench.AnswerToTrajectoryLag [assessmentUrl=http://localhost:8081] [scoringUrl=http://localhost:8082] [answers=300] [total=10000] [adminKey=PLATFORM_ADMIN_KEY or the one ./platform generated]</pre>
  */
 public final class AnswerToTrajectoryLag {
 
@@ -38,7 +38,7 @@ public final class AnswerToTrajectoryLag {
         String scoring = args.length > 1 ? args[1] : "http://localhost:8082";
         int answers = args.length > 2 ? Integer.parseInt(args[2]) : 300;
         int total = args.length > 3 ? Integer.parseInt(args[3]) : 10_000;
-        String adminKey = args.length > 4 ? args[4] : "local-admin-key";
+        String adminKey = BenchHttp.adminKey(args, 4);
         HttpClient http = HttpClient.newHttpClient();
         String partner = "lag-" + System.nanoTime();
         String company = id(send(http, post(assessments + "/api/v1/companies", partner,

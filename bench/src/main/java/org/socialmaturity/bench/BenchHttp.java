@@ -37,14 +37,30 @@ final class BenchHttp {
      * The gateway's secret, which services started by ./platform require of every caller: PLATFORM_GATEWAY_SECRET, or
      * the one ./platform generated under PLATFORM_DATA (default data/). Read once, not on every request timed.
      */
-    private static final String GATEWAY_SECRET = gatewaySecret();
+    private static final String GATEWAY_SECRET = platformSetting("PLATFORM_GATEWAY_SECRET", "gateway-secret");
 
-    private static String gatewaySecret() {
-        String secret = System.getenv("PLATFORM_GATEWAY_SECRET");
-        if (secret != null) {
-            return secret;
+    /**
+     * The operator's key: the argument when given, else PLATFORM_ADMIN_KEY, else the one ./platform generated under
+     * PLATFORM_DATA (default data/).
+     */
+    static String adminKey(String[] args, int index) {
+        if (args.length > index) {
+            return args[index];
         }
-        Path file = Path.of(System.getenv().getOrDefault("PLATFORM_DATA", "data"), "run", "gateway-secret");
+        String key = platformSetting("PLATFORM_ADMIN_KEY", "admin-key");
+        if (key == null) {
+            throw new IllegalArgumentException("No operator key: pass it, set PLATFORM_ADMIN_KEY, or run ./platform start "
+                    + "(it writes one under PLATFORM_DATA/run)");
+        }
+        return key;
+    }
+
+    private static String platformSetting(String variable, String runFile) {
+        String value = System.getenv(variable);
+        if (value != null) {
+            return value;
+        }
+        Path file = Path.of(System.getenv().getOrDefault("PLATFORM_DATA", "data"), "run", runFile);
         try {
             return Files.exists(file) ? Files.readString(file).strip() : null;
         } catch (IOException e) {

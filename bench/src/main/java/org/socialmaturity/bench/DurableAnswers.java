@@ -37,7 +37,7 @@ import java.util.concurrent.Future;
  * PLATFORM_DATA=/tmp/answers-memory MONGODB_URI=mongodb://127.0.0.1:27018 ./platform stop; kill %1
  * </pre>
  *
- * Arguments: {@code [gateway=http://localhost:8080] [answers=4000] [clients=16] [maxSeconds=300] [adminKey=local-admin-key]}.
+ * Arguments: {@code [gateway=http://localhost:8080] [answers=4000] [clients=16] [maxSeconds=300] [adminKey=PLATFORM_ADMIN_KEY or the one ./platform generated]}.
  */
 public final class DurableAnswers {
 
@@ -52,7 +52,7 @@ public final class DurableAnswers {
         int answers = args.length > 1 ? Integer.parseInt(args[1]) : 4000;
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 16;
         Duration limit = Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 300);
-        String adminKey = args.length > 4 ? args[4] : "local-admin-key";
+        String adminKey = BenchHttp.adminKey(args, 4);
         if (answers < clients) {
             throw new IllegalArgumentException("at least one answer per client: answers >= clients");
         }

@@ -14,7 +14,7 @@ import java.util.List;
  * the same requests alternate between the gateway (X-API-Key) and assessment-service directly (X-Partner-Id and the
  * gateway's secret): a read (GET a company) and a write (PUT an answer, each one a new event). One client, sequential.
  *
- * <pre>java -cp "bench/target/bench-1.0.0-SNAPSHOT.jar:bench/target/lib/*" org.socialmaturity.bench.GatewayLatency [gateway=http://localhost:8080] [assessment=http://localhost:8081] [requests=2000] [adminKey=local-admin-key]</pre>
+ * <pre>java -cp "bench/target/bench-1.0.0-SNAPSHOT.jar:bench/target/lib/*" org.socialmaturity.bench.GatewayLatency [gateway=http://localhost:8080] [assessment=http://localhost:8081] [requests=2000] [adminKey=PLATFORM_ADMIN_KEY or the one ./platform generated]</pre>
  */
 public final class GatewayLatency {
 
@@ -27,7 +27,7 @@ public final class GatewayLatency {
         String gateway = args.length > 0 ? args[0] : "http://localhost:8080";
         String assessment = args.length > 1 ? args[1] : "http://localhost:8081";
         int requests = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
-        String adminKey = args.length > 3 ? args[3] : "local-admin-key";
+        String adminKey = BenchHttp.adminKey(args, 3);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
         BenchHttp.Partner partner = BenchHttp.registerPartner(http, gateway, adminKey, "Latency benchmark");

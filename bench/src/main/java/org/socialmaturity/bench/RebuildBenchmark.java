@@ -58,7 +58,6 @@ import com.mongodb.client.model.Filters;
  */
 public final class RebuildBenchmark {
 
-    private static final String ADMIN_KEY = "bench-admin-key";
     private static final Questionnaire V1 = QuestionnaireCatalogue.load().version("v1").orElseThrow();
     private static final List<String> SERVICES = List.of("scoring", "recommendation");
     private static final Map<String, String> DECISIONS = Map.of("scoring", "maturity-decisions",
@@ -86,7 +85,7 @@ public final class RebuildBenchmark {
             JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(json).build();
             engine = GlobalSequenceEventStorageEngine.builder().database(client.getDatabase("platform-events"))
                     .eventSerializer(serializer).snapshotSerializer(serializer).build();
-            Map<String, String> settings = new java.util.HashMap<>(Map.of("PLATFORM_ADMIN_KEY", ADMIN_KEY));
+            Map<String, String> settings = new java.util.HashMap<>();
             if (System.getenv("BENCH_SERVICE_JAVA_OPTIONS") != null) {
                 settings.put("JAVA_TOOL_OPTIONS", System.getenv("BENCH_SERVICE_JAVA_OPTIONS"));
             }
@@ -123,15 +122,20 @@ public final class RebuildBenchmark {
         rows.forEach(System.out::println);
     }
 
+    /** The services run under PlatformProcesses' own operator key and gateway secret. */
+    private static String[] asOperator() {
+        return new String[] {"X-Admin-Key", PlatformProcesses.ADMIN_KEY, "X-Gateway-Secret", PlatformProcesses.GATEWAY_SECRET};
+    }
+
     private void rebuild(String service, String url, double raw) throws Exception {
         String path = url + "/api/v1/admin/projections/" + service + "/replay";
         long start = System.nanoTime();
-        BenchHttp.send(http, HttpRequest.newBuilder(URI.create(path)).header("X-Admin-Key", ADMIN_KEY)
+        BenchHttp.send(http, HttpRequest.newBuilder(URI.create(path)).headers(asOperator())
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), 202);
         String status;
         do {
             Thread.sleep(50);
-            status = BenchHttp.send(http, HttpRequest.newBuilder(URI.create(path)).header("X-Admin-Key", ADMIN_KEY)
+            status = BenchHttp.send(http, HttpRequest.newBuilder(URI.create(path)).headers(asOperator())
                     .GET().build(), 200);
         } while (!status.contains("\"state\":\"DONE\""));
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * read models against the event store and for its dead letters, prints what differs and whether it is
  * healing, and exits 1 when something differs without healing or waits for the operator, 0 otherwise.
  *
- * <pre>java -cp bench.jar:lib/* org.socialmaturity.bench.Verify http://127.0.0.1:8080 local-admin-key</pre>
+ * <pre>java -cp bench.jar:lib/* org.socialmaturity.bench.Verify http://127.0.0.1:8080 [adminKey]</pre>
  */
 public final class Verify {
 
@@ -24,7 +24,7 @@ public final class Verify {
 
     public static void main(String[] args) throws Exception {
         String gateway = BenchHttp.requireLoopback(args.length > 0 ? args[0] : "http://127.0.0.1:8080");
-        String adminKey = args.length > 1 ? args[1] : "local-admin-key";
+        String adminKey = BenchHttp.adminKey(args, 1);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         boolean healthy = true;
 

@@ -13,8 +13,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManager {
 
-    public static final String SECRET = "gateway-test-secret-7f3a";
-    public static final String ADMIN_KEY = "gateway-test-admin-key";
+    public static final String SECRET = PlatformProcesses.GATEWAY_SECRET;
+    public static final String ADMIN_KEY = PlatformProcesses.ADMIN_KEY;
 
     private static PlatformProcesses platform;
     private static Map<String, String> urls;
@@ -23,8 +23,7 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
     public Map<String, String> start() {
         try {
             platform = new PlatformProcesses();
-            Map<String, String> settings = Map.of("PLATFORM_GATEWAY_SECRET", SECRET, "PLATFORM_ADMIN_KEY", ADMIN_KEY);
-            urls = platform.startServices(settings);
+            urls = platform.startServices(Map.of());
             return Map.ofEntries(
                     Map.entry("quarkus.mongodb.connection-string", platform.mongoUri()),
                     Map.entry("platform.admin-key", ADMIN_KEY),

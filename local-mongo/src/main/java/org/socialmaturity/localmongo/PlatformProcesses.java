@@ -24,6 +24,10 @@ public final class PlatformProcesses implements AutoCloseable {
     /** Where the modules' directories are, relative to the working directory: {@code ..} from a module, as in tests. */
     public static final String MODULES = "platform.modules";
     private static final String TEST_WEBHOOK_SECRET_KEY = "cGxhdGZvcm0tcHJvY2Vzc2VzLXRlc3Qta2V5LTMyYiE=";
+    /** The operator's key every process gets unless a test's settings say otherwise (production refuses the default). */
+    public static final String ADMIN_KEY = "platform-processes-admin-key";
+    /** The gateway's secret every process gets unless a test's settings say otherwise: a direct call must send it. */
+    public static final String GATEWAY_SECRET = "platform-processes-gateway-secret";
 
     private final LocalMongo mongo;
     private final List<Process> processes = new ArrayList<>();
@@ -155,7 +159,32 @@ public final class PlatformProcesses implements AutoCloseable {
         return mongo != null ? mongo.connectionString() : "mongodb://127.0.0.1:" + mongoPort;
     }
 
+    /**
+     * Starts a service that is expected to refuse to start, and waits (at most a minute) for it to exit; returns its
+     * exit code and what it logged.
+     */
+    public Exited startExpectingExit(String module, String instance, Map<String, String> settings) throws Exception {
+        Process process = spawn(module, instance, settings, freePort());
+        processes.add(process);
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new IllegalStateException(instance + " still runs after 60 s; see " + logs.resolve(instance + ".log"));
+        }
+        return new Exited(process.exitValue(), Files.readString(logs.resolve(instance + ".log")));
+    }
+
+    public record Exited(int code, String log) {
+    }
+
     private String launch(String module, String instance, Map<String, String> settings, int port) throws Exception {
+        Process process = spawn(module, instance, settings, port);
+        processes.add(process);
+        launched.put(instance, new Launched(module, settings, port, process));
+        String url = "http://127.0.0.1:" + port;
+        awaitReady(url, instance);
+        return url;
+    }
+
+    private Process spawn(String module, String instance, Map<String, String> settings, int port) throws IOException {
         Path jar = Path.of(System.getProperty(MODULES, ".."), module, "target", "quarkus-app", "quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw verify builds all)");
@@ -166,15 +195,13 @@ public final class PlatformProcesses implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(instance + ".log").toFile()));
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("MONGODB_URI", mongoUri());
-        // Production profile: recommendation-service requires the key that seals webhook secrets (a test key here).
+        // Production profile: the services and the gateway refuse to start without the shared secrets, and
+        // recommendation-service without the key that seals webhook secrets (test values here).
         builder.environment().put("PLATFORM_WEBHOOK_SECRET_KEY", TEST_WEBHOOK_SECRET_KEY);
+        builder.environment().put("PLATFORM_ADMIN_KEY", ADMIN_KEY);
+        builder.environment().put("PLATFORM_GATEWAY_SECRET", GATEWAY_SECRET);
         builder.environment().putAll(settings);
-        Process process = builder.start();
-        processes.add(process);
-        launched.put(instance, new Launched(module, settings, port, process));
-        String url = "http://127.0.0.1:" + port;
-        awaitReady(url, instance);
-        return url;
+        return builder.start();
     }
 
     private record Launched(String module, Map<String, String> settings, int port, Process process) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.annotation.Priority;
-import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -14,14 +13,12 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * With {@code platform.gateway.secret} set (PLATFORM_GATEWAY_SECRET), every API call must carry it in
  * {@code X-Gateway-Secret}: only the gateway knows it, so only the gateway can say which partner is calling. Without
- * it (a service's own tests, a developer's laptop) the service trusts {@code X-Partner-Id}, and says so at startup.
+ * it (a service's own tests, {@code quarkus dev}) the service trusts {@code X-Partner-Id}; a packaged service does not
+ * start without it ({@link SharedSecretsCheck}).
  */
 @Provider
 @PreMatching
@@ -30,19 +27,10 @@ public class GatewaySecretFilter implements ContainerRequestFilter {
 
     public static final String HEADER = "X-Gateway-Secret";
 
-    private static final Logger LOG = Logger.getLogger(GatewaySecretFilter.class);
-
     private final Optional<byte[]> secret;
 
     GatewaySecretFilter(@ConfigProperty(name = "platform.gateway.secret") Optional<String> secret) {
         this.secret = secret.filter(value -> !value.isBlank()).map(value -> value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    void announce(@Observes StartupEvent startup) {
-        if (secret.isEmpty()) {
-            LOG.warn("PLATFORM_GATEWAY_SECRET is not set: this service trusts X-Partner-Id from any caller. "
-                    + "Set it (to the gateway's value) wherever the service is reachable by anything but the gateway.");
-        }
     }
 
     @Override

@@ -167,6 +167,6 @@ class KillNineTest {
     }
 
     private static RequestSpecification partner(String baseUrl) {
-        return given().baseUri(baseUrl).header("X-Partner-Id", PARTNER);
+        return DirectCalls.asPartner(baseUrl, PARTNER);
     }
 }

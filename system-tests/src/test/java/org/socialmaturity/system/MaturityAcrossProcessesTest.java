@@ -181,6 +181,6 @@ class MaturityAcrossProcessesTest {
     }
 
     private static RequestSpecification partner(String baseUrl) {
-        return given().baseUri(baseUrl).header("X-Partner-Id", PARTNER);
+        return DirectCalls.asPartner(baseUrl, PARTNER);
     }
 }

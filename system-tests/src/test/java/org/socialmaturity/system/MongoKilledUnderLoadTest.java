@@ -41,7 +41,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class MongoKilledUnderLoadTest {
 
-    private static final String ADMIN_KEY = "system-admin-key";
+    private static final String ADMIN_KEY = PlatformProcesses.ADMIN_KEY;
     private static final int CLIENTS = 8;
     private static final Duration LOAD = Duration.ofSeconds(30);
     private static final Duration KILL_AFTER = Duration.ofSeconds(12);
@@ -56,10 +56,8 @@ class MongoKilledUnderLoadTest {
     static void startThePlatform() throws Exception {
         Path data = Files.createTempDirectory("mongo-killed").resolve("mongo.mv.db");
         platform = PlatformProcesses.onLocalMongoProcess(data);
-        Map<String, String> settings = Map.of("PLATFORM_GATEWAY_SECRET", "system-secret",
-                "PLATFORM_ADMIN_KEY", ADMIN_KEY);
-        Map<String, String> services = platform.startServices(settings);
-        Map<String, String> gatewaySettings = new HashMap<>(settings);
+        Map<String, String> services = platform.startServices(Map.of());
+        Map<String, String> gatewaySettings = new HashMap<>();
         gatewaySettings.putAll(Map.of(
                 "ASSESSMENT_SERVICE_URL", services.get("assessment"), "SCORING_SERVICE_URL", services.get("scoring"),
                 "RECOMMENDATION_SERVICE_URL", services.get("recommendation"),

@@ -51,7 +51,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
  */
 class PublicApiThroughGeneratedClientTest {
 
-    private static final String ADMIN_KEY = "system-admin-key";
+    private static final String ADMIN_KEY = PlatformProcesses.ADMIN_KEY;
     private static PlatformProcesses platform;
     private static String gateway;
     private static String secondGateway;
@@ -59,11 +59,9 @@ class PublicApiThroughGeneratedClientTest {
     @BeforeAll
     static void startThePlatform() throws Exception {
         platform = new PlatformProcesses();
-        Map<String, String> settings = Map.of("PLATFORM_GATEWAY_SECRET", "system-secret", "PLATFORM_ADMIN_KEY", ADMIN_KEY,
-                "PLATFORM_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
+        Map<String, String> settings = Map.of("PLATFORM_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
         Map<String, String> services = platform.startServices(settings);
         Map<String, String> gatewaySettings = Map.of(
-                "PLATFORM_GATEWAY_SECRET", "system-secret", "PLATFORM_ADMIN_KEY", ADMIN_KEY,
                 "ASSESSMENT_SERVICE_URL", services.get("assessment"), "SCORING_SERVICE_URL", services.get("scoring"),
                 "RECOMMENDATION_SERVICE_URL", services.get("recommendation"));
         gateway = platform.start("gateway", "gateway-a", gatewaySettings);

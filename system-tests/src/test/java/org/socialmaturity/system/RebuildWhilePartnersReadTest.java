@@ -26,7 +26,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,14 +40,10 @@ import org.socialmaturity.contracts.questionnaire.Question;
 import org.socialmaturity.contracts.questionnaire.QuestionType;
 import org.socialmaturity.contracts.questionnaire.Questionnaire;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
-import org.socialmaturity.eventstore.mongo.GlobalSequenceEventStorageEngine;
 import org.socialmaturity.localmongo.Eventually;
 import org.socialmaturity.localmongo.PlatformProcesses;
 import org.socialmaturity.localmongo.StoredEvents;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -66,7 +61,6 @@ class RebuildWhilePartnersReadTest {
 
     private static final Questionnaire V1 = QuestionnaireCatalogue.load().current();
     private static final String PARTNER = "rebuild-partner";
-    private static final String ADMIN_KEY = "local-admin-key";
     /** Small batches, so that the rebuild of a few thousand events lasts long enough to be killed halfway. */
     private static final Map<String, String> REPLICA = Map.of("PLATFORM_READ_MODELS_BATCH_SIZE", "10",
             "PLATFORM_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
@@ -102,13 +96,13 @@ class RebuildWhilePartnersReadTest {
     @Test
     void partnersReadTheSameAnswersWhileBothRebuildAndAReplicaIsKilledHalfway() throws Exception {
         String anyRecommendation = recommendation.values().iterator().next();
-        given().baseUri(anyRecommendation).header("X-Partner-Id", PARTNER).contentType(ContentType.JSON)
+        DirectCalls.asPartner(anyRecommendation, PARTNER).contentType(ContentType.JSON)
                 .body(Map.of("url", "http://127.0.0.1:9/never-listening", "secret", "a-secret-of-the-rebuild-test"))
                 .post("/api/v1/webhooks")
                 .then().statusCode(201);
         List<String> companies = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            String company = given().baseUri(assessments).header("X-Partner-Id", PARTNER).contentType(ContentType.JSON)
+            String company = DirectCalls.asPartner(assessments, PARTNER).contentType(ContentType.JSON)
                     .body(Map.of("name", "Reconstruida " + i, "sector", "retail", "country", "ES", "employees", 30))
                     .post("/api/v1/companies").then().statusCode(201).extract().<String>path("id");
             answerEverything(company, 2);
@@ -147,7 +141,7 @@ class RebuildWhilePartnersReadTest {
 
         // A rebuild cancelled at once: partners go on reading the generation they read, the one begun is dropped.
         int cancelled = startRebuild("recommendation", recommendation);
-        given().baseUri(recommendation.values().iterator().next()).header("X-Admin-Key", ADMIN_KEY)
+        DirectCalls.asOperator(recommendation.values().iterator().next())
                 .delete("/api/v1/admin/projections/recommendation/replay")
                 .then().statusCode(200).body("state", equalTo("CANCELLED")).body("generation", equalTo(cancelled))
                 .body("currentGeneration", equalTo(cancelled - 1));
@@ -239,7 +233,9 @@ class RebuildWhilePartnersReadTest {
     private static Answer read(String url, String path) {
         try {
             HttpResponse<String> response = READS.send(HttpRequest.newBuilder(URI.create(url + path))
-                    .header("X-Partner-Id", PARTNER).timeout(Duration.ofSeconds(10)).GET().build(),
+                    .header("X-Partner-Id", PARTNER)
+                    .header(DirectCalls.GATEWAY_SECRET_HEADER, PlatformProcesses.GATEWAY_SECRET)
+                    .timeout(Duration.ofSeconds(10)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body());
         } catch (IOException e) {
@@ -254,7 +250,7 @@ class RebuildWhilePartnersReadTest {
     }
 
     private static int startRebuild(String service, Map<String, String> replicas) {
-        return given().baseUri(replicas.values().iterator().next()).header("X-Admin-Key", ADMIN_KEY)
+        return DirectCalls.asOperator(replicas.values().iterator().next())
                 .post("/api/v1/admin/projections/{service}/replay", service)
                 .then().statusCode(202).body("state", equalTo("REBUILDING")).extract().path("generation");
     }
@@ -263,7 +259,7 @@ class RebuildWhilePartnersReadTest {
     private static String awaitHalfwayAndFindTheReplicaRunningIt(String service, Map<String, String> replicas) {
         String[] holder = new String[1];
         Eventually.holds(() -> {
-            Response status = given().baseUri(replicas.values().iterator().next()).header("X-Admin-Key", ADMIN_KEY)
+            Response status = DirectCalls.asOperator(replicas.values().iterator().next())
                     .get("/api/v1/admin/projections/{service}/replay", service);
             assertEquals("REBUILDING", status.path("state"), status.asString());
             long processed = ((Number) status.path("processed")).longValue();
@@ -286,7 +282,7 @@ class RebuildWhilePartnersReadTest {
     private static void awaitDone(String service, Map<String, String> replicas, int generation) {
         Eventually.holds(() -> {
             for (String url : replicas.values()) {
-                Response status = given().baseUri(url).header("X-Admin-Key", ADMIN_KEY)
+                Response status = DirectCalls.asOperator(url)
                         .get("/api/v1/admin/projections/{service}/replay", service);
                 assertEquals("DONE", status.path("state"), status.asString());
                 if (generation > 0) {
@@ -297,7 +293,7 @@ class RebuildWhilePartnersReadTest {
     }
 
     private static void awaitConsistent(String service, String url) {
-        Eventually.holds(() -> given().baseUri(url).header("X-Admin-Key", ADMIN_KEY)
+        Eventually.holds(() -> DirectCalls.asOperator(url)
                 .get("/api/v1/admin/projections/{service}/consistency", service)
                 .then().statusCode(200).body("differences.size()", equalTo(0)), 120_000);
     }
@@ -330,27 +326,22 @@ class RebuildWhilePartnersReadTest {
      * with a run of assessments started, events a rebuild reads and applies, and that need no decision.
      */
     private static void fillTheStore(int companies, int assessmentsEach) {
-        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(json).build();
-        GlobalSequenceEventStorageEngine engine = GlobalSequenceEventStorageEngine.builder()
-                .database(mongo.getDatabase("platform-events")).eventSerializer(serializer)
-                .snapshotSerializer(serializer).build();
+        DirectAppends engine = new DirectAppends(mongo);
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
         for (int c = 0; c < companies; c++) {
             String company = UUID.randomUUID().toString();
-            engine.appendEvents(List.of(new GenericDomainEventMessage<>("Company", company, 0,
+            engine.append(List.of(new GenericDomainEventMessage<>("Company", company, 0,
                     new CompanyRegistered(company, "filler-partner", "Relleno " + c, "retail", "ES", 10, at))));
             for (int a = 0; a < assessmentsEach; a++) {
                 String assessment = UUID.randomUUID().toString();
-                engine.appendEvents(List.of(new GenericDomainEventMessage<>("Assessment", assessment, 0,
+                engine.append(List.of(new GenericDomainEventMessage<>("Assessment", assessment, 0,
                         new AssessmentStarted(assessment, "filler-partner", company, "v1", at))));
             }
         }
     }
 
     private static void answerEverything(String company, int level) {
-        String assessment = given().baseUri(assessments).header("X-Partner-Id", PARTNER)
+        String assessment = DirectCalls.asPartner(assessments, PARTNER)
                 .post("/api/v1/companies/{id}/assessments", company).then().statusCode(201).extract().path("id");
         for (Question question : V1.questions()) {
             Object body = question.type() == QuestionType.CHOICE
@@ -358,11 +349,11 @@ class RebuildWhilePartnersReadTest {
                     .orElseThrow().id())
                     : Map.of("value", question.bands().stream().filter(b -> b.level() == level).map(Band::from)
                     .findFirst().orElse(BigDecimal.ZERO));
-            given().baseUri(assessments).header("X-Partner-Id", PARTNER).contentType(ContentType.JSON).body(body)
+            DirectCalls.asPartner(assessments, PARTNER).contentType(ContentType.JSON).body(body)
                     .put("/api/v1/assessments/{a}/answers/{q}", assessment, question.id())
                     .then().statusCode(200);
         }
-        given().baseUri(assessments).header("X-Partner-Id", PARTNER)
+        DirectCalls.asPartner(assessments, PARTNER)
                 .post("/api/v1/assessments/{a}/submit", assessment).then().statusCode(200);
     }
 }

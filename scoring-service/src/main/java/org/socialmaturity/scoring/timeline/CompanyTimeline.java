@@ -69,6 +69,17 @@ public class CompanyTimeline {
             return new Entry(globalIndex, eventId, at, assessmentId, questionnaireVersion, questionId, previousAnswer,
                     answer, level, actor, correlationId, scored);
         }
+
+        /** The entry without its answers' notes (up to 2,000 characters each), which only the history shows. */
+        Entry withoutNotes() {
+            return new Entry(globalIndex, eventId, at, assessmentId, questionnaireVersion, questionId,
+                    withoutNote(previousAnswer), withoutNote(answer), level, actor, correlationId, maturity);
+        }
+
+        private static RawAnswer withoutNote(RawAnswer answer) {
+            return answer == null || answer.note() == null ? answer
+                    : new RawAnswer(answer.optionId(), answer.value(), null);
+        }
     }
 
     public record PhaseTransition(Instant at, Integer from, int to, String causeEventId, String eventId) {

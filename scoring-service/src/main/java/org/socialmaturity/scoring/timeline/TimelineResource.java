@@ -1,8 +1,13 @@
 package org.socialmaturity.scoring.timeline;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -120,9 +126,9 @@ public class TimelineResource {
             @Parameter(description = "Page number, from 0", example = "0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(description = "Page size, 1-100 (default 20)", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
         Page.Request request = Page.Request.parse(page, size);
-        List<Entry> entries = timelines.view(call.partnerId(), companyId).entries();
-        return Page.of(entries.stream().skip(request.offset()).limit(request.size()).map(HistoryEntry::of).toList(),
-                request, entries.size());
+        Timelines.Walk entries = timelines.walk(call.partnerId(), companyId);
+        return Page.of(entries.slice(request.offset(), request.size()).stream().map(HistoryEntry::of).toList(),
+                request, entries.count());
     }
 
     @GET
@@ -130,18 +136,32 @@ public class TimelineResource {
     @Produces(CSV)
     @Operation(hidden = true)
     public Response historyCsv(@PathParam("companyId") String companyId) {
-        List<Entry> entries = timelines.view(call.partnerId(), companyId).entries();
-        StringBuilder csv = new StringBuilder("at,actor,assessmentId,questionId,previousAnswer,answer,level,"
-                + "correlationId,eventId,globalIndex,index,phase,determinate\n");
-        for (Entry e : entries) {
-            csv.append(List.of(e.at().toString(), cell(e.actor()), e.assessmentId(), e.questionId(),
-                            cell(answerText(e.previousAnswer())), cell(answerText(e.answer())),
-                            String.valueOf(e.level()), cell(e.correlationId()), e.eventId(),
-                            String.valueOf(e.globalIndex()), String.valueOf(MaturityView.oneDecimal(e.maturity().index())),
-                            String.valueOf(e.maturity().phase()), String.valueOf(e.maturity().determinate()))
-                    .stream().collect(Collectors.joining(","))).append('\n');
-        }
-        return Response.ok(csv.toString(), CSV + "; charset=UTF-8")
+        Timelines.Walk entries = timelines.walk(call.partnerId(), companyId);
+        // Written as it is read: a company with 100,000 long answers is exported in the memory of a few pages.
+        StreamingOutput csv = output -> {
+            Writer out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 64 * 1024);
+            out.write("at,actor,assessmentId,questionId,previousAnswer,answer,level,"
+                    + "correlationId,eventId,globalIndex,index,phase,determinate\n");
+            try {
+                entries.forEach(e -> {
+                    try {
+                        out.write(String.join(",", e.at().toString(), cell(e.actor()), e.assessmentId(),
+                                e.questionId(), cell(answerText(e.previousAnswer())), cell(answerText(e.answer())),
+                                String.valueOf(e.level()), cell(e.correlationId()), e.eventId(),
+                                String.valueOf(e.globalIndex()),
+                                String.valueOf(MaturityView.oneDecimal(e.maturity().index())),
+                                String.valueOf(e.maturity().phase()), String.valueOf(e.maturity().determinate())));
+                        out.write('\n');
+                    } catch (IOException failed) {
+                        throw new UncheckedIOException(failed);
+                    }
+                });
+            } catch (UncheckedIOException failed) {
+                throw failed.getCause();
+            }
+            out.flush();
+        };
+        return Response.ok(csv, CSV + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"history-" + companyId + ".csv\"")
                 .build();
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import jakarta.enterprise.inject.Instance;
@@ -51,6 +52,7 @@ public class Timelines {
     static final String CACHE_MEGABYTES = "platform.timeline.cache-megabytes";
     static final String DEFAULT_CACHE_MEGABYTES = "64";
     private static final int PAGES_PER_READ = 16;
+    private static final int ENTRIES_PER_READ = PAGE_SIZE * PAGES_PER_READ;
 
     private static final Logger LOG = Logger.getLogger(Timelines.class);
 
@@ -104,6 +106,77 @@ public class Timelines {
         return new TimelineView(timeline, found.entries(), found.points());
     }
 
+    /**
+     * A company's entries with their notes, for its history: scored, in the order recorded, up to the count the company
+     * had when this was called. They are read a few pages at a time and not kept, so a company of any size takes the
+     * memory of one read (the cache holds entries without their notes). An entry found missing makes the company be
+     * rebuilt from the event store, and the walk goes on where it was: entries never change.
+     *
+     * @throws ApiProblem 404, before anything is read, when the partner has no such company
+     */
+    public Walk walk(String partnerId, String companyId) {
+        CompanyTimeline timeline = current().timelines().find(companyId).filter(t -> partnerId.equals(t.partnerId))
+                .orElseThrow(() -> ApiProblem.notFound("Company", companyId));
+        return new Walk(companyId, timeline.entryCount);
+    }
+
+    /** See {@link #walk}. */
+    public final class Walk {
+
+        private final String companyId;
+        private final int count;
+
+        private Walk(String companyId, int count) {
+            this.companyId = companyId;
+            this.count = count;
+        }
+
+        public int count() {
+            return count;
+        }
+
+        /** Every entry, in order. */
+        public void forEach(Consumer<Entry> visit) {
+            read(count, visit);
+        }
+
+        /** The entries numbered {@code offset} to {@code offset + size} (exclusive), as many as there are. */
+        public List<Entry> slice(long offset, int size) {
+            List<Entry> slice = new ArrayList<>(size);
+            int end = (int) Math.min(count, offset + size);
+            int[] n = {0};
+            read(end, entry -> {
+                if (n[0]++ >= offset) {
+                    slice.add(entry);
+                }
+            });
+            return slice;
+        }
+
+        /** Entries 0 to {@code end} (exclusive); all of them are scored, since each score needs the levels before. */
+        private void read(int end, Consumer<Entry> visit) {
+            Map<String, Integer> levels = new HashMap<>();
+            boolean rebuilt = false;
+            for (int next = 0; next < end; ) {
+                int to = Math.min(end, next + ENTRIES_PER_READ);
+                Optional<List<Entry>> stored = stored(current().pages(), companyId, next, to);
+                if (stored.isEmpty()) {
+                    if (rebuilt) {
+                        throw new IllegalStateException("Timeline of " + companyId + " still misses entries "
+                                + next + "-" + to + " after a rebuild");
+                    }
+                    LOG.warnf("Timeline of %s misses entries %d-%d: rebuilding it from the event store", companyId,
+                            next, to);
+                    rebuild.get().rebuild(companyId);
+                    rebuilt = true;
+                    continue;
+                }
+                events.scored(stored.get(), levels).forEach(visit);
+                next = to;
+            }
+        }
+    }
+
     /** @return empty when the store misses an entry the timeline counts */
     private Optional<Cached> cachedEntries(int generation, CompanyTimeline timeline) {
         Cached known = cache.getIfPresent(timeline.companyId);
@@ -118,19 +191,25 @@ public class Timelines {
         if (!append) {
             known = Cached.none(generation);
         }
-        Optional<List<Entry>> stored = stored(of(generation).pages(), timeline.companyId, known.entries().size(),
-                timeline.entryCount);
-        if (stored.isEmpty()) {
-            cache.invalidate(timeline.companyId);
-            return Optional.empty();
-        }
         Map<String, Integer> levels = new HashMap<>(known.levels());
-        List<Entry> scored = events.scored(stored.get(), levels);
         List<Entry> all = new ArrayList<>(known.entries());
         List<String> points = new ArrayList<>(known.points());
-        all.addAll(scored);
         JsonDocuments<EntryPage> pages = of(generation).pages();
-        scored.forEach(entry -> points.add(pages.toJson(TimelineResource.Point.of(entry))));
+        // A few pages at a time, each entry kept without its notes: a company with 100,000 long answers is held in
+        // the memory of its scores, not of its texts.
+        for (int next = known.entries().size(); next < timeline.entryCount; ) {
+            int to = Math.min(timeline.entryCount, next + ENTRIES_PER_READ);
+            Optional<List<Entry>> stored = stored(pages, timeline.companyId, next, to);
+            if (stored.isEmpty()) {
+                cache.invalidate(timeline.companyId);
+                return Optional.empty();
+            }
+            for (Entry entry : events.scored(stored.get(), levels)) {
+                all.add(entry.withoutNotes());
+                points.add(pages.toJson(TimelineResource.Point.of(entry)));
+            }
+            next = to;
+        }
         Cached result = new Cached(generation, List.copyOf(all), List.copyOf(points), Map.copyOf(levels),
                 timeline.lastIndex);
         cache.put(timeline.companyId, result);
@@ -176,8 +255,8 @@ public class Timelines {
     }
 
     /**
-     * A cache of at most {@code bytes} (as {@link Cached#bytes} estimates them): a company with 100,000 answers and
-     * long notes weighs hundreds of megabytes, so a bound by count of companies bounds nothing. A company heavier
+     * A cache of at most {@code bytes} (as {@link Cached#bytes} estimates them): a company with 100,000 answers weighs
+     * a hundred megabytes, so a bound by count of companies bounds nothing. A company heavier
      * than the whole cache is not kept; its queries read its pages each time.
      */
     static Cache<String, Cached> cacheOf(long bytes) {
@@ -195,8 +274,9 @@ public class Timelines {
     record Cached(int generation, List<Entry> entries, List<String> points, Map<String, Integer> levels,
                   long lastIndex) {
 
-        // An entry's fixed fields and object headers, roughly; its texts are counted by their length.
-        private static final int ENTRY_BYTES = 320;
+        // An entry's fixed fields, its scores by dimension and object headers, roughly; its texts (notes are not kept)
+        // are counted by their length.
+        private static final int ENTRY_BYTES = 1024;
         private static final int STRING_BYTES = 48;
 
         static Cached none(int generation) {

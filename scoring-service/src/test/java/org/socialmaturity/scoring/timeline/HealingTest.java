@@ -50,11 +50,7 @@ class HealingTest {
     @Test
     void aHistoryThatLostEntriesIsRebuiltFromTheEventStoreInsteadOfFailing() {
         EventScenario scenario = new EventScenario(store);
-        String company = scenario.registerCompany("Desmemoriada SA");
-        scenario.answerAll(company, scenario.startAssessment(company), 2);
-        scenario.answerAll(company, scenario.startAssessment(company), 3);
-        Eventually.holds(() -> assertEquals(2 * QUESTIONS, timelines.storedEntries(timelines.find(company)
-                .orElseThrow()).size()));
+        String company = twoAssessmentsProjected(scenario, "Desmemoriada SA");
         List<String> lost = List.of("e0", "e7", "e30");
         List<Document> written = pages().find(Filters.regex("_id", "^" + company + "/")).into(new ArrayList<>());
 
@@ -69,6 +65,22 @@ class HealingTest {
                 .into(new ArrayList<>())), "written back exactly as the projection had written them");
         given().header("X-Partner-Id", scenario.partnerId).get("/api/v1/companies/{id}/trajectory", company)
                 .then().statusCode(200).body("points.size()", org.hamcrest.Matchers.equalTo(2 * QUESTIONS));
+    }
+
+    @Test
+    void anExportOfAHistoryThatLostAPageHasEveryRow() {
+        EventScenario scenario = new EventScenario(store);
+        String company = twoAssessmentsProjected(scenario, "Exportada SA");
+
+        // As if the store lost a page of entries: the export reads pages as it writes rows, and must not stop short.
+        pages().deleteOne(Filters.eq("_id", company + "/1"));
+
+        String csv = given().header("X-Partner-Id", scenario.partnerId).accept("text/csv")
+                .get("/api/v1/companies/{id}/history", company).then().statusCode(200).extract().asString();
+        List<String> rows = csv.lines().skip(1).toList();
+        assertEquals(2 * QUESTIONS, rows.size(), "every row, the lost ones rebuilt from the event store");
+        assertEquals(history(scenario, company).stream().map(entry -> (String) entry.get("eventId")).toList(),
+                rows.stream().map(row -> row.split(",")[8]).toList(), "in the order recorded");
     }
 
     @Test
@@ -151,6 +163,16 @@ class HealingTest {
     /** The collection partners read now: the read model keeps one per generation. */
     private MongoCollection<Document> current(String collection) {
         return mongo.getDatabase("scoring").getCollection(collection + "_g" + generations.current(Timelines.READ_MODEL));
+    }
+
+    /** A company answered whole twice, once all its entries are stored. */
+    private String twoAssessmentsProjected(EventScenario scenario, String name) {
+        String company = scenario.registerCompany(name);
+        scenario.answerAll(company, scenario.startAssessment(company), 2);
+        scenario.answerAll(company, scenario.startAssessment(company), 3);
+        Eventually.holds(() -> assertEquals(2 * QUESTIONS, timelines.storedEntries(timelines.find(company)
+                .orElseThrow()).size()));
+        return company;
     }
 
     private static List<Map<String, Object>> history(EventScenario scenario, String company) {
