@@ -27,6 +27,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 
 /**
@@ -107,6 +108,8 @@ public class CompanyDirectory implements GenerationalReadModel<Document> {
         return collections.computeIfAbsent(generation, g -> {
             MongoCollection<Document> companies = database.getCollection("companies_g" + g);
             JsonDocuments.uniqueIndex(companies, "lastIndex");
+            // A partner's companies, in the order they are listed: read from the index, not the collection.
+            companies.createIndex(Indexes.ascending("partnerId", "registeredAt", "_id"));
             return companies;
         });
     }

@@ -101,6 +101,21 @@ public class WebhookDispatcher {
         Gauge.builder("platform.webhooks.outbox.depth", webhooks, Webhooks::pending)
                 .description("Webhook deliveries not yet delivered nor given up").register(meters);
         poller.scheduleWithFixedDelay(this::dispatchDue, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        poller.scheduleWithFixedDelay(this::prune, settings.pruneInterval().toMillis(),
+                settings.pruneInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Deletes the finished deliveries past their retention: the outbox holds what is pending and recent. */
+    private void prune() {
+        try {
+            long pruned = webhooks.prune(Instant.now().minus(settings.deliveryRetention()));
+            if (pruned > 0) {
+                LOG.infof("Deleted %d webhook deliveries finished more than %s ago", pruned,
+                        settings.deliveryRetention());
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Pruning webhook deliveries failed; trying again in %s", settings.pruneInterval());
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -29,6 +29,17 @@ public interface WebhookSettings {
     @WithDefault("8")
     int concurrency();
 
+    /**
+     * How long a delivered or given-up delivery stays in the partner's delivery log (and the outbox) before it is
+     * deleted; pending ones stay until they are sent or given up.
+     */
+    @WithDefault("P30D")
+    Duration deliveryRetention();
+
+    /** How often each replica deletes the deliveries past their retention. */
+    @WithDefault("1h")
+    Duration pruneInterval();
+
     /** Subscriptions one partner may hold at once. */
     @WithDefault("10")
     int maxSubscriptionsPerPartner();

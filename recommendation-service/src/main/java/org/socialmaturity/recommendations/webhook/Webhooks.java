@@ -26,6 +26,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
@@ -50,6 +51,10 @@ public class Webhooks {
         this.subscriptions = mongo.getDatabase(settings.serviceDatabase()).getCollection("webhook_subscriptions");
         this.deliveries = mongo.getDatabase(settings.serviceDatabase()).getCollection("webhook_deliveries");
         this.secrets = new SecretBox(webhookSettings.secretKey());
+        // What the queries below filter and sort by, so that none reads a whole collection on a real MongoDB.
+        subscriptions.createIndex(Indexes.ascending("partnerId", "createdAt", "_id"));
+        deliveries.createIndex(Indexes.ascending("status", "nextAttemptAt"));
+        deliveries.createIndex(Indexes.ascending("subscriptionId", "createdAt"));
     }
 
     /** Seals the secrets of subscriptions stored before secrets were sealed; each one once, whatever replica runs. */
@@ -188,6 +193,16 @@ public class Webhooks {
                 Updates.set("status", status),
                 Updates.set("nextAttemptAt", Date.from(nextAttemptAt)),
                 Updates.set("lockedUntil", new Date(0))));
+    }
+
+    /**
+     * Deletes the deliveries that were delivered or given up before {@code cutoff}; pending ones are never deleted.
+     *
+     * @return how many
+     */
+    long prune(Instant cutoff) {
+        return deliveries.deleteMany(Filters.and(Filters.in("status", Delivery.DELIVERED, Delivery.FAILED),
+                Filters.lt("nextAttemptAt", Date.from(cutoff)))).getDeletedCount();
     }
 
     List<Delivery> deliveriesOf(String subscriptionId) {

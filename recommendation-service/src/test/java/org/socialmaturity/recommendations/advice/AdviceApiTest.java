@@ -29,6 +29,7 @@ import org.socialmaturity.contracts.maturity.Quadrant;
 import org.socialmaturity.contracts.maturity.QuadrantChanged;
 import org.socialmaturity.eventstore.AxonRuntime;
 import org.socialmaturity.web.readmodel.ReadModelGenerations;
+import org.socialmaturity.recommendations.PublishedEvents;
 import org.socialmaturity.localmongo.Eventually;
 import org.socialmaturity.localmongo.LocalMongoTestResource;
 import org.socialmaturity.localmongo.StoredEvents;
@@ -172,13 +173,17 @@ class AdviceApiTest {
     /** A company that enters phase 3, changes quadrant and drops to phase 2. */
     private String registerAndChange(String partner) {
         String company = UUID.randomUUID().toString();
-        publish(company, 0, new CompanyRegistered(company, partner, "Advised SA", "retail", "ES", 10, T));
+        PublishedEvents.publish(store, company, 0,
+                new CompanyRegistered(company, partner, "Advised SA", "retail", "ES", 10, T));
         String maturity = "maturity:" + company;
-        publish(maturity, 0, new MaturityPhaseChanged(company, partner, null, 3, Quadrant.SOCIAL_FIRST, 60,
+        PublishedEvents.publish(store, maturity, 0,
+                new MaturityPhaseChanged(company, partner, null, 3, Quadrant.SOCIAL_FIRST, 60,
                 scores(3.0), "answer-1", 1, T.plusSeconds(1)));
-        publish(maturity, 1, new QuadrantChanged(company, partner, Quadrant.SOCIAL_FIRST, Quadrant.CONSERVATIVE,
+        PublishedEvents.publish(store, maturity, 1,
+                new QuadrantChanged(company, partner, Quadrant.SOCIAL_FIRST, Quadrant.CONSERVATIVE,
                 60, 45, scores(2.5), "answer-2", 2, T.plusSeconds(2)));
-        publish(maturity, 2, new MaturityPhaseChanged(company, partner, 3, 2, Quadrant.CONSERVATIVE, 40,
+        PublishedEvents.publish(store, maturity, 2,
+                new MaturityPhaseChanged(company, partner, 3, 2, Quadrant.CONSERVATIVE, 40,
                 scores(2.0), "answer-3", 3, T.plusSeconds(3)));
         return company;
     }
@@ -193,10 +198,6 @@ class AdviceApiTest {
         return scores;
     }
 
-    private void publish(String aggregateId, long sequence, Object payload) {
-        store.publish(new GenericDomainEventMessage<>("Test", aggregateId, sequence, payload)
-                .andMetaData(Map.of("correlationId", "req-" + UUID.randomUUID())));
-    }
 
     private long issuedAdvice() {
         return new StoredEvents(mongo).all().stream()

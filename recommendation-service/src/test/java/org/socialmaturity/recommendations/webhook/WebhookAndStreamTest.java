@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.socialmaturity.contracts.company.CompanyRegistered;
 import org.socialmaturity.contracts.maturity.MaturityPhaseChanged;
 import org.socialmaturity.contracts.maturity.Quadrant;
+import org.socialmaturity.recommendations.PublishedEvents;
 import org.socialmaturity.localmongo.Eventually;
 import org.socialmaturity.localmongo.LocalMongoTestResource;
 
@@ -251,8 +252,10 @@ class WebhookAndStreamTest {
                     .body(Map.of("url", receiver.url(), "secret", SECRET))
                     .post("/api/v1/webhooks").then().statusCode(201);
             String company = UUID.randomUUID().toString();
-            publish(company, 0, new CompanyRegistered(company, quick, "Rápida SA", "retail", "ES", 10, Instant.now()));
-            publish("maturity:" + company, 0, new MaturityPhaseChanged(company, quick, null, 2, Quadrant.OBSERVERS, 30,
+            PublishedEvents.publish(store, company, 0,
+                    new CompanyRegistered(company, quick, "Rápida SA", "retail", "ES", 10, Instant.now()));
+            PublishedEvents.publish(store, "maturity:" + company, 0,
+                    new MaturityPhaseChanged(company, quick, null, 2, Quadrant.OBSERVERS, 30,
                     Map.of("LISTENING", 1.5), "answer-x", 1, Instant.now()));
             Eventually.holds(() -> assertTrue(received.stream().anyMatch(r -> r.body().contains(company)),
                     "the other partner's delivery arrives while the slow endpoint holds its own"));
@@ -275,7 +278,8 @@ class WebhookAndStreamTest {
     @Test
     void aPartnerKeepsAtMostFiveStreamsOpenAndAClosedOneMakesRoom() throws Exception {
         String company = UUID.randomUUID().toString();
-        publish(company, 0, new CompanyRegistered(company, partner, "Watched SA", "retail", "ES", 10, Instant.now()));
+        PublishedEvents.publish(store, company, 0,
+                new CompanyRegistered(company, partner, "Watched SA", "retail", "ES", 10, Instant.now()));
         Eventually.holds(() -> given().header("X-Partner-Id", partner).get("/api/v1/companies/{id}/advice", company)
                 .then().statusCode(200));
         HttpClient http = HttpClient.newHttpClient();
@@ -332,7 +336,8 @@ class WebhookAndStreamTest {
     @Test
     void aStreamReceivesAdviceAsItIsIssued() throws Exception {
         String company = UUID.randomUUID().toString();
-        publish(company, 0, new CompanyRegistered(company, partner, "Streamed SA", "retail", "ES", 10, Instant.now()));
+        PublishedEvents.publish(store, company, 0,
+                new CompanyRegistered(company, partner, "Streamed SA", "retail", "ES", 10, Instant.now()));
         Eventually.holds(() -> given().header("X-Partner-Id", partner).get("/api/v1/companies/{id}/advice", company)
                 .then().statusCode(200));
 
@@ -354,7 +359,7 @@ class WebhookAndStreamTest {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        publish("maturity:" + company, 0, phaseChanged(company, 3));
+        PublishedEvents.publish(store, "maturity:" + company, 0, phaseChanged(company, 3));
 
         String event = firstEvent.get(20, TimeUnit.SECONDS);
         assertTrue(event.contains("\"type\":\"PHASE_ENTERED\"") && event.contains("PHASE.3"), event);
@@ -362,8 +367,9 @@ class WebhookAndStreamTest {
 
     private String companyEntersPhase(int phase) {
         String company = UUID.randomUUID().toString();
-        publish(company, 0, new CompanyRegistered(company, partner, "Hooked SA", "retail", "ES", 10, Instant.now()));
-        publish("maturity:" + company, 0, phaseChanged(company, phase));
+        PublishedEvents.publish(store, company, 0,
+                new CompanyRegistered(company, partner, "Hooked SA", "retail", "ES", 10, Instant.now()));
+        PublishedEvents.publish(store, "maturity:" + company, 0, phaseChanged(company, phase));
         return company;
     }
 
@@ -375,10 +381,6 @@ class WebhookAndStreamTest {
                 Instant.now());
     }
 
-    private void publish(String aggregateId, long sequence, Object payload) {
-        store.publish(new GenericDomainEventMessage<>("Test", aggregateId, sequence, payload)
-                .andMetaData(Map.of("correlationId", "req-" + UUID.randomUUID())));
-    }
 
     private record Received(String eventId, String type, String signature, String body) {
     }

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.socialmaturity.contracts.company.CompanyRegistered;
 import org.socialmaturity.contracts.maturity.MaturityPhaseChanged;
 import org.socialmaturity.contracts.maturity.Quadrant;
+import org.socialmaturity.recommendations.PublishedEvents;
 import org.socialmaturity.localmongo.Eventually;
 import org.socialmaturity.localmongo.LocalMongoTestResource;
 
@@ -88,8 +89,10 @@ class WebhookEgressTest {
                 "http://localhost:" + receiver.url().split(":")[2], SECRET, Instant.now());
         webhooks.subscribe(rebound, 10);
         String company = UUID.randomUUID().toString();
-        publish(company, new CompanyRegistered(company, partner, "Rebinding SA", "retail", "ES", 10, Instant.now()));
-        publish("maturity:" + company, new MaturityPhaseChanged(company, partner, null, 2, Quadrant.OBSERVERS, 30,
+        PublishedEvents.publish(store, company, 0,
+                new CompanyRegistered(company, partner, "Rebinding SA", "retail", "ES", 10, Instant.now()));
+        PublishedEvents.publish(store, "maturity:" + company, 0,
+                new MaturityPhaseChanged(company, partner, null, 2, Quadrant.OBSERVERS, 30,
                 Map.of("LISTENING", 1.5), "answer-x", 1, Instant.now()));
 
         Eventually.holds(() -> given().header("X-Partner-Id", partner)
@@ -101,9 +104,6 @@ class WebhookEgressTest {
         assertEquals(List.of(), received, "nothing reached the internal endpoint");
     }
 
-    private void publish(String aggregateId, Object payload) {
-        store.publish(new GenericDomainEventMessage<>("Test", aggregateId, 0, payload));
-    }
 
     public static class AsInProduction implements QuarkusTestProfile {
         @Override

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.socialmaturity.contracts.company.CompanyRegistered;
 import org.socialmaturity.contracts.maturity.MaturityPhaseChanged;
 import org.socialmaturity.contracts.maturity.Quadrant;
+import org.socialmaturity.recommendations.PublishedEvents;
 import org.socialmaturity.localmongo.Eventually;
 import org.socialmaturity.localmongo.LocalMongoTestResource;
 import org.socialmaturity.recommendations.advice.IssueAdvice;
@@ -70,8 +71,10 @@ class WebhookWithoutPollTest {
                 .body(Map.of("url", receiver.url(), "secret", "a-shared-secret-of-the-partner"))
                 .post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
         String company = UUID.randomUUID().toString();
-        publish(company, new CompanyRegistered(company, partner, "Inmediata SA", "retail", "ES", 10, Instant.now()));
-        publish("maturity:" + company, new MaturityPhaseChanged(company, partner, null, 2, Quadrant.OBSERVERS, 30,
+        PublishedEvents.publish(store, company, 0,
+                new CompanyRegistered(company, partner, "Inmediata SA", "retail", "ES", 10, Instant.now()));
+        PublishedEvents.publish(store, "maturity:" + company, 0,
+                new MaturityPhaseChanged(company, partner, null, 2, Quadrant.OBSERVERS, 30,
                 Map.of("LISTENING", 1.5), "answer-x", 1, Instant.now()));
 
         Eventually.holds(() -> assertEquals(List.of("AdviceIssued", "MaturityPhaseChanged"),
@@ -91,10 +94,6 @@ class WebhookWithoutPollTest {
         assertEquals(2, received.size(), "each sent once");
     }
 
-    private void publish(String aggregateId, Object payload) {
-        store.publish(new GenericDomainEventMessage<>("Test", aggregateId, 0, payload)
-                .andMetaData(Map.of("correlationId", "req-" + UUID.randomUUID())));
-    }
 
     public static class NoPoll implements QuarkusTestProfile {
         @Override

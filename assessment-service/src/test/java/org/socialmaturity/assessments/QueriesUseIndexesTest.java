@@ -1,0 +1,21 @@
+package org.socialmaturity.assessments;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.socialmaturity.localmongo.QueryIndexCheck;
+
+/**
+ * Every query the assessment-service made in its tests is served by an index it created at startup, so that it stays
+ * fast on a real MongoDB however much a collection holds. A plain test: JUnit runs it after the Quarkus tests.
+ */
+class QueriesUseIndexesTest {
+
+    /** Queries that read a whole collection on purpose, as the check lists them, with why. */
+    private static final Map<String, String> WHOLE_COLLECTION_READS = Map.of();
+
+    @Test
+    void everyQueryIsServedByAnIndexTheServiceCreates() throws Exception {
+        QueryIndexCheck.assertServed("assessment", WHOLE_COLLECTION_READS);
+    }
+}

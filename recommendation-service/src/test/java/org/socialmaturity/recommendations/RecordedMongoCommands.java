@@ -1,0 +1,9 @@
+package org.socialmaturity.recommendations;
+
+import org.socialmaturity.localmongo.QueryIndexCheck;
+
+import com.mongodb.event.CommandListener;
+
+/** Every MongoDB command of the service under test, for {@link QueriesUseIndexesTest}. */
+public class RecordedMongoCommands extends QueryIndexCheck.Recorder implements CommandListener {
+}
