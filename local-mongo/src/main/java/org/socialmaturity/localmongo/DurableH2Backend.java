@@ -19,7 +19,8 @@ import io.netty.channel.Channel;
 /**
  * mongo-java-server's file-backed H2 (MVStore) backend, made durable: a command that may have written returns only
  * once its changes are committed to the file and the file is forced to the device, with concurrent writers sharing
- * one commit and fsync ({@link GroupCommit}).
+ * one commit and fsync ({@link GroupCommit}); a read returns only once every write it may have been shown is durable
+ * too, as a majority read on a replica set shows only what no failover can roll back.
  * <p>
  * mongo-java-server answers every request on the Netty thread that read it: {@code MongoDatabaseHandler} calls
  * {@link #handleMessage} (OP_MSG) or {@link #handleCommand} (OP_QUERY on {@code $cmd}) and writes the reply only when
@@ -36,6 +37,8 @@ final class DurableH2Backend extends H2Backend {
             "dbstats", "collstats", "validate", "killcursors", "endsessions", "ismaster", "hello", "buildinfo",
             "whatsmyuri", "ping", "serverstatus", "hostinfo", "getcmdlineopts", "getfreemonitoringstatus", "getlog",
             "connectionstatus", "getlasterror", "reseterror", "replsetgetstatus");
+
+    private static final Set<String> DATA_READS = Set.of("find", "getmore", "count", "distinct", "aggregate");
 
     private final GroupCommit groupCommit;
 
@@ -91,11 +94,30 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        Document response = super.handleCommand(channel, databaseName, command, query);
-        if (mayWrite(command, query)) {
-            groupCommit.awaitDurable();
+        if (!mayWrite(command, query)) {
+            Document response = super.handleCommand(channel, databaseName, command, query);
+            if (readsData(command)) {
+                groupCommit.awaitReadDurable();
+            }
+            return response;
         }
+        long ticket = groupCommit.begin();
+        long landedAs;
+        Document response;
+        try {
+            response = super.handleCommand(channel, databaseName, command, query);
+        } finally {
+            // Also when it failed: part of it may be in the store, and readers must not be shown that before it is
+            // durable either.
+            landedAs = groupCommit.landed(ticket);
+        }
+        groupCommit.awaitDurable(landedAs);
         return response;
+    }
+
+    /** Commands that answer with stored documents, as opposed to status and metadata. */
+    static boolean readsData(String command) {
+        return DATA_READS.contains(command.toLowerCase(Locale.ROOT));
     }
 
     /** mongo-java-server matches command names ignoring case, so this does too. */

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +29,7 @@ import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 
 /**
@@ -36,6 +39,7 @@ import com.mongodb.client.model.Projections;
 class AcknowledgedWritesSurviveSigkillTest {
 
     private static final int WRITERS = 8;
+    private static final int READERS = 2;
     private static final int ACKNOWLEDGED_BEFORE_KILL = 1_000;
     private static final Pattern LISTENING = Pattern.compile("local-mongo listening on (mongodb://\\S+) \\((.*)\\)");
 
@@ -77,6 +81,73 @@ class AcknowledgedWritesSurviveSigkillTest {
             System.out.printf("SIGKILL proof: %d inserts acknowledged before the kill, %d stored after the restart,"
                     + " %d lost%n", acknowledged.size(), stored.size(), lost.size());
             assertEquals(Set.of(), lost, lost.size() + " of " + acknowledged.size() + " acknowledged inserts lost");
+        }
+    }
+
+    @Test
+    void everyInsertAReaderWasShownIsInTheFileAfterTheServerIsKilled() throws Exception {
+        Path file = dir.resolve("mongo.mv.db");
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        Set<String> shown = ConcurrentHashMap.newKeySet();
+
+        try (Server first = Server.start(file, dir.resolve("first.log"))) {
+            ExecutorService clients = Executors.newFixedThreadPool(WRITERS + READERS);
+            try (MongoClient client = client(first.uri())) {
+                MongoCollection<Document> writes = client.getDatabase("proof").getCollection("writes");
+                for (int w = 0; w < WRITERS; w++) {
+                    String writer = "writer" + w + "-";
+                    clients.submit(() -> insertUntilTheServerIsGone(writes, writer, acknowledged));
+                }
+                // As a projection reads the event store: what it is shown, it acts on.
+                for (int r = 0; r < READERS; r++) {
+                    clients.submit(() -> readUntilTheServerIsGone(writes, shown));
+                }
+                Eventually.holds(() -> assertTrue(acknowledged.size() >= ACKNOWLEDGED_BEFORE_KILL,
+                        acknowledged.size() + " inserts acknowledged so far"), 20_000);
+                first.kill();
+                clients.shutdown();
+                assertTrue(clients.awaitTermination(20, SECONDS), "clients still running after the kill");
+            } finally {
+                clients.shutdownNow();
+            }
+        }
+
+        try (Server second = Server.start(file, dir.resolve("second.log"));
+             MongoClient client = client(second.uri())) {
+            Set<String> stored = new HashSet<>();
+            client.getDatabase("proof").getCollection("writes").find().projection(Projections.include("_id"))
+                    .forEach(document -> stored.add(document.getString("_id")));
+            Set<String> lost = new TreeSet<>(shown);
+            lost.removeAll(stored);
+            System.out.printf("SIGKILL proof: %d inserts shown to readers before the kill, %d lost%n", shown.size(),
+                    lost.size());
+            assertEquals(Set.of(), lost, lost.size() + " inserts shown to a reader were lost: " + lost);
+        }
+    }
+
+    /**
+     * Asks, again and again until the server stops answering, for the next few inserts of every writer (by id, so
+     * each look is quick): what is shown is the newest, the writes a kill is most likely to catch.
+     */
+    private static void readUntilTheServerIsGone(MongoCollection<Document> writes, Set<String> shown) {
+        int[] next = new int[WRITERS];
+        while (true) {
+            List<String> wanted = new ArrayList<>();
+            for (int w = 0; w < WRITERS; w++) {
+                for (int i = next[w]; i < next[w] + 8; i++) {
+                    wanted.add("writer" + w + "-" + i);
+                }
+            }
+            try {
+                writes.find(Filters.in("_id", wanted)).projection(Projections.include("_id")).forEach(document -> {
+                    String id = document.getString("_id");
+                    shown.add(id);
+                    int writer = Integer.parseInt(id.substring("writer".length(), id.indexOf('-')));
+                    next[writer] = Math.max(next[writer], Integer.parseInt(id.substring(id.indexOf('-') + 1)) + 1);
+                });
+            } catch (MongoException serverGone) {
+                return;
+            }
         }
     }
 

@@ -1,14 +1,17 @@
 package org.socialmaturity.localmongo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -33,8 +36,9 @@ class GroupCommitTest {
             for (int w = 0; w < writers; w++) {
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < writesEach; i++) {
+                        long ticket = groupCommit.begin();
                         long write = landedInStore.incrementAndGet();
-                        groupCommit.awaitDurable();
+                        groupCommit.awaitDurable(groupCommit.landed(ticket));
                         assertTrue(durableUpTo.get() >= write,
                                 "write " + write + " acknowledged before it was durable");
                     }
@@ -61,11 +65,47 @@ class GroupCommitTest {
             }
         });
 
-        assertThrows(IllegalStateException.class, groupCommit::awaitDurable);
+        long write = groupCommit.landed(groupCommit.begin());
+        assertThrows(IllegalStateException.class, () -> groupCommit.awaitDurable(write));
         diskFull.set(false);
-        groupCommit.awaitDurable();
+        groupCommit.awaitDurable(write);
 
         assertEquals(1, groupCommit.rounds());
+    }
+
+    @Test
+    void aReaderReturnsOnlyOnceEveryWriteBegunBeforeItsReadIsDurable() throws Exception {
+        CountDownLatch fsync = new CountDownLatch(1);
+        GroupCommit groupCommit = new GroupCommit(() -> {
+            try {
+                fsync.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        groupCommit.awaitReadDurable(); // nothing pending: at once
+        assertEquals(0, groupCommit.rounds());
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            long stillWriting = groupCommit.begin(); // in the store, maybe visible, not yet landed
+            Future<?> reader = pool.submit(groupCommit::awaitReadDurable);
+            Thread.sleep(100);
+            assertFalse(reader.isDone(), "a read returned while a write it may have seen was still being made");
+
+            long landedAs = groupCommit.landed(stillWriting);
+            Future<?> writer = pool.submit(() -> groupCommit.awaitDurable(landedAs));
+            Thread.sleep(100);
+            assertFalse(reader.isDone(), "a read returned before the write it may have seen was durable");
+            assertFalse(writer.isDone());
+
+            fsync.countDown();
+            reader.get(5, TimeUnit.SECONDS);
+            writer.get(5, TimeUnit.SECONDS);
+            assertEquals(1, groupCommit.rounds(), "the reader waited for the writer's round, or led it");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static void sleepMillis(long millis) {
