@@ -42,9 +42,17 @@ public interface GatewaySettings {
     @WithDefault("262144")
     int maxBodyBytes();
 
-    /** How long to wait for a TCP connection to a service before answering 503. */
+    /** How long to wait for a connection to a service (from the pool, or a new one) before answering 503. */
     @WithDefault("2s")
     Duration connectTimeout();
+
+    /**
+     * Connections to recommendation-service this replica keeps for advice streams, in a pool of their own: a stream
+     * holds its connection as long as it is open, so streams never take the connections other calls need. Past it,
+     * a new stream is answered 503 at once.
+     */
+    @WithDefault("400")
+    int streamConnections();
 
     /** How often the key of an open advice stream is checked again; a revoked key's streams are closed. */
     @WithDefault("30s")

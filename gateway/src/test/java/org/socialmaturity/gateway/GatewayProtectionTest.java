@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.socialmaturity.gateway.GatewayApi.answerEverything;
 import static org.socialmaturity.gateway.GatewayApi.as;
 import static org.socialmaturity.gateway.GatewayApi.newPartner;
 import static org.socialmaturity.gateway.GatewayApi.operator;
@@ -17,16 +16,24 @@ import static org.socialmaturity.gateway.GatewayApi.registerCompany;
 import static org.socialmaturity.gateway.GatewayApi.startAssessment;
 
 import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.net.Socket;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.socialmaturity.gateway.GatewayApi.Partner;
@@ -85,36 +92,72 @@ class GatewayProtectionTest {
     }
 
     @Test
-    void anAdviceStreamIsClosedWhenItsKeyIsRevoked() throws Exception {
+    void anAdviceStreamOpensAtOnceAndIsClosedWhenItsKeyIsRevoked() throws Exception {
         Partner partner = newPartner("Streaming portal");
         String company = registerCompany(partner, "Escuchada SA");
         Eventually.holds(() -> as(partner).get("/api/v1/companies/" + company + "/advice").then().statusCode(200));
-        // Through the gateway a stream's head arrives with its first event, so the company gets advice once the
-        // stream is open: a first assessment puts it in a phase.
-        java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<java.io.InputStream>> opening =
-                java.net.http.HttpClient.newHttpClient().sendAsync(java.net.http.HttpRequest.newBuilder(
-                                gateway.toURI().resolve("/api/v1/companies/" + company + "/advice/stream"))
-                        .header("X-API-Key", partner.apiKey()).header("Accept", "text/event-stream").build(),
-                java.net.http.HttpResponse.BodyHandlers.ofInputStream());
-        Thread.sleep(1_000);
-        answerEverything(partner, startAssessment(partner, company), 2);
-        java.net.http.HttpResponse<java.io.InputStream> stream = opening.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        // No advice is issued: the head must come through all the same.
+        HttpResponse<InputStream> stream = openStream(partner, company).get(5, TimeUnit.SECONDS);
         assertEquals(200, stream.statusCode());
-        java.util.concurrent.CompletableFuture<Integer> ended = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try (java.io.InputStream body = stream.body()) {
-                while (body.read() >= 0) {
-                    // drain until the gateway closes it
-                }
-                return 0;
-            } catch (java.io.IOException closed) {
-                return 0;
-            }
-        });
+        assertTrue(stream.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+        CompletableFuture<Integer> ended = CompletableFuture.supplyAsync(() -> drain(stream));
         Thread.sleep(1_000);
         assertTrue(!ended.isDone(), "the stream stays open while the key is valid");
 
         operator().delete("/api/v1/admin/partners/" + partner.id() + "/keys/" + partner.keyId()).then().statusCode(204);
-        assertEquals(0, ended.get(20, java.util.concurrent.TimeUnit.SECONDS), "closed after the revocation");
+        assertEquals(0, ended.get(20, TimeUnit.SECONDS), "closed after the revocation");
+    }
+
+    @Test
+    void streamsHaveConnectionsOfTheirOwnAndOneTooManyIsRefusedAtOnce() throws Exception {
+        Partner partner = newPartner("Many streams portal");
+        String company = registerCompany(partner, "Vigilada SA");
+        Eventually.holds(() -> as(partner).get("/api/v1/companies/" + company + "/advice").then().statusCode(200));
+        List<HttpResponse<InputStream>> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < ServicesBehindGateway.STREAM_CONNECTIONS; i++) {
+                open.add(openStream(partner, company).get(5, TimeUnit.SECONDS));
+                assertEquals(200, open.get(i).statusCode());
+            }
+            long start = System.nanoTime();
+            HttpResponse<InputStream> refused = openStream(partner, company).get(5, TimeUnit.SECONDS);
+            assertEquals(503, refused.statusCode(), "no connection left for streams");
+            assertEquals(PROBLEM, refused.headers().firstValue("Content-Type").orElse(""));
+            assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(3), "refused, not queued");
+            // The other calls to the same service have connections of their own.
+            as(partner).get("/api/v1/companies/" + company + "/advice").then().statusCode(200);
+
+            open.remove(0).body().close();
+            Eventually.holds(() -> {
+                HttpResponse<InputStream> again = openStream(partner, company).get(5, TimeUnit.SECONDS);
+                open.add(again);
+                assertEquals(200, again.statusCode(), "a closed stream gives its connection back");
+            });
+        } finally {
+            for (HttpResponse<InputStream> stream : open) {
+                stream.body().close();
+            }
+        }
+    }
+
+    private CompletableFuture<HttpResponse<InputStream>> openStream(Partner partner, String company) {
+        return HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create(
+                        gateway.toString().replaceAll("/$", "") + "/api/v1/companies/" + company + "/advice/stream"))
+                        .header("X-API-Key", partner.apiKey()).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    /** Reads a stream until the gateway closes it. */
+    private static int drain(HttpResponse<InputStream> stream) {
+        try (InputStream body = stream.body()) {
+            while (body.read() >= 0) {
+                // events, if any
+            }
+            return 0;
+        } catch (IOException closed) {
+            return 0;
+        }
     }
 
     @Test

@@ -15,6 +15,8 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
 
     public static final String SECRET = PlatformProcesses.GATEWAY_SECRET;
     public static final String ADMIN_KEY = PlatformProcesses.ADMIN_KEY;
+    /** Few, so that a test can use them all. */
+    public static final int STREAM_CONNECTIONS = 3;
 
     private static PlatformProcesses platform;
     private static Map<String, String> urls;
@@ -34,7 +36,8 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
                     Map.entry("platform.gateway.rate-limit.capacity", "100"),
                     Map.entry("platform.gateway.rate-limit.per-second", "50"),
                     Map.entry("platform.gateway.max-body-bytes", "16384"),
-                    Map.entry("platform.gateway.upstream-timeout", "3s"));
+                    Map.entry("platform.gateway.upstream-timeout", "3s"),
+                    Map.entry("platform.gateway.stream-connections", String.valueOf(STREAM_CONNECTIONS)));
         } catch (Exception e) {
             throw new IllegalStateException("The services did not start", e);
         }

@@ -227,6 +227,39 @@ class InvariantsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"local", "production"})
+    void noPodMountsAServiceAccountTokenItDoesNotUse(String overlay) {
+        for (PodTemplateSpec pod : podTemplates(of(overlay))) {
+            assertEquals(Boolean.FALSE, pod.getSpec().getAutomountServiceAccountToken(),
+                    pod.getMetadata().getLabels().get("app.kubernetes.io/name") + " mounts no API token");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void eachServiceConnectsToMongoDbAsItsOwnUserWithTheLeastRoles(String overlay) {
+        Rendered rendered = of(overlay);
+        Container init = rendered.named(Job.class, "mongodb-init").getSpec().getTemplate().getSpec().getContainers()
+                .get(0);
+        String script = String.join("\n", init.getArgs());
+        for (String service : SERVICES) {
+            Container container = rendered.named(Deployment.class, service).getSpec().getTemplate().getSpec()
+                    .getContainers().get(0);
+            String user = "mongodb-user-" + service;
+            assertEquals(user, secretOf(container, "MONGODB_URI"), service + " connects with its own credentials");
+            String password = service.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_PASSWORD";
+            assertEquals(user, secretOf(init, password), "the init job sets " + service + "'s password");
+            assertTrue(script.contains("user('" + service + "', process.env." + password + ","),
+                    "the init job creates the user " + service);
+        }
+        assertTrue(script.contains("user('gateway', process.env.GATEWAY_PASSWORD, [{role: 'readWrite', db: "
+                + "'gateway'}]);"), "the gateway reaches its own database only");
+        assertTrue(script.contains("{resource: {db: 'platform-events', collection: 'commits'}, actions: ['find', "
+                + "'insert', 'createIndex']}"), "the event store is append-only for the services");
+        assertFalse(script.contains("readWrite', db: 'platform-events'"), "no service may change the event store");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
     void workloadsHaveDisruptionBudgetsAndTheEntryPointsAutoscale(String overlay) {
         Rendered rendered = of(overlay);
         Set<String> budgeted = rendered.all(PodDisruptionBudget.class).stream()
@@ -272,7 +305,9 @@ class InvariantsTest {
         assertEquals(1, local.named(StatefulSet.class, "mongodb").getSpec().getReplicas());
         local.all(Deployment.class).forEach(d -> assertEquals(1, d.getSpec().getReplicas()));
         List<Secret> secrets = local.all(Secret.class);
-        assertEquals(Set.of("platform-secrets", "mongodb-credentials", "mongodb-keyfile"),
+        assertEquals(Set.of("platform-secrets", "mongodb-credentials", "mongodb-keyfile",
+                        "mongodb-user-assessment-service", "mongodb-user-scoring-service",
+                        "mongodb-user-recommendation-service", "mongodb-user-gateway"),
                 secrets.stream().map(s -> s.getMetadata().getName()).collect(Collectors.toSet()));
         secrets.forEach(s -> assertEquals("true",
                 s.getMetadata().getLabels().get("platform.social-maturity/development-only")));
@@ -284,6 +319,12 @@ class InvariantsTest {
         rendered.all(StatefulSet.class).forEach(s -> pods.add(s.getSpec().getTemplate()));
         rendered.all(Job.class).forEach(j -> pods.add(j.getSpec().getTemplate()));
         return pods;
+    }
+
+    private static String secretOf(Container container, String variable) {
+        return container.getEnv().stream().filter(e -> e.getName().equals(variable))
+                .map(e -> e.getValueFrom().getSecretKeyRef().getName()).findFirst()
+                .orElseThrow(() -> new AssertionError(container.getName() + " has no " + variable));
     }
 
     private static String env(Container container, String name) {

@@ -17,6 +17,7 @@ import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
@@ -81,14 +82,23 @@ final class Forwarding implements ProxyInterceptor {
             // The service names itself in absolute locations; the caller only knows the gateway.
             headers.set("Location", URI.create(location).getRawPath());
         }
-        return context.sendResponse();
+        Future<Void> sent = context.sendResponse();
+        HttpServerResponse out = context.request().proxiedRequest().response();
+        if (route.streaming() && !out.headWritten() && !out.ended()) {
+            // Vert.x writes a head with the first chunk of body, and a stream's first event may be hours away: the
+            // caller learns at once that its stream is open.
+            out.writeHead();
+        }
+        return sent;
     }
 
     private ProxyResponse unavailable(ProxyContext context, Throwable failure) {
         String service = route.service().displayName();
-        boolean silent = failure instanceof TimeoutException
-                || (failure.getMessage() != null && failure.getMessage().toLowerCase(Locale.ROOT).contains("timeout")
-                && !(failure instanceof ConnectTimeoutException) && !(failure instanceof ConnectException));
+        String message = failure.getMessage() == null ? "" : failure.getMessage().toLowerCase(Locale.ROOT);
+        // Waiting for a connection (pooled or new) means nothing was sent: unavailable, not silent.
+        boolean connecting = failure instanceof ConnectTimeoutException || failure instanceof ConnectException
+                || message.contains("getting a connection") || message.contains("connection pool");
+        boolean silent = !connecting && (failure instanceof TimeoutException || message.contains("timeout"));
         int status = silent ? 504 : 503;
         String detail = silent ? service + " did not answer in time; the request may or may not have been applied"
                 : service + " cannot be reached; retry shortly";

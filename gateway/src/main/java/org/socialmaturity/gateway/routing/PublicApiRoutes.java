@@ -49,7 +49,11 @@ public class PublicApiRoutes {
     private final GatewaySettings settings;
     private final Vertx vertx;
     private final Map<Service, SocketAddress> origins = new EnumMap<>(Service.class);
+    private static final int CALL_CONNECTIONS = 64;
+    private static final int CALL_WAIT_QUEUE = 1024;
+
     private HttpClient client;
+    private HttpClient streamClient;
 
     PublicApiRoutes(PartnerDirectory partners, AdminKey adminKey, FailedAuthentications failures, TokenBuckets buckets,
                     GatewaySettings settings, Vertx vertx) {
@@ -73,16 +77,23 @@ public class PublicApiRoutes {
     }
 
     void register(@Observes Router router) {
-        client = vertx.createHttpClient(new HttpClientOptions()
-                        .setConnectTimeout((int) settings.connectTimeout().toMillis())
-                        .setKeepAlive(true),
-                new PoolOptions().setHttp1MaxSize(64));
+        HttpClientOptions options = new HttpClientOptions()
+                .setConnectTimeout((int) settings.connectTimeout().toMillis())
+                .setKeepAlive(true);
+        // A request that finds the pool busy waits at most the connect timeout (then 503), and only so many wait.
+        client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(CALL_CONNECTIONS)
+                .setMaxWaitQueueSize(CALL_WAIT_QUEUE));
+        // Streams hold their connection for hours: a pool of their own, where a stream that finds none free is
+        // refused at once rather than queued behind streams that may never end.
+        streamClient = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(settings.streamConnections())
+                .setMaxWaitQueueSize(0));
         router.route("/api/v1/*").order(-5).handler(this::handle);
     }
 
     void close(@Observes ShutdownEvent shutdown) {
         if (client != null) {
             client.close();
+            streamClient.close();
         }
     }
 
@@ -180,8 +191,8 @@ public class PublicApiRoutes {
     }
 
     private void forward(HttpServerRequest request, String requestId, Route route, String partnerId, Buffer body) {
-        HttpProxy proxy = HttpProxy.reverseProxy(client);
-        proxy.origin(new Upstream(origins.get(route.service()),
+        HttpProxy proxy = HttpProxy.reverseProxy(route.streaming() ? streamClient : client);
+        proxy.origin(new Upstream(origins.get(route.service()), settings.connectTimeout().toMillis(),
                 route.streaming() ? 0 : settings.upstreamTimeout().toMillis()));
         proxy.addInterceptor(new Forwarding(route, partnerId, requestId, settings.secret().orElse(null), body));
         proxy.handle(request);

@@ -106,6 +106,8 @@ public class AdviceResource {
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
     @APIResponse(responseCode = "429", description = "The partner keeps its most streams open (5 by default)",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
+    @APIResponse(responseCode = "503", description = "The platform holds as many streams as it can; retry later",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
     public Multi<AdviceView> stream(
             @PathParam("companyId") String companyId,
             @QueryParam("lang") String lang,
