@@ -130,7 +130,7 @@ class GatewayProtectionTest {
 
             open.remove(0).body().close();
             Eventually.holds(() -> {
-                HttpResponse<InputStream> again = openStream(partner, company).get(5, TimeUnit.SECONDS);
+                HttpResponse<InputStream> again = openStream(partner, company).join();
                 open.add(again);
                 assertEquals(200, again.statusCode(), "a closed stream gives its connection back");
             });
