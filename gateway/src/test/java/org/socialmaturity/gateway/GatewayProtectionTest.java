@@ -124,6 +124,7 @@ class GatewayProtectionTest {
             HttpResponse<InputStream> refused = openStream(partner, company).get(5, TimeUnit.SECONDS);
             assertEquals(503, refused.statusCode(), "no connection left for streams");
             assertEquals(PROBLEM, refused.headers().firstValue("Content-Type").orElse(""));
+            assertTrue(new String(refused.body().readAllBytes()).contains("as many advice streams as it can"));
             assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(3), "refused, not queued");
             // The other calls to the same service have connections of their own.
             as(partner).get("/api/v1/companies/" + company + "/advice").then().statusCode(200);

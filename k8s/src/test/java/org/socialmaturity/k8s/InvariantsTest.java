@@ -3,6 +3,7 @@ package org.socialmaturity.k8s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -300,6 +301,8 @@ class InvariantsTest {
         production.all(HorizontalPodAutoscaler.class).forEach(h -> assertTrue(h.getSpec().getMinReplicas() >= 2));
         assertEquals("gateway-tls", production.all(Ingress.class).get(0).getSpec().getTls().get(0).getSecretName());
         assertEquals(List.of(), production.all(Secret.class), "production brings its own Secrets");
+        assertNull(production.named(ConfigMap.class, "platform-config").getData()
+                .get("PLATFORM_DEVELOPMENT_CREDENTIALS_ALLOWED"), "production refuses the published placeholders");
     }
 
     @Test
@@ -313,6 +316,8 @@ class InvariantsTest {
                 secrets.stream().map(s -> s.getMetadata().getName()).collect(Collectors.toSet()));
         secrets.forEach(s -> assertEquals("true",
                 s.getMetadata().getLabels().get("platform.social-maturity/development-only")));
+        assertEquals("true", local.named(ConfigMap.class, "platform-config").getData()
+                .get("PLATFORM_DEVELOPMENT_CREDENTIALS_ALLOWED"), "the services start with the placeholders here only");
     }
 
     private static List<PodTemplateSpec> podTemplates(Rendered rendered) {

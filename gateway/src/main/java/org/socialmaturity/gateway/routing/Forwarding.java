@@ -84,7 +84,8 @@ final class Forwarding implements ProxyInterceptor {
         }
         Future<Void> sent = context.sendResponse();
         HttpServerResponse out = context.request().proxiedRequest().response();
-        if (route.streaming() && !out.headWritten() && !out.ended()) {
+        // Only a chunked answer can have its head written before its body (an HTTP/1.0 caller gets it whole).
+        if (route.streaming() && !out.headWritten() && !out.ended() && out.isChunked()) {
             // Vert.x writes a head with the first chunk of body, and a stream's first event may be hours away: the
             // caller learns at once that its stream is open.
             out.writeHead();
@@ -100,7 +101,9 @@ final class Forwarding implements ProxyInterceptor {
                 || message.contains("getting a connection") || message.contains("connection pool");
         boolean silent = !connecting && (failure instanceof TimeoutException || message.contains("timeout"));
         int status = silent ? 504 : 503;
+        boolean noStreamLeft = route.streaming() && message.contains("connection pool");
         String detail = silent ? service + " did not answer in time; the request may or may not have been applied"
+                : noStreamLeft ? "The gateway holds as many advice streams as it can; retry later"
                 : service + " cannot be reached; retry shortly";
         Buffer problem = Problems.body(new Problem(status, silent ? "upstream-timeout" : "unavailable",
                 silent ? "Gateway timeout" : "Service unavailable", detail),

@@ -70,6 +70,11 @@ public class WebhookDispatcher {
         thread.setDaemon(true);
         return thread;
     });
+    private final ScheduledExecutorService pruner = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "webhook-pruner");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final ExecutorService senders;
     private final Semaphore slots;
     private final HttpClient http;
@@ -101,7 +106,9 @@ public class WebhookDispatcher {
         Gauge.builder("platform.webhooks.outbox.depth", webhooks, Webhooks::pending)
                 .description("Webhook deliveries not yet delivered nor given up").register(meters);
         poller.scheduleWithFixedDelay(this::dispatchDue, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-        poller.scheduleWithFixedDelay(this::prune, settings.pruneInterval().toMillis(),
+        // On a thread of its own: the first prune after an upgrade may delete years of deliveries, and the poll must
+        // not wait for it.
+        pruner.scheduleWithFixedDelay(this::prune, settings.pruneInterval().toMillis(),
                 settings.pruneInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -120,6 +127,7 @@ public class WebhookDispatcher {
 
     void stop(@Observes ShutdownEvent event) {
         poller.shutdownNow();
+        pruner.shutdownNow();
         senders.shutdownNow();
     }
 

@@ -196,7 +196,9 @@ public class Webhooks {
     }
 
     /**
-     * Deletes the deliveries that were delivered or given up before {@code cutoff}; pending ones are never deleted.
+     * Deletes the deliveries that were delivered or given up before {@code cutoff}; pending ones are never deleted. A
+     * finished delivery's {@code nextAttemptAt} is when it finished (its last attempt), which the index on
+     * {@code (status, nextAttemptAt)} serves.
      *
      * @return how many
      */

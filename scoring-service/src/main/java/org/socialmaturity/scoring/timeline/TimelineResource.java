@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
 import org.socialmaturity.contracts.assessment.RawAnswer;
 import org.socialmaturity.contracts.maturity.Quadrant;
 import org.socialmaturity.scoring.maturity.MaturityView;
@@ -43,6 +44,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Path("/api/v1")
 @Tag(name = "Trajectory and history", description = "How a company's maturity evolved, answer by answer")
 public class TimelineResource {
+
+    private static final Logger LOG = Logger.getLogger(TimelineResource.class);
 
     static final String CSV = "text/csv";
 
@@ -126,9 +129,9 @@ public class TimelineResource {
             @Parameter(description = "Page number, from 0", example = "0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(description = "Page size, 1-100 (default 20)", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
         Page.Request request = Page.Request.parse(page, size);
-        Timelines.Walk entries = timelines.walk(call.partnerId(), companyId);
-        return Page.of(entries.slice(request.offset(), request.size()).stream().map(HistoryEntry::of).toList(),
-                request, entries.count());
+        TimelineView view = timelines.view(call.partnerId(), companyId);
+        return Page.of(timelines.historyPage(view, request.offset(), request.size()).stream().map(HistoryEntry::of)
+                .toList(), request, view.entries().size());
     }
 
     @GET
@@ -157,7 +160,12 @@ public class TimelineResource {
                     }
                 });
             } catch (UncheckedIOException failed) {
+                // The caller went away: nothing to answer.
                 throw failed.getCause();
+            } catch (RuntimeException failed) {
+                // The head and part of the rows are sent: the export ends cut short, and says why here.
+                LOG.errorf(failed, "Export of the history of %s failed part-way", companyId);
+                throw failed;
             }
             out.flush();
         };

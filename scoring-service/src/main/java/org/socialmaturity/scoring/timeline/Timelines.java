@@ -107,17 +107,39 @@ public class Timelines {
     }
 
     /**
-     * A company's entries with their notes, for its history: scored, in the order recorded, up to the count the company
+     * Entries {@code offset} to {@code offset + size} (exclusive) of a company with their notes, for a page of its
+     * history: the scores come from the company's cached view, the notes from the pages that hold those entries only.
+     */
+    public List<Entry> historyPage(TimelineView view, long offset, int size) {
+        int count = view.entries().size();
+        int from = (int) Math.min(offset, count);
+        int to = (int) Math.min(count, offset + size);
+        if (from >= to) {
+            return List.of();
+        }
+        Optional<List<Entry>> stored = stored(current().pages(), view.timeline().companyId, from, to);
+        if (stored.isEmpty()) {
+            // Lost since the view was read: the view heals the company, then the page is read again.
+            return historyPage(view(view.timeline().partnerId, view.timeline().companyId), offset, size);
+        }
+        List<Entry> page = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            page.add(stored.get().get(i - from).withMaturity(view.entries().get(i).maturity()));
+        }
+        return page;
+    }
+
+    /**
+     * A company's entries with their notes, for an export: scored, in the order recorded, up to the count the company
      * had when this was called. They are read a few pages at a time and not kept, so a company of any size takes the
      * memory of one read (the cache holds entries without their notes). An entry found missing makes the company be
-     * rebuilt from the event store, and the walk goes on where it was: entries never change.
+     * rebuilt from the event store (which holds that company's entries at once), and the walk goes on where it was:
+     * entries never change.
      *
      * @throws ApiProblem 404, before anything is read, when the partner has no such company
      */
     public Walk walk(String partnerId, String companyId) {
-        CompanyTimeline timeline = current().timelines().find(companyId).filter(t -> partnerId.equals(t.partnerId))
-                .orElseThrow(() -> ApiProblem.notFound("Company", companyId));
-        return new Walk(companyId, timeline.entryCount);
+        return new Walk(companyId, require(partnerId, companyId).entryCount);
     }
 
     /** See {@link #walk}. */
@@ -131,50 +153,41 @@ public class Timelines {
             this.count = count;
         }
 
-        public int count() {
-            return count;
-        }
-
         /** Every entry, in order. */
         public void forEach(Consumer<Entry> visit) {
-            read(count, visit);
-        }
-
-        /** The entries numbered {@code offset} to {@code offset + size} (exclusive), as many as there are. */
-        public List<Entry> slice(long offset, int size) {
-            List<Entry> slice = new ArrayList<>(size);
-            int end = (int) Math.min(count, offset + size);
-            int[] n = {0};
-            read(end, entry -> {
-                if (n[0]++ >= offset) {
-                    slice.add(entry);
-                }
-            });
-            return slice;
-        }
-
-        /** Entries 0 to {@code end} (exclusive); all of them are scored, since each score needs the levels before. */
-        private void read(int end, Consumer<Entry> visit) {
             Map<String, Integer> levels = new HashMap<>();
+            int next = 0;
             boolean rebuilt = false;
-            for (int next = 0; next < end; ) {
-                int to = Math.min(end, next + ENTRIES_PER_READ);
-                Optional<List<Entry>> stored = stored(current().pages(), companyId, next, to);
-                if (stored.isEmpty()) {
-                    if (rebuilt) {
-                        throw new IllegalStateException("Timeline of " + companyId + " still misses entries "
-                                + next + "-" + to + " after a rebuild");
-                    }
-                    LOG.warnf("Timeline of %s misses entries %d-%d: rebuilding it from the event store", companyId,
-                            next, to);
-                    rebuild.get().rebuild(companyId);
-                    rebuilt = true;
-                    continue;
+            while ((next = scoreInChunks(current().pages(), companyId, next, count, levels, visit)) < count) {
+                if (rebuilt) {
+                    throw new IllegalStateException("Timeline of " + companyId + " still misses entries from " + next
+                            + " after a rebuild");
                 }
-                events.scored(stored.get(), levels).forEach(visit);
-                next = to;
+                LOG.warnf("Timeline of %s misses entries from %d: rebuilding it from the event store", companyId, next);
+                rebuild.get().rebuild(companyId);
+                rebuilt = true;
             }
         }
+    }
+
+    /**
+     * Reads a company's entries {@code from} to {@code to} (exclusive) a few pages at a time and hands each one, scored,
+     * to {@code scored}; {@code levels} (each question's level before {@code from}) moves along.
+     *
+     * @return {@code to}, or the first entry of the read that found one missing (nothing of that read handed over)
+     */
+    private int scoreInChunks(JsonDocuments<EntryPage> pages, String companyId, int from, int to,
+                              Map<String, Integer> levels, Consumer<Entry> scored) {
+        for (int next = from; next < to; ) {
+            int end = Math.min(to, next + ENTRIES_PER_READ);
+            Optional<List<Entry>> stored = stored(pages, companyId, next, end);
+            if (stored.isEmpty()) {
+                return next;
+            }
+            events.scored(stored.get(), levels).forEach(scored);
+            next = end;
+        }
+        return to;
     }
 
     /** @return empty when the store misses an entry the timeline counts */
@@ -195,20 +208,14 @@ public class Timelines {
         List<Entry> all = new ArrayList<>(known.entries());
         List<String> points = new ArrayList<>(known.points());
         JsonDocuments<EntryPage> pages = of(generation).pages();
-        // A few pages at a time, each entry kept without its notes: a company with 100,000 long answers is held in
-        // the memory of its scores, not of its texts.
-        for (int next = known.entries().size(); next < timeline.entryCount; ) {
-            int to = Math.min(timeline.entryCount, next + ENTRIES_PER_READ);
-            Optional<List<Entry>> stored = stored(pages, timeline.companyId, next, to);
-            if (stored.isEmpty()) {
-                cache.invalidate(timeline.companyId);
-                return Optional.empty();
-            }
-            for (Entry entry : events.scored(stored.get(), levels)) {
-                all.add(entry.withoutNotes());
-                points.add(pages.toJson(TimelineResource.Point.of(entry)));
-            }
-            next = to;
+        // Each entry kept without its notes: a company with 100,000 long answers is held in the memory of its scores,
+        // not of its texts.
+        if (scoreInChunks(pages, timeline.companyId, known.entries().size(), timeline.entryCount, levels, entry -> {
+            all.add(entry.withoutNotes());
+            points.add(pages.toJson(TimelineResource.Point.of(entry)));
+        }) < timeline.entryCount) {
+            cache.invalidate(timeline.companyId);
+            return Optional.empty();
         }
         Cached result = new Cached(generation, List.copyOf(all), List.copyOf(points), Map.copyOf(levels),
                 timeline.lastIndex);
@@ -274,8 +281,8 @@ public class Timelines {
     record Cached(int generation, List<Entry> entries, List<String> points, Map<String, Integer> levels,
                   long lastIndex) {
 
-        // An entry's fixed fields, its scores by dimension and object headers, roughly; its texts (notes are not kept)
-        // are counted by their length.
+        // An entry (kept without its notes): its fixed fields, its scores by dimension and object headers, roughly;
+        // a point by the length of its JSON.
         private static final int ENTRY_BYTES = 1024;
         private static final int STRING_BYTES = 48;
 
@@ -284,11 +291,7 @@ public class Timelines {
         }
 
         long bytes() {
-            long bytes = 0;
-            for (Entry entry : entries) {
-                bytes += ENTRY_BYTES + textBytes(entry.answer() == null ? null : entry.answer().note())
-                        + textBytes(entry.previousAnswer() == null ? null : entry.previousAnswer().note());
-            }
+            long bytes = (long) ENTRY_BYTES * entries.size();
             for (String point : points) {
                 bytes += textBytes(point);
             }
