@@ -101,11 +101,12 @@ public final class EventStoreBenchmark {
             benchmark.run(engine, sizes);
         }
         System.out.println();
-        System.out.println("| engine | stored events | appends/s | raw inserts/s, one per call, same server | raw inserts/s, 100 per call | aggregate load (20 events), ms p50 | tracking read of 1,000 events, ms | replay events/s |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
+        System.out.println("| engine | stored events | appends/s | raw inserts/s, one per call, same server | raw inserts/s, 100 per call | aggregate load (20 events), ms p50 | tracking read of 1,000 events, ms | replay events/s | integrity check of the whole store, s |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
         benchmark.rows.forEach(System.out::println);
         System.out.println();
-        if (engines.contains(Engine.GLOBAL_SEQUENCE) || engines.contains(Engine.STOCK)) {
+        if (engines.contains(Engine.GLOBAL_SEQUENCE) || engines.contains(Engine.GLOBAL_UNCHAINED)
+                || engines.contains(Engine.STOCK)) {
             System.out.println("Raw inserts on mongo-java-server: insertOne, and insertMany of 100, into another"
                     + " collection, acknowledged as the platform's engine asks (majority, journal); its memory backend"
                     + " writes nothing to disk.");
@@ -122,7 +123,7 @@ public final class EventStoreBenchmark {
 
     /** The engines compared, by the names the command line gives them. */
     private enum Engine {
-        GLOBAL_SEQUENCE("global"), STOCK("stock"), JDBC("jdbc");
+        GLOBAL_SEQUENCE("global"), GLOBAL_UNCHAINED("global-unchained"), STOCK("stock"), JDBC("jdbc");
 
         private final String key;
 
@@ -133,14 +134,16 @@ public final class EventStoreBenchmark {
         static List<Engine> named(String keys) {
             return Arrays.stream(keys.split(",")).map(key -> Arrays.stream(values()).filter(e -> e.key.equals(key))
                     .findFirst().orElseThrow(() -> new IllegalArgumentException("unknown engine " + key
-                            + "; known: global, stock, jdbc"))).toList();
+                            + "; known: global, global-unchained, stock, jdbc"))).toList();
         }
     }
 
     private static Server startServer(Engine engine) throws Exception {
         return switch (engine) {
             case GLOBAL_SEQUENCE -> LocalMongoServer.start("GlobalSequenceEventStorageEngine",
-                    EventStoreBenchmark::globalSequence);
+                    (client, database) -> globalSequence(client, database, true));
+            case GLOBAL_UNCHAINED -> LocalMongoServer.start("GlobalSequenceEventStorageEngine without the hash chain",
+                    (client, database) -> globalSequence(client, database, false));
             case STOCK -> LocalMongoServer.start("axon-mongo MongoEventStorageEngine", EventStoreBenchmark::stock);
             case JDBC -> PostgresServer.start();
         };
@@ -164,8 +167,10 @@ public final class EventStoreBenchmark {
                 double load = aggregateLoadMillis(engine, filler);
                 String track = bounded(() -> String.format(Locale.ROOT, "%.1f", trackThousandMillis(engine, filler)));
                 String replay = bounded(() -> String.format(Locale.ROOT, "%,.0f", replayPerSecond(engine)));
-                rows.add(String.format(Locale.ROOT, "| %s | %,d | %,.0f | %,.0f | %,.0f | %.2f | %s | %s |", name,
-                        size, appends, raw.onePerCall(), raw.hundredPerCall(), load, track, replay));
+                String chainCheck = engine instanceof GlobalSequenceEventStorageEngine global
+                        ? String.format(Locale.ROOT, "%.1f", chainCheckSeconds(global)) : "-";
+                rows.add(String.format(Locale.ROOT, "| %s | %,d | %,.0f | %,.0f | %,.0f | %.2f | %s | %s | %s |",
+                        name, size, appends, raw.onePerCall(), raw.hundredPerCall(), load, track, replay, chainCheck));
                 progress("%s", rows.get(rows.size() - 1));
             }
         }
@@ -287,6 +292,16 @@ public final class EventStoreBenchmark {
             token = batch.get(batch.size() - 1).trackingToken();
         }
         return (System.nanoTime() - start) / 1e6 * 1000.0 / Math.max(1, read);
+    }
+
+    /** Recomputes the whole store's hash chain, as {@code GET /api/v1/admin/integrity} does. */
+    private static double chainCheckSeconds(GlobalSequenceEventStorageEngine engine) {
+        long start = System.nanoTime();
+        var report = engine.checkChain(index -> { });
+        if (!report.intact()) {
+            throw new IllegalStateException("The benchmark's own store does not verify: " + report.firstBreak());
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     /** Reads from the first event on, as a replay does, for the whole store or the time budget. */
@@ -413,10 +428,11 @@ public final class EventStoreBenchmark {
         return JacksonSerializer.builder().objectMapper(new ObjectMapper().registerModule(new JavaTimeModule())).build();
     }
 
-    private static EventStorageEngine globalSequence(MongoClient client, String database) {
+    private static EventStorageEngine globalSequence(MongoClient client, String database, boolean hashChain) {
         JacksonSerializer serializer = serializer();
         return GlobalSequenceEventStorageEngine.builder()
                 .database(client.getDatabase(database))
+                .hashChain(hashChain)
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
                 .build();

@@ -84,8 +84,8 @@ class OperationsEndpointsTest {
                 }
             }
         }
-        assertEquals(16, operations,
-                "the public operations of assessment-service, rebuild (start, progress, cancel), dead letters and consistency included");
+        assertEquals(17, operations, "the public operations of assessment-service, rebuild (start, progress, cancel), "
+                + "dead letters, consistency and the event store's integrity included");
         assertEquals(List.of(), undocumented);
         assertTrue(openapi.getMap("components.schemas").containsKey("Company"));
     }

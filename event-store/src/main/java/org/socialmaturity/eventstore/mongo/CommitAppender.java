@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 import java.util.stream.LongStream;
 
@@ -58,8 +59,12 @@ final class CommitAppender {
     private final GlobalStream stream;
     private final Clock clock;
     private final LongConsumer beforeInsert;
+    private final AtomicReference<Link> lastLink = new AtomicReference<>();
+    private final boolean hashChain;
 
-    CommitAppender(EventStoreCollections store, GlobalStream stream, Clock clock, LongConsumer beforeInsert) {
+    CommitAppender(EventStoreCollections store, GlobalStream stream, Clock clock, LongConsumer beforeInsert,
+                   boolean hashChain) {
+        this.hashChain = hashChain;
         this.store = store;
         this.stream = stream;
         this.clock = clock;
@@ -77,12 +82,16 @@ final class CommitAppender {
         while (true) {
             beforeInsert.accept(candidate);
             Document commit = CommitDocument.commit(candidate, events, clock.instant());
+            if (hashChain) {
+                CommitChain.link(commit, hashBefore(candidate));
+            }
             try {
                 boolean afterDurable = candidate - 1 <= stream.durableHead();
                 store.commits.insertOne(commit);
                 if (!afterDurable) {
                     closeHoleBefore(candidate);
                 }
+                learn(commit);
                 stream.advanceKnownHead(lastIndex(commit));
                 stream.advanceDurableHead(lastIndex(commit));
                 moveHintPast(candidate, lastIndex(commit));
@@ -105,6 +114,41 @@ final class CommitAppender {
     }
 
     /**
+     * The hash of the commit ending at {@code index - 1}, for the commit at {@code index} to name: known when this
+     * process appended or met that commit last, else one look-up. {@link CommitChain#GENESIS} at 0; null when no commit
+     * ends there (the one this writer saw there was lost before it was durable: a void will fill its indexes) or it
+     * predates the chain.
+     */
+    private String hashBefore(long index) {
+        if (index == 0) {
+            return CommitChain.GENESIS;
+        }
+        Link last = lastLink.get();
+        if (last != null && last.index() == index - 1) {
+            return last.hash();
+        }
+        Document before = stream.lastCommitAtOrBefore(store.latestCommits, index - 1);
+        if (before == null || lastIndex(before) != index - 1) {
+            return null;
+        }
+        learn(before);
+        return before.getString(CommitChain.HASH);
+    }
+
+    /** Remembers the end of the chain this process knows of, so that its next append needs no look-up. */
+    private void learn(Document commit) {
+        String hash = commit.getString(CommitChain.HASH);
+        if (hash != null) {
+            lastLink.accumulateAndGet(new Link(lastIndex(commit), hash),
+                    (known, met) -> known == null || met.index() >= known.index() ? met : known);
+        }
+    }
+
+    /** A commit's last global index and its hash. */
+    private record Link(long index, String hash) {
+    }
+
+    /**
      * After a duplicate key at {@code candidate}: the index to try next when another commit holds it, {@link #DONE}
      * when the commit there is this very one (the driver retried an insert whose first attempt went through), or
      * {@link #CONFLICT} when the index is free and the duplicate was therefore on the stream key.
@@ -114,7 +158,7 @@ final class CommitAppender {
         store.latestCommits.find(Filters.in(CommitDocument.ID,
                         LongStream.range(candidate, candidate + LOOK_AHEAD).boxed().toList()))
                 .projection(Projections.include(CommitDocument.ID, CommitDocument.LAST, CommitDocument.KEY,
-                        CommitDocument.FIRST_EVENT_ID))
+                        CommitDocument.FIRST_EVENT_ID, CommitChain.HASH))
                 .into(found);
         Document taken = found.stream().filter(d -> firstIndex(d) == candidate).findFirst().orElse(null);
         if (taken == null) {
@@ -126,10 +170,12 @@ final class CommitAppender {
             return DONE;
         }
         long end = lastIndex(taken);
+        learn(taken);
         found.sort(Comparator.comparingLong(CommitDocument::firstIndex));
         for (Document commit : found) {
             if (firstIndex(commit) == end + 1) {
                 end = lastIndex(commit);
+                learn(commit);
             }
         }
         stream.advanceKnownHead(end);

@@ -42,6 +42,9 @@ final class CommitDocument {
     private static final String PAYLOAD_REVISION = "payloadRevision";
     private static final String PAYLOAD = "payload";
     private static final String META_DATA = "metaData";
+    /** An event's fields, in the order {@link CommitChain} hashes them. */
+    static final List<String> EVENT_FIELDS = List.of(EVENT_ID, SEQUENCE, TIMESTAMP, PAYLOAD_TYPE, PAYLOAD_REVISION,
+            PAYLOAD, META_DATA);
 
     private CommitDocument() {
     }
@@ -76,14 +79,22 @@ final class CommitDocument {
                 .append(EVENTS, eventDocuments);
     }
 
-    /** Fills indexes {@code [firstIndex, lastIndex]} with nothing: a hole a legacy store left. */
-    static Document voidCommit(long firstIndex, long lastIndex, Instant committedAt) {
-        return new Document(ID, firstIndex)
+    /**
+     * Fills indexes {@code [firstIndex, lastIndex]} with nothing: a hole a legacy store left, or the indexes of a commit
+     * lost before it was durable. {@code standsFor} is the hash the commit after it names as its {@code prev} (null when
+     * none does), for the chain to connect through the void.
+     */
+    static Document voidCommit(long firstIndex, long lastIndex, Instant committedAt, String standsFor) {
+        Document commit = new Document(ID, firstIndex)
                 .append(LAST, lastIndex)
                 .append(KEY, "void/" + firstIndex)
                 .append(COMMITTED_AT, Date.from(committedAt))
                 .append(SCHEMA, SCHEMA_VERSION)
                 .append(EVENTS, List.of());
+        if (standsFor != null) {
+            commit.append(CommitChain.STANDS_FOR, standsFor);
+        }
+        return commit;
     }
 
     static long firstIndex(Document commit) {

@@ -1,6 +1,8 @@
 package org.socialmaturity.eventstore.mongo;
 
 import java.time.Instant;
+import java.util.TreeMap;
+import java.util.stream.LongStream;
 
 import org.bson.Document;
 
@@ -11,8 +13,10 @@ import com.mongodb.ReadPreference;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 
 /**
  * The storage layout of the event store: which collections hold what, their indexes, and the concerns each kind of
@@ -36,6 +40,8 @@ import com.mongodb.client.model.Indexes;
  */
 final class EventStoreCollections {
 
+    private static final int MAX_LOOK_BACK = 1024;
+
     final MongoCollection<Document> commits;
     final MongoCollection<Document> trackedCommits;
     final MongoCollection<Document> latestCommits;
@@ -58,8 +64,16 @@ final class EventStoreCollections {
      * @return false when the first index is taken already (a commit or another void got there first)
      */
     boolean insertVoid(long first, long last, Instant at) {
+        Document before = first == 0 ? null : lastCommitAtOrBefore(latestCommits, first - 1, MAX_LOOK_BACK);
+        String prev = first == 0 ? CommitChain.GENESIS
+                : before != null && CommitDocument.lastIndex(before) == first - 1 ? before.getString(CommitChain.HASH)
+                : null;
+        Document after = latestCommits.find(Filters.eq(CommitDocument.ID, last + 1))
+                .projection(Projections.include(CommitChain.PREV)).first();
+        Document voidCommit = CommitDocument.voidCommit(first, last, at,
+                after == null ? null : after.getString(CommitChain.PREV));
         try {
-            commits.insertOne(CommitDocument.voidCommit(first, last, at));
+            commits.insertOne(prev == null ? voidCommit : CommitChain.link(voidCommit, prev));
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
@@ -67,6 +81,28 @@ final class EventStoreCollections {
             }
             return false;
         }
+    }
+
+    /**
+     * The last commit starting at or before {@code index} (its bounds and hash only), looking back in windows of 64
+     * indexes, doubling up to {@code maxWindow}; null when none does.
+     */
+    Document lastCommitAtOrBefore(MongoCollection<Document> from, long index, int maxWindow) {
+        long high = index;
+        int window = GlobalStream.FIRST_PAGE;
+        while (high >= 0) {
+            long low = Math.max(0, high - window + 1);
+            TreeMap<Long, Document> bounds = new TreeMap<>();
+            from.find(Filters.in(CommitDocument.ID, LongStream.rangeClosed(low, high).boxed().toList()))
+                    .projection(Projections.include(CommitDocument.ID, CommitDocument.LAST, CommitChain.HASH))
+                    .forEach(d -> bounds.put(CommitDocument.firstIndex(d), d));
+            if (!bounds.isEmpty()) {
+                return bounds.lastEntry().getValue();
+            }
+            high = low - 1;
+            window = Math.min(window * 2, maxWindow);
+        }
+        return null;
     }
 
     /** The unique single-field index every aggregate read relies on; {@code _id} needs none. */

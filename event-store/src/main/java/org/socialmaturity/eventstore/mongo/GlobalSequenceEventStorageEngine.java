@@ -75,6 +75,7 @@ public class GlobalSequenceEventStorageEngine extends AbstractEventStorageEngine
     private final ReadConcern readConcern;
     private final CommitAppender appender;
     private final AggregateStreams aggregates;
+    private final ChainCheck chain;
 
     protected GlobalSequenceEventStorageEngine(Builder builder) {
         super(builder);
@@ -83,8 +84,9 @@ public class GlobalSequenceEventStorageEngine extends AbstractEventStorageEngine
         EventStoreCollections store = new EventStoreCollections(builder.database, builder.commitsCollection,
                 builder.snapshotsCollection, builder.countersCollection, builder.writeConcern, builder.readConcern);
         this.stream = new GlobalStream(store, builder.maxPage, new Holes(store, builder.clock, builder.holePatience));
-        this.appender = new CommitAppender(store, stream, builder.clock, builder.beforeInsert);
+        this.appender = new CommitAppender(store, stream, builder.clock, builder.beforeInsert, builder.hashChain);
         this.aggregates = new AggregateStreams(store);
+        this.chain = new ChainCheck(store);
         store.ensureIndexes();
         new LegacyStoreMigration(store, builder.clock).migrateIfNeeded();
         stream.startFromHint();
@@ -208,6 +210,15 @@ public class GlobalSequenceEventStorageEngine extends AbstractEventStorageEngine
     }
 
     /** The last global index written; -1 for an empty store. */
+    /**
+     * Recomputes the hash chain over the whole store ({@link CommitChain}) and reports the first place it breaks.
+     *
+     * @param progress told the global index reached, page by page
+     */
+    public ChainCheck.ChainReport checkChain(java.util.function.LongConsumer progress) {
+        return chain.run(progress);
+    }
+
     public long headIndex() {
         return stream.headIndex();
     }
@@ -259,6 +270,7 @@ public class GlobalSequenceEventStorageEngine extends AbstractEventStorageEngine
         private WriteConcern writeConcern = WriteConcern.MAJORITY.withJournal(true);
         private ReadConcern readConcern = ReadConcern.MAJORITY;
         private Duration holePatience = Duration.ofSeconds(2);
+        private boolean hashChain = true;
 
         Builder() {
             persistenceExceptionResolver(GlobalSequenceEventStorageEngine::isDuplicateKey);
@@ -300,6 +312,15 @@ public class GlobalSequenceEventStorageEngine extends AbstractEventStorageEngine
          */
         public Builder holePatience(Duration holePatience) {
             this.holePatience = Objects.requireNonNull(holePatience);
+            return this;
+        }
+
+        /**
+         * Whether appends link each commit into the hash chain ({@link CommitChain}); on unless told otherwise. Off
+         * only to measure what the chain costs.
+         */
+        public Builder hashChain(boolean hashChain) {
+            this.hashChain = hashChain;
             return this;
         }
 

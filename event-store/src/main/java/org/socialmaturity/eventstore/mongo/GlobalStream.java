@@ -193,26 +193,9 @@ final class GlobalStream {
                 : store.trackedCommits.find(Filters.eq(CommitDocument.ID, firstIndex(last))).first();
     }
 
-    /**
-     * The last commit starting at or before {@code index} (its bounds only), looking back in windows of 64 indexes,
-     * doubling; null when none does.
-     */
+    /** The last commit starting at or before {@code index} (its bounds and hash only); null when none does. */
     Document lastCommitAtOrBefore(MongoCollection<Document> commits, long index) {
-        long high = index;
-        int window = FIRST_PAGE;
-        while (high >= 0) {
-            long low = Math.max(0, high - window + 1);
-            TreeMap<Long, Document> bounds = new TreeMap<>();
-            commits.find(Filters.in(CommitDocument.ID, indexes(low, (int) (high - low + 1))))
-                    .projection(Projections.include(CommitDocument.ID, CommitDocument.LAST))
-                    .forEach(d -> bounds.put(firstIndex(d), d));
-            if (!bounds.isEmpty()) {
-                return bounds.lastEntry().getValue();
-            }
-            high = low - 1;
-            window = Math.min(window * 2, 4 * maxPage);
-        }
-        return null;
+        return store.lastCommitAtOrBefore(commits, index, 4 * maxPage);
     }
 
     private static java.util.List<Long> indexes(long from, int count) {

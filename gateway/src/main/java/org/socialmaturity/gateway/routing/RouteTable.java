@@ -26,6 +26,7 @@ public final class RouteTable {
             entry("/api/v1/admin/projections/recommendation" + PROJECTION_OPERATIONS, Service.RECOMMENDATION, true,
                     false),
             entry("/api/v1/admin/consistency", Service.SCORING, true, false),
+            entry("/api/v1/admin/integrity", Service.ASSESSMENT, true, false),
             entry("/api/v1/questionnaires/" + ID, Service.ASSESSMENT, false, false),
             entry("/api/v1/companies/" + ID + "/assessments/compare", Service.SCORING, false, false),
             entry("/api/v1/companies/" + ID + "/(maturity|trajectory|history)", Service.SCORING, false, false),

@@ -1,0 +1,150 @@
+package org.socialmaturity.eventstore.mongo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.socialmaturity.eventstore.mongo.ChainCheck.ChainReport;
+import org.socialmaturity.localmongo.LocalMongo;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+
+/**
+ * Whoever can write to the database can change a stored event; the hash chain makes it show. Each case changes the
+ * store directly, as a database administrator could, and the check must name the first commit affected.
+ */
+class CommitChainTest {
+
+    private LocalMongo mongo;
+    private MongoClient client;
+    private GlobalSequenceEventStorageEngine engine;
+    private MongoCollection<Document> commits;
+
+    @BeforeEach
+    void start() {
+        mongo = LocalMongo.inMemory();
+        client = MongoClients.create(mongo.connectionString());
+        engine = Engines.engine(client, index -> { });
+        commits = client.getDatabase("proof-events").getCollection("commits");
+        // Two writers taking turns, commits of one to three events: [0] [1] [2] [3,4] [5] [6,7,8] [9] [10] [11] [12,13]
+        GlobalSequenceEventStorageEngine other = Engines.engine(client, index -> { });
+        for (int round = 0; round < 5; round++) {
+            engine.appendEvents(Engines.events("a", round, 1));
+            other.appendEvents(Engines.events("b", 3 * round, 1 + round % 3));
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        mongo.close();
+    }
+
+    @Test
+    void anUntouchedStoreHoldsTogetherEachCommitNamingTheOneBefore() {
+        List<Long> reached = new ArrayList<>();
+        ChainReport report = engine.checkChain(reached::add);
+
+        assertTrue(report.intact(), String.valueOf(report.firstBreak()));
+        assertEquals(10, report.commits());
+        assertEquals(engine.headIndex(), report.verifiedUpTo());
+        assertEquals(engine.headIndex(), reached.get(reached.size() - 1));
+        Document first = commits.find(Filters.eq("_id", 0L)).first();
+        assertEquals(CommitChain.GENESIS, first.getString("prev"));
+        Document second = commits.find(Filters.eq("_id", 1L)).first();
+        assertEquals(first.getString("hash"), second.getString("prev"), "written by another process, linked all the same");
+        Document last = commits.find(Filters.eq("_id", firstIndexOfLastCommit())).first();
+        assertEquals(last.getString("hash"), report.headHash());
+    }
+
+    @Test
+    void aPayloadChangedInTheDatabaseIsReportedAtItsCommit() {
+        commits.updateOne(Filters.eq("_id", 3L), Updates.set("events.0.payload", "{\"writer\":\"b\",\"n\":99}"));
+
+        ChainReport report = engine.checkChain(index -> { });
+
+        assertEquals(3, report.firstBreak().globalIndex());
+        assertTrue(report.firstBreak().reason().contains("content does not match its hash"), report.firstBreak().reason());
+        assertEquals(2, report.verifiedUpTo());
+        assertNull(report.headHash());
+    }
+
+    @Test
+    void aCommitWhoseHashWasRecomputedAfterTheChangeBreaksTheLinkOfTheNext() {
+        Document changed = commits.find(Filters.eq("_id", 3L)).first();
+        changed.getList("events", Document.class).get(0).put("payload", "{\"writer\":\"b\",\"n\":99}");
+        changed.put("hash", CommitChain.hash(changed));
+        commits.replaceOne(Filters.eq("_id", 3L), changed);
+
+        ChainReport report = engine.checkChain(index -> { });
+
+        assertEquals(changed.getLong("last") + 1, report.firstBreak().globalIndex());
+        assertTrue(report.firstBreak().reason().contains("does not follow the one before"), report.firstBreak().reason());
+    }
+
+    @Test
+    void aDeletedCommitIsReportedAtItsIndexes() {
+        commits.deleteOne(Filters.eq("_id", 6L));
+
+        ChainReport report = engine.checkChain(index -> { });
+
+        assertEquals(6, report.firstBreak().globalIndex());
+        assertTrue(report.firstBreak().reason().contains("global indexes 6 to 8 are missing"), report.firstBreak().reason());
+    }
+
+    @Test
+    void twoCommitsSwappedAreReportedAtTheFirst() {
+        Document a = commits.find(Filters.eq("_id", 9L)).first();
+        Document b = commits.find(Filters.eq("_id", 10L)).first();
+        // Each other's content under their own bounds: what a reordering has to look like to keep the indexes tiled.
+        Document aWithB = new Document(b);
+        aWithB.put("_id", 9L);
+        aWithB.put("last", 9L);
+        Document bWithA = new Document(a);
+        bWithA.put("_id", 10L);
+        bWithA.put("last", 10L);
+        commits.updateOne(Filters.eq("_id", 10L), Updates.set("key", "moving")); // the stream key is unique
+        commits.replaceOne(Filters.eq("_id", 9L), aWithB);
+        commits.replaceOne(Filters.eq("_id", 10L), bWithA);
+
+        ChainReport report = engine.checkChain(index -> { });
+
+        assertEquals(9, report.firstBreak().globalIndex());
+    }
+
+    @Test
+    void aVoidFillingTheIndexesOfALostCommitKeepsTheChainConnected() {
+        // A commit this process read, then lost before it was durable; the next append fills its indexes with a void.
+        GlobalSequenceEventStorageEngine other = Engines.engine(client, index -> { });
+        other.appendEvents(Engines.events("lost", 0, 2));
+        long lostAt = firstIndexOfLastCommit();
+        try (var read = engine.readEvents(null, false)) {
+            assertEquals(lostAt + 2, read.count());
+        }
+        commits.deleteOne(Filters.eq("_id", lostAt));
+
+        engine.appendEvents(Engines.events("after", 0, 1));
+
+        ChainReport report = engine.checkChain(index -> { });
+        assertTrue(report.intact(), String.valueOf(report.firstBreak()));
+        assertEquals(1, report.voids().size());
+        assertEquals(lostAt, report.voids().get(0)[0]);
+    }
+
+    private long firstIndexOfLastCommit() {
+        long head = engine.headIndex();
+        return ((Number) commits.find(Filters.lte("_id", head)).sort(new Document("_id", -1)).first().get("_id"))
+                .longValue();
+    }
+}
