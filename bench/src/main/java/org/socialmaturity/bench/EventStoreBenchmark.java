@@ -89,6 +89,10 @@ public final class EventStoreBenchmark {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         long[] sizes = Arrays.stream((args.length > 0 ? args[0] : "10000,100000,1000000").split(","))
                 .mapToLong(Long::parseLong).toArray();
+        if (args.length > 1 && args[1].equals("chain-overhead")) {
+            chainOverhead(sizes);
+            return;
+        }
         List<Engine> engines = new ArrayList<>(Engine.named(args.length > 1 ? args[1] : "global,stock,jdbc"));
         boolean postgresMissing = engines.contains(Engine.JDBC) && PrivatePostgres.installedBinaries().isEmpty();
         if (postgresMissing) {
@@ -426,6 +430,56 @@ public final class EventStoreBenchmark {
 
     private static JacksonSerializer serializer() {
         return JacksonSerializer.builder().objectMapper(new ObjectMapper().registerModule(new JavaTimeModule())).build();
+    }
+
+    /**
+     * What the hash chain costs appends, measured so that the server's drift cancels out: one server, two stores on it,
+     * the engine with the chain and the same engine without, filled side by side to each size, then their appends
+     * measured in turns (ten rounds, alternating which goes first); the median of each, and the check of the whole
+     * chained store.
+     */
+    private static void chainOverhead(long[] sizes) throws Exception {
+        List<String> table = new ArrayList<>();
+        try (LocalMongoServer server = LocalMongoServer.start("GlobalSequenceEventStorageEngine",
+                (client, database) -> globalSequence(client, database, !database.startsWith("unchained")))) {
+            Store chainedStore = server.createStore("chained");
+            Store unchainedStore = server.createStore("unchained");
+            Filler chained = new Filler(chainedStore.engine());
+            Filler unchained = new Filler(unchainedStore.engine());
+            for (long size : sizes) {
+                for (long step = Math.max(1_000, size / 20), reached = Math.min(size, step); ; reached = Math.min(size,
+                        reached + step)) {
+                    progress("chain overhead: filling both stores to %,d events", reached);
+                    unchained.fillTo(reached);
+                    chained.fillTo(reached);
+                    if (reached == size) {
+                        break;
+                    }
+                }
+                List<Long> with = new ArrayList<>();
+                List<Long> without = new ArrayList<>();
+                for (int round = 0; round < 10; round++) {
+                    boolean chainedFirst = round % 2 == 0;
+                    for (int turn = 0; turn < 2; turn++) {
+                        boolean chainedTurn = chainedFirst == (turn == 0);
+                        double rate = chainedTurn ? appendsPerSecond(chainedStore.engine(), chained)
+                                : appendsPerSecond(unchainedStore.engine(), unchained);
+                        (chainedTurn ? with : without).add(Math.round(rate));
+                    }
+                }
+                double withMedian = median(with);
+                double withoutMedian = median(without);
+                double check = chainCheckSeconds((GlobalSequenceEventStorageEngine) chainedStore.engine());
+                table.add(String.format(Locale.ROOT, "| %,d | %,.0f | %,.0f | %+.1f%% | %.1f |", size, withoutMedian,
+                        withMedian, (withoutMedian - withMedian) / withoutMedian * 100, check));
+                progress("%s", table.get(table.size() - 1));
+            }
+        }
+        System.out.println();
+        System.out.println("| events in each store | appends/s without the chain (median of 10) | appends/s with the chain "
+                + "(median of 10) | cost of the chain | integrity check of the whole chained store, s |");
+        System.out.println("|---|---|---|---|---|");
+        table.forEach(System.out::println);
     }
 
     private static EventStorageEngine globalSequence(MongoClient client, String database, boolean hashChain) {
