@@ -1,10 +1,11 @@
 package org.socialmaturity.eventstore.mongo;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -49,8 +50,10 @@ public final class CommitChain {
 
     /** The hash a stored commit should have, from what it holds (its {@code prev} included, its {@code hash} not). */
     public static String hash(Document commit) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        MessageDigest sha256 = sha256();
+        // Written straight into the digest: an append hashes its commit without copying it first.
+        try (DataOutputStream out = new DataOutputStream(new DigestOutputStream(OutputStream.nullOutputStream(),
+                sha256))) {
             text(out, FORMAT);
             number(out, commit.get(CommitDocument.ID));
             number(out, commit.get(CommitDocument.LAST));
@@ -78,8 +81,12 @@ public final class CommitChain {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return HexFormat.of().formatHex(sha256.digest());
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray()));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }

@@ -74,6 +74,7 @@ class ConcurrentWritersProofTest {
         assertEquals(expected, new HashSet<>(seen.stream().map(Seen::id).toList()), "every event seen");
         assertEquals(2 * perWriter, seen.size(), "and each exactly once");
         assertContiguousFromZero(seen);
+        assertChainIntact(2 * perWriter);
     }
 
     @Test
@@ -106,6 +107,7 @@ class ConcurrentWritersProofTest {
         assertTrue(late.index() > chosen, "the frozen writer found its index taken and appended after it: " + late);
         assertTrue(seen.stream().anyMatch(s -> s.index() == chosen && s.id().startsWith("W#")),
                 "the survivor wrote at the index the frozen writer had chosen");
+        assertChainIntact(30);
     }
 
     @Test
@@ -126,6 +128,7 @@ class ConcurrentWritersProofTest {
         assertEquals(expected, new HashSet<>(seen.stream().map(Seen::id).toList()));
         assertEquals(25, seen.size());
         assertContiguousFromZero(seen);
+        assertChainIntact(25);
     }
 
     @Test
@@ -212,6 +215,19 @@ class ConcurrentWritersProofTest {
     private static List<Seen> parse(List<String> lines) {
         return lines.stream().filter(l -> !l.equals("done") && !l.equals("deadline"))
                 .map(l -> l.split(" ")).map(p -> new Seen(Long.parseLong(p[0]), p[1])).toList();
+    }
+
+    /**
+     * Each writer process linked its commits to whatever the others had appended (learned from a lost race or looked
+     * up): the hash chain holds over all of them, the frozen and the killed writer's included.
+     */
+    private void assertChainIntact(long commits) {
+        try (MongoClient client = MongoClients.create(mongo.connectionString())) {
+            ChainCheck.ChainReport report = Engines.engine(client, index -> { }).checkChain(index -> { });
+            assertTrue(report.intact(), String.valueOf(report.firstBreak()));
+            assertEquals(commits, report.commits());
+            assertEquals(0, report.unchainedCommits());
+        }
     }
 
     /** One commit per event here, so the indexes seen are exactly 0, 1, 2, ...: in order, none skipped. */
