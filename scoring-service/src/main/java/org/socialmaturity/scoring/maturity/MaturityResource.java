@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialmaturity.contracts.maturity.Quadrant;
 import org.socialmaturity.contracts.questionnaire.Language;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
-import org.socialmaturity.scoring.maturity.MaturityRules.DimensionScore;
+import org.socialmaturity.contracts.maturity.MaturityRules.DimensionScore;
 import org.socialmaturity.scoring.timeline.CompanyTimeline.Entry;
 import org.socialmaturity.scoring.timeline.TimelineView;
 import org.socialmaturity.scoring.timeline.Timelines;

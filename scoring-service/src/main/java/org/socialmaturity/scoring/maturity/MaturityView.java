@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.socialmaturity.contracts.maturity.Quadrant;
 import org.socialmaturity.contracts.questionnaire.Language;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
-import org.socialmaturity.scoring.maturity.MaturityRules.Maturity;
+import org.socialmaturity.contracts.maturity.MaturityRules.Maturity;
 
 /** A company's maturity as partners and auditors read it; numbers rounded for display, computed unrounded. */
 @Schema(name = "Maturity", description = "A company's maturity at an instant: phase, SMI quadrant, indexes, dimension "

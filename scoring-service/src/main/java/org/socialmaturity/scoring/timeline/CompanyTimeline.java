@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.socialmaturity.contracts.assessment.RawAnswer;
 import org.socialmaturity.contracts.maturity.Quadrant;
-import org.socialmaturity.scoring.maturity.MaturityRules.Maturity;
+import org.socialmaturity.contracts.maturity.MaturityRules.Maturity;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 

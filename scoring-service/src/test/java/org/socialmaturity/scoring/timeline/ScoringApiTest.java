@@ -27,8 +27,8 @@ import org.socialmaturity.localmongo.StoredEvents;
 import org.socialmaturity.localmongo.StoredEvents.StoredEvent;
 import org.socialmaturity.scoring.EventScenario;
 import org.socialmaturity.localmongo.Eventually;
-import org.socialmaturity.scoring.maturity.MaturityRules;
-import org.socialmaturity.scoring.maturity.MaturityRules.Maturity;
+import org.socialmaturity.contracts.maturity.MaturityRules;
+import org.socialmaturity.contracts.maturity.MaturityRules.Maturity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;

@@ -1,11 +1,10 @@
-package org.socialmaturity.scoring.maturity;
+package org.socialmaturity.contracts.maturity;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.socialmaturity.contracts.maturity.Quadrant;
 import org.socialmaturity.contracts.questionnaire.Axis;
 import org.socialmaturity.contracts.questionnaire.Dimension;
 import org.socialmaturity.contracts.questionnaire.Question;

@@ -1,4 +1,4 @@
-package org.socialmaturity.scoring.maturity;
+package org.socialmaturity.contracts.maturity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -10,7 +10,6 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.socialmaturity.contracts.assessment.RawAnswer;
-import org.socialmaturity.contracts.maturity.Quadrant;
 import org.socialmaturity.contracts.questionnaire.Axis;
 import org.socialmaturity.contracts.questionnaire.Band;
 import org.socialmaturity.contracts.questionnaire.Dimension;
@@ -20,7 +19,7 @@ import org.socialmaturity.contracts.questionnaire.Question;
 import org.socialmaturity.contracts.questionnaire.QuestionType;
 import org.socialmaturity.contracts.questionnaire.Questionnaire;
 import org.socialmaturity.contracts.questionnaire.Text;
-import org.socialmaturity.scoring.maturity.MaturityRules.Maturity;
+import org.socialmaturity.contracts.maturity.MaturityRules.Maturity;
 
 /**
  * The rules table. A small questionnaire: four dimensions of weight 1, two per axis (I1, I2 investment; N1, N2
