@@ -60,7 +60,7 @@ final class AggregateStreams {
     }
 
     /** The commits holding the aggregate's events from {@code firstSequenceNumber} on, in sequence order. */
-    private List<Document> commits(String aggregateId, long firstSequenceNumber) {
+    List<Document> commits(String aggregateId, long firstSequenceNumber) {
         List<Document> result = new ArrayList<>();
         long next = firstSequenceNumber;
         int window = FIRST_WINDOW;

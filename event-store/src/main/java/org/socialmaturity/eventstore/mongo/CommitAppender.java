@@ -12,6 +12,7 @@ import java.util.function.LongConsumer;
 import java.util.stream.LongStream;
 
 import org.bson.Document;
+import org.socialmaturity.contracts.proof.HashChain;
 import org.jboss.logging.Logger;
 import org.socialmaturity.eventstore.mongo.CommitDocument.SerializedEvent;
 
@@ -115,13 +116,13 @@ final class CommitAppender {
 
     /**
      * The hash of the commit ending at {@code index - 1}, for the commit at {@code index} to name: known when this
-     * process appended or met that commit last, else one look-up. {@link CommitChain#GENESIS} at 0; null when no commit
+     * process appended or met that commit last, else one look-up. {@link HashChain#GENESIS} at 0; null when no commit
      * ends there (the one this writer saw there was lost before it was durable: a void will fill its indexes) or it
      * predates the chain.
      */
     private String hashBefore(long index) {
         if (index == 0) {
-            return CommitChain.GENESIS;
+            return HashChain.GENESIS;
         }
         Link last = lastLink.get();
         if (last != null && last.index() == index - 1) {

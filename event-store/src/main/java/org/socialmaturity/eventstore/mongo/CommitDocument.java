@@ -35,16 +35,13 @@ final class CommitDocument {
     /** The id of a commit's first event, as a projection path. */
     static final String FIRST_EVENT_ID = "events.id";
 
-    private static final String EVENT_ID = "id";
-    private static final String SEQUENCE = "sequence";
-    private static final String TIMESTAMP = "timestamp";
-    private static final String PAYLOAD_TYPE = "payloadType";
-    private static final String PAYLOAD_REVISION = "payloadRevision";
-    private static final String PAYLOAD = "payload";
-    private static final String META_DATA = "metaData";
-    /** An event's fields, in the order {@link CommitChain} hashes them. */
-    static final List<String> EVENT_FIELDS = List.of(EVENT_ID, SEQUENCE, TIMESTAMP, PAYLOAD_TYPE, PAYLOAD_REVISION,
-            PAYLOAD, META_DATA);
+    static final String EVENT_ID = "id";
+    static final String SEQUENCE = "sequence";
+    static final String TIMESTAMP = "timestamp";
+    static final String PAYLOAD_TYPE = "payloadType";
+    static final String PAYLOAD_REVISION = "payloadRevision";
+    static final String PAYLOAD = "payload";
+    static final String META_DATA = "metaData";
 
     private CommitDocument() {
     }

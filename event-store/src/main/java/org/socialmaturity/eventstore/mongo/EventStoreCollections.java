@@ -5,6 +5,7 @@ import java.util.TreeMap;
 import java.util.stream.LongStream;
 
 import org.bson.Document;
+import org.socialmaturity.contracts.proof.HashChain;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -65,7 +66,7 @@ final class EventStoreCollections {
      */
     boolean insertVoid(long first, long last, Instant at) {
         Document before = first == 0 ? null : lastCommitAtOrBefore(latestCommits, first - 1, MAX_LOOK_BACK);
-        String prev = first == 0 ? CommitChain.GENESIS
+        String prev = first == 0 ? HashChain.GENESIS
                 : before != null && CommitDocument.lastIndex(before) == first - 1 ? before.getString(CommitChain.HASH)
                 : null;
         Document after = latestCommits.find(Filters.eq(CommitDocument.ID, last + 1))

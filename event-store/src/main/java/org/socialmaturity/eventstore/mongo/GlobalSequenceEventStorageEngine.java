@@ -1,5 +1,6 @@
 package org.socialmaturity.eventstore.mongo;
 
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,9 @@ import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.bson.Document;
+import org.socialmaturity.contracts.proof.Checkpoint;
+import org.socialmaturity.contracts.proof.StoredCommit;
 import org.socialmaturity.eventstore.mongo.CommitDocument.SerializedEvent;
 
 import com.mongodb.ErrorCategory;
@@ -36,6 +40,8 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.ReadConcern;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 
 /**
  * An Axon event storage engine on MongoDB whose global sequence has no holes, so that no reader ever skips or waits
@@ -76,12 +82,13 @@ public class GlobalSequenceEventStorageEngine extends AbstractEventStorageEngine
     private final CommitAppender appender;
     private final AggregateStreams aggregates;
     private final ChainCheck chain;
+    private final EventStoreCollections store;
 
     protected GlobalSequenceEventStorageEngine(Builder builder) {
         super(builder);
         this.writeConcern = builder.writeConcern;
         this.readConcern = builder.readConcern;
-        EventStoreCollections store = new EventStoreCollections(builder.database, builder.commitsCollection,
+        this.store = new EventStoreCollections(builder.database, builder.commitsCollection,
                 builder.snapshotsCollection, builder.countersCollection, builder.writeConcern, builder.readConcern);
         this.stream = new GlobalStream(store, builder.maxPage, new Holes(store, builder.clock, builder.holePatience));
         this.appender = new CommitAppender(store, stream, builder.clock, builder.beforeInsert, builder.hashChain);
@@ -215,8 +222,37 @@ public class GlobalSequenceEventStorageEngine extends AbstractEventStorageEngine
      *
      * @param progress told the global index reached, page by page
      */
-    public ChainCheck.ChainReport checkChain(java.util.function.LongConsumer progress) {
-        return chain.run(progress);
+    public ChainCheck.ChainReport checkChain(LongConsumer progress) {
+        return chain.run(List.of(), null, progress);
+    }
+
+    /**
+     * Recomputes the hash chain and checks on the way each signed checkpoint against the commit it names.
+     *
+     * @param checkpoints in head order
+     * @param key         the key that signed them
+     */
+    public ChainCheck.ChainReport checkChain(List<Checkpoint> checkpoints, PublicKey key, LongConsumer progress) {
+        return chain.run(checkpoints, key, progress);
+    }
+
+    /** The last commit as stored, read as tracking readers read (what a checkpoint signs); null for an empty store. */
+    public StoredCommit headCommit() {
+        Document head = store.trackedCommits.find().sort(Sorts.descending(CommitDocument.ID)).first();
+        return head == null ? null : CommitChain.stored(head);
+    }
+
+    /** One aggregate's commits as stored, in sequence order: the events of a proof, with their place in the chain. */
+    public List<StoredCommit> storedCommitsOf(String aggregateId) {
+        return aggregates.commits(aggregateId, 0).stream().map(CommitChain::stored).toList();
+    }
+
+    /** The commits starting at global indexes {@code [from, to]}, as stored, in global order. */
+    public List<StoredCommit> storedCommitsBetween(long from, long to) {
+        List<StoredCommit> commits = new ArrayList<>();
+        store.trackedCommits.find(Filters.and(Filters.gte(CommitDocument.ID, from), Filters.lte(CommitDocument.ID, to)))
+                .sort(Sorts.ascending(CommitDocument.ID)).forEach(d -> commits.add(CommitChain.stored(d)));
+        return commits;
     }
 
     public long headIndex() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +12,10 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.socialmaturity.contracts.proof.Checkpoint;
+import org.socialmaturity.contracts.proof.HashChain;
+import org.socialmaturity.contracts.proof.SigningKey;
+import org.socialmaturity.contracts.proof.StoredCommit;
 import org.socialmaturity.eventstore.mongo.ChainCheck.ChainReport;
 import org.socialmaturity.localmongo.LocalMongo;
 
@@ -61,7 +66,7 @@ class CommitChainTest {
         assertEquals(engine.headIndex(), report.verifiedUpTo());
         assertEquals(engine.headIndex(), reached.get(reached.size() - 1));
         Document first = commits.find(Filters.eq("_id", 0L)).first();
-        assertEquals(CommitChain.GENESIS, first.getString("prev"));
+        assertEquals(HashChain.GENESIS, first.getString("prev"));
         Document second = commits.find(Filters.eq("_id", 1L)).first();
         assertEquals(first.getString("hash"), second.getString("prev"), "written by another process, linked all the same");
         Document last = commits.find(Filters.eq("_id", firstIndexOfLastCommit())).first();
@@ -140,6 +145,67 @@ class CommitChainTest {
         assertTrue(report.intact(), String.valueOf(report.firstBreak()));
         assertEquals(1, report.voids().size());
         assertEquals(lostAt, report.voids().get(0)[0]);
+    }
+
+    @Test
+    void aStoreRewrittenWithEveryHashRecomputedContradictsTheCheckpointSignedBeforeIt() {
+        SigningKey key = SigningKey.throwaway();
+        StoredCommit head = engine.headCommit();
+        Checkpoint signed = Checkpoint.sign(key, head.last(), head.hash(), Instant.now());
+        rechainFrom(3L, "{\"writer\":\"b\",\"n\":99}");
+        assertTrue(engine.checkChain(index -> { }).intact(), "recomputed hashes fool the chain alone");
+
+        ChainReport report = engine.checkChain(List.of(signed), key.publicKey(), index -> { });
+
+        assertEquals(head.first(), report.firstBreak().globalIndex(), "the commit the checkpoint names");
+        assertTrue(report.firstBreak().reason().contains("the store holds something else there"),
+                report.firstBreak().reason());
+        assertEquals(0, report.checkpointsVerified());
+    }
+
+    @Test
+    void commitsRemovedFromTheEndAreShownByTheCheckpointOfTheOldHead() {
+        SigningKey key = SigningKey.throwaway();
+        Checkpoint early = Checkpoint.sign(key, 2, commits.find(Filters.eq("_id", 2L)).first().getString("hash"),
+                Instant.now());
+        StoredCommit head = engine.headCommit();
+        Checkpoint signed = Checkpoint.sign(key, head.last(), head.hash(), Instant.now());
+        commits.deleteOne(Filters.eq("_id", head.first()));
+
+        ChainReport report = engine.checkChain(List.of(early, signed), key.publicKey(), index -> { });
+
+        assertEquals(head.first(), report.firstBreak().globalIndex());
+        assertTrue(report.firstBreak().reason().contains("commits were removed from its end"),
+                report.firstBreak().reason());
+        assertEquals(1, report.checkpointsVerified(), "the checkpoint of index 2 still holds");
+    }
+
+    @Test
+    void aCheckpointNotSignedByThePlatformsKeyIsReported() {
+        SigningKey platform = SigningKey.throwaway();
+        StoredCommit head = engine.headCommit();
+        Checkpoint forged = Checkpoint.sign(SigningKey.throwaway(), head.last(), head.hash(), Instant.now());
+
+        ChainReport report = engine.checkChain(List.of(forged), platform.publicKey(), index -> { });
+
+        assertTrue(report.firstBreak().reason().contains("not signed by the platform's key"),
+                report.firstBreak().reason());
+        assertTrue(engine.checkChain(List.of(Checkpoint.sign(platform, head.last(), head.hash(), Instant.now())),
+                platform.publicKey(), index -> { }).intact());
+    }
+
+    /** What an administrator covering a change has to do: change one payload and recompute every hash after it. */
+    private void rechainFrom(long firstIndex, String payload) {
+        String prev = commits.find(Filters.lt("_id", firstIndex)).sort(new Document("_id", -1)).first()
+                .getString("hash");
+        List<Document> rest = commits.find(Filters.gte("_id", firstIndex)).sort(new Document("_id", 1))
+                .into(new ArrayList<>());
+        rest.get(0).getList("events", Document.class).get(0).put("payload", payload);
+        for (Document commit : rest) {
+            CommitChain.link(commit, prev);
+            prev = commit.getString("hash");
+            commits.replaceOne(Filters.eq("_id", commit.get("_id")), commit);
+        }
     }
 
     private long firstIndexOfLastCommit() {

@@ -1,0 +1,128 @@
+package org.socialmaturity.eventstore.checkpoint;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.inject.Singleton;
+
+import org.bson.Document;
+import org.jboss.logging.Logger;
+import org.socialmaturity.contracts.proof.Checkpoint;
+import org.socialmaturity.contracts.proof.HashChain;
+import org.socialmaturity.contracts.proof.SigningKey;
+import org.socialmaturity.contracts.proof.StoredCommit;
+import org.socialmaturity.eventstore.AxonRuntime;
+import org.socialmaturity.eventstore.AxonSettings;
+import org.socialmaturity.eventstore.mongo.ChainCheck.ChainReport;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+
+import io.quarkus.runtime.LaunchMode;
+
+/**
+ * Signed checkpoints of the event store: the platform's statement, at a time, of the hash its chain had at an index.
+ * Kept in the event database beside the commits ({@code checkpoints}) and handed to whoever asks (in dossiers, by the
+ * integrity check); an auditor who keeps one can later prove any rewrite of the history before it, even one that
+ * recomputed every hash, because the platform's key signed the old head.
+ */
+@Singleton
+public class Checkpoints {
+
+    private static final Logger LOG = Logger.getLogger(Checkpoints.class);
+    static final String COLLECTION = "checkpoints";
+    private static final String HEAD_INDEX = "headIndex";
+
+    private final AxonRuntime axon;
+    private final SigningKey key;
+    private final MongoCollection<Document> checkpoints;
+
+    Checkpoints(AxonRuntime axon, MongoClient mongo, AxonSettings axonSettings, CheckpointSettings settings) {
+        this.axon = axon;
+        this.key = signingKey(settings);
+        this.checkpoints = mongo.getDatabase(axonSettings.eventDatabase()).getCollection(COLLECTION)
+                .withWriteConcern(axon.storageEngine().writeConcern())
+                .withReadConcern(axon.storageEngine().readConcern());
+        checkpoints.createIndex(Indexes.ascending(HEAD_INDEX), new IndexOptions().name(HEAD_INDEX));
+    }
+
+    private static SigningKey signingKey(CheckpointSettings settings) {
+        if (settings.signingKey().isPresent()) {
+            return SigningKey.fromSeed(settings.signingKey().get());
+        }
+        if (LaunchMode.current() == LaunchMode.NORMAL) {
+            throw new IllegalStateException("PLATFORM_CHECKPOINTS_SIGNING_KEY is not set: checkpoints cannot be "
+                    + "signed. Set it to 32 random bytes in base64 (head -c32 /dev/urandom | base64), from a Secret");
+        }
+        SigningKey throwaway = SigningKey.throwaway();
+        LOG.warnf("No checkpoint signing key configured: signing with a throwaway key %s that dies with this process",
+                throwaway.keyId());
+        return throwaway;
+    }
+
+    public SigningKey key() {
+        return key;
+    }
+
+    /** Signs the store's current head, durably: a dossier or an operator asked for a checkpoint now. */
+    public Checkpoint signHead() {
+        StoredCommit head = axon.storageEngine().headCommit();
+        Checkpoint checkpoint = sign(head == null ? -1 : head.last(), head == null ? HashChain.GENESIS : head.hash());
+        checkpoints.insertOne(toDocument(checkpoint));
+        return checkpoint;
+    }
+
+    /** Signs the head when it moved since the last checkpoint (the scheduled signature). */
+    public Optional<Checkpoint> signHeadIfMoved() {
+        StoredCommit head = axon.storageEngine().headCommit();
+        if (head == null || head.hash() == null || latest().map(c -> c.headIndex() >= head.last()).orElse(false)) {
+            return Optional.empty();
+        }
+        Checkpoint checkpoint = sign(head.last(), head.hash());
+        checkpoints.insertOne(toDocument(checkpoint));
+        return Optional.of(checkpoint);
+    }
+
+    /** The first checkpoint at or after {@code index}: the one a proof of a commit ending there leads to. */
+    public Optional<Checkpoint> firstCovering(long index) {
+        return Optional.ofNullable(checkpoints.find(Filters.gte(HEAD_INDEX, index)).sort(Sorts.ascending(HEAD_INDEX))
+                .first()).map(Checkpoints::fromDocument);
+    }
+
+    public Optional<Checkpoint> latest() {
+        return Optional.ofNullable(checkpoints.find(Filters.gte(HEAD_INDEX, -1L)).sort(Sorts.descending(HEAD_INDEX))
+                .first()).map(Checkpoints::fromDocument);
+    }
+
+    /** Recomputes the whole chain and checks every kept checkpoint on the way (the operator's integrity check). */
+    public ChainReport checkChain(java.util.function.LongConsumer progress) {
+        List<Checkpoint> all = new ArrayList<>();
+        checkpoints.find(Filters.gte(HEAD_INDEX, -1L)).sort(Sorts.ascending(HEAD_INDEX))
+                .forEach(d -> all.add(fromDocument(d)));
+        all.removeIf(c -> c.headIndex() < 0);
+        return axon.storageEngine().checkChain(all, key.publicKey(), progress);
+    }
+
+    private Checkpoint sign(long headIndex, String headHash) {
+        return Checkpoint.sign(key, headIndex, headHash, Instant.now());
+    }
+
+    private static Document toDocument(Checkpoint checkpoint) {
+        return new Document(HEAD_INDEX, checkpoint.headIndex())
+                .append("headHash", checkpoint.headHash())
+                .append("signedAt", checkpoint.signedAt())
+                .append("keyId", checkpoint.keyId())
+                .append("signature", checkpoint.signature());
+    }
+
+    private static Checkpoint fromDocument(Document document) {
+        return new Checkpoint(((Number) document.get(HEAD_INDEX)).longValue(), document.getString("headHash"),
+                document.getString("signedAt"), document.getString("keyId"), document.getString("signature"));
+    }
+}
