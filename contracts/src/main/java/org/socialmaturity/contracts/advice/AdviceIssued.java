@@ -20,6 +20,11 @@ public record AdviceIssued(
         long causeIndex,
         Instant issuedAt) {
 
+    /** The aggregate the company's advice is appended to: its events are the advice the company was issued. */
+    public static String streamIdOf(String companyId) {
+        return "advice:" + companyId;
+    }
+
     /** What caused the advice: {@code type} is PHASE_ENTERED, PHASE_DROPPED or QUADRANT_CHANGED. */
     public record Trigger(String type, String from, String to) {
     }

@@ -76,7 +76,7 @@ public class AdviceDecisions {
     /** Handling a change again (a restart before the token was stored) issues nothing: the aggregate saw its cause. */
     private void issue(String companyId, String partnerId, Advice advice, EventMessage<?> change, TrackingToken token,
                        String correlationId) {
-        IssueAdvice command = new IssueAdvice(IssueAdvice.streamIdOf(companyId), companyId, partnerId,
+        IssueAdvice command = new IssueAdvice(AdviceIssued.streamIdOf(companyId), companyId, partnerId,
                 advice.trigger(), advice.itemCodes(), advice.dimensions(), change.getIdentifier(), GlobalIndex.of(token),
                 change.getTimestamp());
         axon.configuration().commandGateway().sendAndWait(GenericCommandMessage.asCommandMessage(command)

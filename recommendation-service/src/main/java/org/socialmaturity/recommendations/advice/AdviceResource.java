@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -31,7 +30,7 @@ import org.socialmaturity.contracts.questionnaire.Language;
 import org.socialmaturity.contracts.questionnaire.Questionnaire;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
 import org.socialmaturity.recommendations.advice.CompanyAdviceLog.Issued;
-import org.socialmaturity.recommendations.catalogue.AdviceCatalogue;
+import org.socialmaturity.contracts.advice.AdviceCatalogue;
 import org.socialmaturity.web.CallContext;
 import org.socialmaturity.web.LanguageNegotiation;
 import org.socialmaturity.web.Page;
@@ -134,14 +133,8 @@ public class AdviceResource {
     }
 
     private AdviceView view(Issued issued, Language language) {
-        String names = issued.dimensions().stream()
-                .map(id -> questionnaire.dimension(id).map(d -> d.name().in(language)).orElse(id))
-                .collect(Collectors.joining(", "));
-        List<AdviceCatalogue.Rendered> items = issued.itemCodes().stream()
-                .map(code -> catalogue.item(code).orElseThrow(() -> new IllegalStateException("No advice " + code))
-                        .render(language, names))
-                .toList();
-        return new AdviceView(issued.adviceId(), issued.at(), issued.trigger(), issued.dimensions(), items);
+        return new AdviceView(issued.adviceId(), issued.at(), issued.trigger(), issued.dimensions(),
+                catalogue.render(issued.itemCodes(), issued.dimensions(), questionnaire, language));
     }
 
     public record AdviceView(String id, Instant at, Trigger trigger, List<String> dimensions,

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.socialmaturity.contracts.advice.AdviceIssued.Trigger;
 import org.socialmaturity.contracts.maturity.MaturityPhaseChanged;
 import org.socialmaturity.contracts.maturity.QuadrantChanged;
-import org.socialmaturity.recommendations.catalogue.AdviceCatalogue;
+import org.socialmaturity.contracts.advice.AdviceCatalogue;
 
 /**
  * Which advice a change calls for, as a pure function of the change: the trigger's own items, then the next step for

@@ -43,7 +43,7 @@ public class CompanyAdvice {
 
     @EventSourcingHandler
     void on(AdviceIssued event) {
-        adviceStreamId = IssueAdvice.streamIdOf(event.companyId());
+        adviceStreamId = AdviceIssued.streamIdOf(event.companyId());
         lastCauseIndex = Math.max(lastCauseIndex, event.causeIndex());
     }
 }

@@ -17,8 +17,4 @@ public record IssueAdvice(
         String causeEventId,
         long causeIndex,
         Instant issuedAt) {
-
-    public static String streamIdOf(String companyId) {
-        return "advice:" + companyId;
-    }
 }

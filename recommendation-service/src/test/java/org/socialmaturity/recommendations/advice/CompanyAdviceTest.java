@@ -39,7 +39,7 @@ class CompanyAdviceTest {
     }
 
     private static IssueAdvice issue(String cause, long index) {
-        return new IssueAdvice(IssueAdvice.streamIdOf("c1"), "c1", "p1", ENTERED_2, List.of("PHASE.2"), List.of(),
+        return new IssueAdvice(AdviceIssued.streamIdOf("c1"), "c1", "p1", ENTERED_2, List.of("PHASE.2"), List.of(),
                 cause, index, T);
     }
 }

@@ -19,13 +19,13 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.socialmaturity.contracts.advice.AdviceIssued;
 import org.socialmaturity.contracts.company.CompanyRegistered;
 import org.socialmaturity.contracts.maturity.MaturityPhaseChanged;
 import org.socialmaturity.contracts.maturity.Quadrant;
 import org.socialmaturity.recommendations.PublishedEvents;
 import org.socialmaturity.localmongo.Eventually;
 import org.socialmaturity.localmongo.LocalMongoTestResource;
-import org.socialmaturity.recommendations.advice.IssueAdvice;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -79,7 +79,7 @@ class WebhookWithoutPollTest {
 
         Eventually.holds(() -> assertEquals(List.of("AdviceIssued", "MaturityPhaseChanged"),
                 received.stream().map(r -> r[0]).sorted().toList()));
-        DomainEventStream advice = store.readEvents(IssueAdvice.streamIdOf(company));
+        DomainEventStream advice = store.readEvents(AdviceIssued.streamIdOf(company));
         String adviceEventId = advice.next().getIdentifier();
         assertEquals(adviceEventId, received.stream().filter(r -> r[0].equals("AdviceIssued")).findFirst()
                 .orElseThrow()[1], "delivered under the id of the stored event");

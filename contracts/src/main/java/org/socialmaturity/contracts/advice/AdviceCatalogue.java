@@ -1,4 +1,4 @@
-package org.socialmaturity.recommendations.catalogue;
+package org.socialmaturity.contracts.advice;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.socialmaturity.contracts.questionnaire.Language;
+import org.socialmaturity.contracts.questionnaire.Questionnaire;
 import org.socialmaturity.contracts.questionnaire.Text;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -55,6 +57,21 @@ public final class AdviceCatalogue {
 
     public List<Item> items() {
         return List.copyOf(items.values());
+    }
+
+    /**
+     * The items of advice issued ({@link AdviceIssued#itemCodes()}), in a language, {@code {dimensions}} naming the
+     * dimensions the advice is about as the questionnaire names them.
+     */
+    public List<Rendered> render(List<String> itemCodes, List<String> dimensions, Questionnaire questionnaire,
+                                 Language language) {
+        String names = dimensions.stream()
+                .map(id -> questionnaire.dimension(id).map(d -> d.name().in(language)).orElse(id))
+                .collect(Collectors.joining(", "));
+        return itemCodes.stream()
+                .map(code -> item(code).orElseThrow(() -> new IllegalStateException("No advice " + code))
+                        .render(language, names))
+                .toList();
     }
 
     public static String phase(int phase) {

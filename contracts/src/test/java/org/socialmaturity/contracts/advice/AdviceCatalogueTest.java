@@ -1,4 +1,4 @@
-package org.socialmaturity.recommendations.catalogue;
+package org.socialmaturity.contracts.advice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,6 +55,15 @@ class AdviceCatalogueTest {
                 .render(Language.ES, "Escucha, CRM social");
         assertTrue(es.body().contains("Escucha, CRM social"), es.body());
         assertTrue(es.title().startsWith("Alerta"));
+    }
+
+    @Test
+    void issuedAdviceIsRenderedInTheLanguageWithTheDimensionsNamedByTheQuestionnaire() {
+        List<AdviceCatalogue.Rendered> es = catalogue.render(List.of(AdviceCatalogue.PHASE_DROPPED),
+                List.of("LISTENING", "SOCIAL_CRM"), QuestionnaireCatalogue.load().current(), Language.ES);
+        assertEquals(1, es.size());
+        assertTrue(es.get(0).body().contains("Escucha, CRM social"), es.get(0).body());
+        assertTrue(es.get(0).source().startsWith("00"), es.get(0).source());
     }
 
     private static boolean blank(String text) {

@@ -1,7 +1,9 @@
-package org.socialmaturity.recommendations.catalogue;
+package org.socialmaturity.web;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+
+import org.socialmaturity.contracts.advice.AdviceCatalogue;
 
 public class AdviceCatalogueProducer {
 
