@@ -9,6 +9,8 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * One commit of the event store exactly as it is stored: the events one unit of work appended for one aggregate, at
  * global indexes {@code [first, last]}, with its place in the hash chain ({@code prev}, {@code hash}). A commit without
@@ -45,11 +47,13 @@ public record StoredCommit(
                               String payload, String metaData) {
     }
 
+    @JsonIgnore
     public boolean isVoid() {
         return events.isEmpty();
     }
 
     /** Whether the commit was written before the chain existed (it has no hash). */
+    @JsonIgnore
     public boolean unchained() {
         return hash == null;
     }

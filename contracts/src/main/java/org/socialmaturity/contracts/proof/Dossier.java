@@ -1,0 +1,115 @@
+package org.socialmaturity.contracts.proof;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.socialmaturity.contracts.maturity.MaturityRules.DimensionScore;
+import org.socialmaturity.contracts.maturity.MaturityRules.Maturity;
+
+/**
+ * A company's self-contained, signed dossier: its events as stored, with their hashes; the links that connect each of
+ * its commits to a signed checkpoint of the whole store (other companies' commits by content hash only); the key that
+ * signed; and what the platform derived from the events (maturity now, trajectory, transitions, advice). Whoever
+ * holds it can check it offline, and recompute the derived part from the events with the same rules.
+ *
+ * <p>Instants are ISO-8601 text and numbers are plain, so that the JSON reads and signs the same in any runtime.
+ *
+ * @param signature Ed25519 signature of the dossier's canonical JSON without it ({@link DossierSignature})
+ */
+public record Dossier(
+        String format,
+        String companyId,
+        String partnerId,
+        String companyName,
+        String generatedAt,
+        String keyId,
+        String publicKey,
+        List<Checkpoint> checkpoints,
+        List<StoredCommit> commits,
+        List<ChainLink> links,
+        Derived derived,
+        String signature) {
+
+    public static final String FORMAT = "social-maturity-dossier/1";
+
+    public Dossier withSignature(String value) {
+        return new Dossier(format, companyId, partnerId, companyName, generatedAt, keyId, publicKey, checkpoints,
+                commits, links, derived, value);
+    }
+
+    /** What the platform's read models say about the company, as its API answers them. */
+    public record Derived(
+            Figures maturity,
+            List<Point> trajectory,
+            List<Transition> phaseTransitions,
+            List<Transition> quadrantTransitions,
+            List<Advice> advice) {
+    }
+
+    /**
+     * A maturity as the API shows it: index, investment and innovation to one decimal, dimension scores to two.
+     * Null phase and quadrant before the first answer.
+     */
+    public record Figures(
+            String questionnaireVersion,
+            boolean determinate,
+            Integer phase,
+            String quadrant,
+            Double index,
+            Double investment,
+            Double innovation,
+            Map<String, Double> dimensionScores,
+            List<String> holdingBack,
+            int answered,
+            int required) {
+
+        public static Figures of(Maturity maturity) {
+            Map<String, Double> scores = new LinkedHashMap<>();
+            for (DimensionScore dimension : maturity.dimensions()) {
+                scores.put(dimension.id(), dimension.score() == null ? null : twoDecimals(dimension.score()));
+            }
+            return new Figures(maturity.questionnaireVersion(), maturity.determinate(), maturity.phase(),
+                    maturity.quadrant().name(), oneDecimal(maturity.index()), oneDecimal(maturity.investment()),
+                    oneDecimal(maturity.innovation()), scores, maturity.holdingBack(), maturity.answered(),
+                    maturity.required());
+        }
+
+        /** Before the first answer: nothing is known yet. */
+        public static Figures unknown(String questionnaireVersion, int required) {
+            return new Figures(questionnaireVersion, false, null, null, null, null, null, Map.of(), List.of(), 0,
+                    required);
+        }
+    }
+
+    /** How the API rounds an index: to one decimal. */
+    public static double oneDecimal(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+
+    /** How the API rounds a dimension score: to two decimals. */
+    public static double twoDecimals(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    /** The maturity after one recorded answer. */
+    public record Point(long globalIndex, String eventId, String at, String questionId, int level, double index,
+                        int phase, String quadrant, boolean determinate) {
+
+        public static Point of(long globalIndex, String eventId, Instant at, String questionId, int level,
+                               Maturity maturity) {
+            return new Point(globalIndex, eventId, at.toString(), questionId, level, oneDecimal(maturity.index()),
+                    maturity.phase(), maturity.quadrant().name(), maturity.determinate());
+        }
+    }
+
+    /** A determinate phase (or quadrant) change, and the answer that caused it; {@code from} is null for the first. */
+    public record Transition(String at, String from, String to, String causeEventId) {
+    }
+
+    /** Advice issued to the company: the catalogue codes, what triggered it, and the change that caused it. */
+    public record Advice(String adviceId, String issuedAt, String trigger, String from, String to,
+                         List<String> itemCodes, List<String> dimensions, String causeEventId) {
+    }
+}

@@ -1,0 +1,145 @@
+package org.socialmaturity.scoring.dossier;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.inject.Singleton;
+
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.socialmaturity.contracts.advice.AdviceIssued;
+import org.socialmaturity.contracts.proof.ChainLink;
+import org.socialmaturity.contracts.proof.Checkpoint;
+import org.socialmaturity.contracts.proof.Dossier;
+import org.socialmaturity.contracts.proof.Dossier.Advice;
+import org.socialmaturity.contracts.proof.Dossier.Figures;
+import org.socialmaturity.contracts.proof.Dossier.Point;
+import org.socialmaturity.contracts.proof.Dossier.Transition;
+import org.socialmaturity.contracts.proof.DossierSignature;
+import org.socialmaturity.contracts.proof.StoredCommit;
+import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
+import org.socialmaturity.eventstore.AxonRuntime;
+import org.socialmaturity.eventstore.GlobalIndex;
+import org.socialmaturity.eventstore.checkpoint.Checkpoints;
+import org.socialmaturity.scoring.maturity.RecordMaturity;
+import org.socialmaturity.scoring.timeline.CompanyTimeline;
+import org.socialmaturity.scoring.timeline.CompanyTimeline.Entry;
+import org.socialmaturity.scoring.timeline.TimelineView;
+import org.socialmaturity.scoring.timeline.Timelines;
+
+/**
+ * Makes a company's dossier: its commits as stored, up to the last event its timeline applied (so that the events and
+ * what was derived from them are one cut), each led to the first signed checkpoint at or after it through the other
+ * commits between (by content hash), a fresh checkpoint signed when none covers the last ones yet; then the derived
+ * part from the read model, and the platform's signature over the whole.
+ */
+@Singleton
+public class CompanyDossiers {
+
+    private final Timelines timelines;
+    private final AxonRuntime axon;
+    private final Checkpoints checkpoints;
+    private final QuestionnaireCatalogue catalogue;
+
+    CompanyDossiers(Timelines timelines, AxonRuntime axon, Checkpoints checkpoints, QuestionnaireCatalogue catalogue) {
+        this.timelines = timelines;
+        this.axon = axon;
+        this.checkpoints = checkpoints;
+        this.catalogue = catalogue;
+    }
+
+    /** The partner's company's dossier, signed; 404 for another partner's company or an unknown one. */
+    public Dossier of(String partnerId, String companyId) {
+        TimelineView view = timelines.view(partnerId, companyId);
+        CompanyTimeline timeline = view.timeline();
+        long cut = timeline.lastIndex;
+        Map<Long, Advice> advice = advice(companyId, cut);
+        List<StoredCommit> commits = commitsUpTo(companyId, timeline, cut, advice.keySet());
+        List<Checkpoint> anchors = new ArrayList<>();
+        List<ChainLink> links = new ArrayList<>();
+        Set<Long> own = new LinkedHashSet<>();
+        commits.forEach(c -> own.add(c.first()));
+        int next = 0;
+        while (next < commits.size()) {
+            StoredCommit first = commits.get(next);
+            Checkpoint anchor = checkpoints.firstCovering(first.last())
+                    .orElseGet(checkpoints::signHead);
+            if (anchor.headIndex() < first.last()) {
+                // Tracking readers read what is durable, and the timeline applied this commit: the head is past it.
+                throw new IllegalStateException("The signed head " + anchor.headIndex() + " is before commit "
+                        + first.first() + " the timeline applied");
+            }
+            anchors.add(anchor);
+            for (StoredCommit between : axon.storageEngine().storedCommitsBetween(first.first(), anchor.headIndex())) {
+                if (!own.contains(between.first())) {
+                    links.add(between.toLink());
+                }
+            }
+            while (next < commits.size() && commits.get(next).last() <= anchor.headIndex()) {
+                next++;
+            }
+            if (next < commits.size() && commits.get(next).first() <= anchor.headIndex()) {
+                throw new IllegalStateException("Checkpoint at " + anchor.headIndex() + " falls inside commit "
+                        + commits.get(next).first() + "-" + commits.get(next).last());
+            }
+        }
+        Dossier unsigned = new Dossier(Dossier.FORMAT, companyId, timeline.partnerId, timeline.companyName,
+                Instant.now().toString(), checkpoints.key().keyId(), checkpoints.key().publicKeyBase64(), anchors,
+                commits, links, derived(view, List.copyOf(advice.values())), null);
+        return DossierSignature.sign(unsigned, checkpoints.key());
+    }
+
+    /**
+     * The company's commits (company, maturity, assessments) at or before the cut, and those of the advice issued for
+     * a change at or before it (advice follows its change, often after the cut), in global order.
+     */
+    private List<StoredCommit> commitsUpTo(String companyId, CompanyTimeline timeline, long cut, Set<Long> advice) {
+        Set<String> aggregates = new LinkedHashSet<>();
+        aggregates.add(companyId);
+        aggregates.add(RecordMaturity.maturityIdOf(companyId));
+        aggregates.addAll(timeline.assessments.keySet());
+        List<StoredCommit> commits = new ArrayList<>();
+        for (String aggregate : aggregates) {
+            axon.storageEngine().storedCommitsOf(aggregate).stream().filter(c -> c.last() <= cut)
+                    .forEach(commits::add);
+        }
+        axon.storageEngine().storedCommitsOf(AdviceIssued.streamIdOf(companyId)).stream()
+                .filter(c -> advice.stream().anyMatch(i -> i >= c.first() && i <= c.last())).forEach(commits::add);
+        commits.sort(Comparator.comparingLong(StoredCommit::first));
+        return commits;
+    }
+
+    private Dossier.Derived derived(TimelineView view, List<Advice> advice) {
+        List<Entry> entries = view.entries();
+        Figures maturity = entries.isEmpty()
+                ? Figures.unknown(catalogue.current().version(), catalogue.current().requiredQuestions().size())
+                : Figures.of(entries.get(entries.size() - 1).maturity());
+        List<Point> trajectory = entries.stream().map(e -> Point.of(e.globalIndex(), e.eventId(), e.at(),
+                e.questionId(), e.level(), e.maturity())).toList();
+        CompanyTimeline timeline = view.timeline();
+        List<Transition> phases = timeline.transitions.stream().map(t -> new Transition(t.at().toString(),
+                t.from() == null ? null : t.from().toString(), String.valueOf(t.to()), t.causeEventId())).toList();
+        List<Transition> quadrants = timeline.quadrantTransitions.stream().map(t -> new Transition(t.at().toString(),
+                t.from() == null ? null : t.from().name(), t.to().name(), t.causeEventId())).toList();
+        return new Dossier.Derived(maturity, trajectory, phases, quadrants, advice);
+    }
+
+    /** The advice issued for changes at or before the cut, by the global index of its event, in order. */
+    private Map<Long, Advice> advice(String companyId, long cut) {
+        Map<Long, Advice> advice = new LinkedHashMap<>();
+        for (TrackedEventMessage<?> message : axon.storageEngine().readTrackedEvents(
+                AdviceIssued.streamIdOf(companyId))) {
+            if (message.getPayload() instanceof AdviceIssued issued && issued.causeIndex() <= cut) {
+                advice.put(GlobalIndex.of(message.trackingToken()), new Advice(issued.adviceId(), issued.issuedAt().toString(),
+                        issued.trigger().type(), issued.trigger().from(), issued.trigger().to(), issued.itemCodes(),
+                        issued.dimensions(), issued.causeEventId()));
+            }
+        }
+        return advice;
+    }
+}

@@ -1,0 +1,196 @@
+package org.socialmaturity.verifier;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.socialmaturity.contracts.advice.AdviceIssued;
+import org.socialmaturity.contracts.assessment.AnswerRecorded;
+import org.socialmaturity.contracts.company.CompanyRegistered;
+import org.socialmaturity.contracts.maturity.MaturityPhaseChanged;
+import org.socialmaturity.contracts.maturity.MaturityRules;
+import org.socialmaturity.contracts.maturity.MaturityRules.Maturity;
+import org.socialmaturity.contracts.maturity.QuadrantChanged;
+import org.socialmaturity.contracts.proof.Dossier;
+import org.socialmaturity.contracts.proof.Dossier.Advice;
+import org.socialmaturity.contracts.proof.Dossier.Figures;
+import org.socialmaturity.contracts.proof.Dossier.Point;
+import org.socialmaturity.contracts.proof.Dossier.Transition;
+import org.socialmaturity.contracts.proof.StoredCommit;
+import org.socialmaturity.contracts.proof.StoredCommit.StoredEvent;
+import org.socialmaturity.contracts.questionnaire.Questionnaire;
+import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * Recomputes from the dossier's events, with the platform's own rules ({@link MaturityRules}, the questionnaire
+ * versions the answers pinned), what its read models say: the maturity after every answer, the phase and quadrant
+ * changes a determinate result declares, and the maturity now; and compares each with the dossier's derived part
+ * and with the changes and advice recorded as events.
+ */
+final class Recomputation {
+
+    private static final String CONTRACTS = "org.socialmaturity.contracts.";
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private final Findings findings;
+    private final QuestionnaireCatalogue catalogue;
+
+    Recomputation(Findings findings, QuestionnaireCatalogue catalogue) {
+        this.findings = findings;
+        this.catalogue = catalogue;
+    }
+
+    /** @return the maturity now, recomputed */
+    Figures check(Dossier dossier) {
+        Map<String, Integer> levels = new LinkedHashMap<>();
+        List<Point> points = new ArrayList<>();
+        List<Transition> phases = new ArrayList<>();
+        List<Transition> quadrants = new ArrayList<>();
+        List<Transition> recordedPhases = new ArrayList<>();
+        List<Transition> recordedQuadrants = new ArrayList<>();
+        List<Advice> recordedAdvice = new ArrayList<>();
+        Maturity now = null;
+        Integer phase = null;
+        String quadrant = null;
+        List<StoredCommit> commits = new ArrayList<>(dossier.commits());
+        commits.sort(Comparator.comparingLong(StoredCommit::first));
+        for (StoredCommit commit : commits) {
+            long index = commit.first();
+            for (StoredEvent event : commit.events()) {
+                Object payload = payload(event, index, dossier.companyId());
+                if (payload instanceof AnswerRecorded answer) {
+                    Optional<Questionnaire> pinned = catalogue.version(answer.questionnaireVersion());
+                    if (pinned.isEmpty()) {
+                        findings.problem("the answer at global index " + index + " pins questionnaire "
+                                + answer.questionnaireVersion() + ", which this verifier does not know: update it");
+                        return null;
+                    }
+                    int level = pinned.get().question(answer.questionId()).orElseThrow().levelOf(answer.answer());
+                    levels.put(answer.questionId(), level);
+                    now = MaturityRules.score(pinned.get(), levels);
+                    points.add(Point.of(index, event.id(), answer.recordedAt(), answer.questionId(), level, now));
+                    if (now.determinate()) {
+                        String at = answer.recordedAt().toString();
+                        if (!Objects.equals(phase, now.phase())) {
+                            phases.add(new Transition(at, text(phase), text(now.phase()), event.id()));
+                            phase = now.phase();
+                        }
+                        if (!Objects.equals(quadrant, now.quadrant().name())) {
+                            quadrants.add(new Transition(at, quadrant, now.quadrant().name(), event.id()));
+                            quadrant = now.quadrant().name();
+                        }
+                    }
+                } else if (payload instanceof MaturityPhaseChanged changed) {
+                    recordedPhases.add(new Transition(changed.changedAt().toString(), text(changed.fromPhase()),
+                            text(changed.toPhase()), changed.causeEventId()));
+                } else if (payload instanceof QuadrantChanged changed) {
+                    recordedQuadrants.add(new Transition(changed.changedAt().toString(),
+                            changed.fromQuadrant() == null ? null : changed.fromQuadrant().name(),
+                            changed.toQuadrant().name(), changed.causeEventId()));
+                } else if (payload instanceof AdviceIssued advice) {
+                    recordedAdvice.add(new Advice(advice.adviceId(), advice.issuedAt().toString(),
+                            advice.trigger().type(), advice.trigger().from(), advice.trigger().to(),
+                            advice.itemCodes(), advice.dimensions(), advice.causeEventId()));
+                } else if (payload instanceof CompanyRegistered registered
+                        && !registered.name().equals(dossier.companyName())) {
+                    findings.problem("the company registered as " + registered.name() + ", the dossier names it "
+                            + dossier.companyName());
+                }
+                index++;
+            }
+        }
+        Figures recomputed = now == null
+                ? Figures.unknown(catalogue.current().version(), catalogue.current().requiredQuestions().size())
+                : Figures.of(now);
+        Dossier.Derived derived = dossier.derived();
+        compare("the maturity now", derived.maturity(), recomputed);
+        comparePoints(derived.trajectory(), points);
+        compareList("phase change", derived.phaseTransitions(), recordedPhases, "the events hold");
+        compareList("quadrant change", derived.quadrantTransitions(), recordedQuadrants, "the events hold");
+        declaredAsRecomputed("phase change", recordedPhases, phases);
+        declaredAsRecomputed("quadrant change", recordedQuadrants, quadrants);
+        compareList("advice", derived.advice(), recordedAdvice, "the events hold");
+        findings.fact("recomputed from " + points.size() + " answers: " + describe(recomputed));
+        return recomputed;
+    }
+
+    private Object payload(StoredEvent event, long index, String companyId) {
+        if (event.payloadType() == null || !event.payloadType().startsWith(CONTRACTS)) {
+            return null;
+        }
+        try {
+            JsonNode tree = JSON.readTree(event.payload());
+            JsonNode owner = tree.get("companyId");
+            if (owner != null && !companyId.equals(owner.asText())) {
+                findings.problem("the event at global index " + index + " belongs to company " + owner.asText());
+                return null;
+            }
+            return JSON.treeToValue(tree, Class.forName(event.payloadType()));
+        } catch (ClassNotFoundException e) {
+            return null;
+        } catch (Exception e) {
+            findings.problem("the event at global index " + index + " is not a readable " + event.payloadType()
+                    + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private void compare(String what, Object stated, Object recomputed) {
+        if (!Objects.equals(stated, recomputed)) {
+            findings.problem(what + ": the dossier says " + stated + ", the events give " + recomputed);
+        }
+    }
+
+    private void comparePoints(List<Point> stated, List<Point> recomputed) {
+        for (int i = 0; i < Math.max(stated.size(), recomputed.size()); i++) {
+            Point a = i < stated.size() ? stated.get(i) : null;
+            Point b = i < recomputed.size() ? recomputed.get(i) : null;
+            if (!Objects.equals(a, b)) {
+                long at = a != null ? a.globalIndex() : b.globalIndex();
+                findings.problem("the trajectory at global index " + at + ": the dossier says " + a
+                        + ", the events give " + b);
+                return;
+            }
+        }
+    }
+
+    private <T> void compareList(String what, List<T> stated, List<T> recomputed, String source) {
+        if (!Objects.equals(stated, recomputed)) {
+            findings.problem(what + "s: the dossier says " + stated + ", " + source + " " + recomputed);
+        }
+    }
+
+    /**
+     * The changes recorded as events must be those recomputing gives, in order; the last few may not be declared yet
+     * (the platform declares a change just after the answer that causes it).
+     */
+    private void declaredAsRecomputed(String what, List<Transition> recorded, List<Transition> recomputed) {
+        if (recorded.size() > recomputed.size() || !recorded.equals(recomputed.subList(0, recorded.size()))) {
+            findings.problem("recorded " + what + "s: the events hold " + recorded + ", recomputing gives "
+                    + recomputed);
+        } else if (recorded.size() < recomputed.size()) {
+            findings.fact((recomputed.size() - recorded.size()) + " " + what + "(s) recomputed but not yet declared "
+                    + "when the dossier was made: " + recomputed.subList(recorded.size(), recomputed.size()));
+        }
+    }
+
+    private static String text(Integer phase) {
+        return phase == null ? null : phase.toString();
+    }
+
+    private static String describe(Figures figures) {
+        return figures.phase() == null ? "no answer yet"
+                : "phase " + figures.phase() + (figures.determinate() ? "" : " (provisional)") + ", quadrant "
+                + figures.quadrant() + ", index " + figures.index();
+    }
+}
