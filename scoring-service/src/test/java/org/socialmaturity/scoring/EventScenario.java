@@ -4,11 +4,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.socialmaturity.contracts.advice.AdviceIssued;
 import org.socialmaturity.contracts.assessment.AnswerRecorded;
 import org.socialmaturity.contracts.assessment.AssessmentStarted;
 import org.socialmaturity.contracts.assessment.AssessmentSubmitted;
@@ -70,6 +72,17 @@ public final class EventScenario {
     public void submit(String companyId, String assessmentId) {
         append("Assessment", assessmentId, new AssessmentSubmitted(assessmentId, partnerId, companyId, "auditor@test",
                 now()));
+    }
+
+    /**
+     * Advice issued to the company, appended to its advice stream as recommendation-service would on a phase or
+     * quadrant change.
+     */
+    public void issueAdvice(String companyId, AdviceIssued.Trigger trigger, List<String> itemCodes,
+                            List<String> dimensions) {
+        String streamId = AdviceIssued.streamIdOf(companyId);
+        append("CompanyAdvice", streamId, new AdviceIssued(UUID.randomUUID().toString(), companyId, partnerId, trigger,
+                itemCodes, dimensions, "cause-" + UUID.randomUUID(), 0, now()));
     }
 
     public static RawAnswer answerOfLevel(Question question, int level) {
