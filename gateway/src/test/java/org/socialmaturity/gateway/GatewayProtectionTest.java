@@ -204,7 +204,7 @@ class GatewayProtectionTest {
 
         for (String path : List.of("/api/v1/companies/" + company, "/api/v1/companies/" + company + "/maturity",
                 "/api/v1/companies/" + company + "/trajectory", "/api/v1/companies/" + company + "/history",
-                "/api/v1/companies/" + company + "/report", "/api/v1/companies/" + company + "/advice", "/api/v1/assessments/" + assessment)) {
+                "/api/v1/companies/" + company + "/report", "/api/v1/companies/" + company + "/dossier", "/api/v1/companies/" + company + "/advice", "/api/v1/assessments/" + assessment)) {
             as(other).get(path).then().statusCode(404).contentType(PROBLEM);
             // The identity header is the gateway's to set: a caller's own is thrown away.
             as(other).header("X-Partner-Id", owner.id()).header("X-Gateway-Secret", "anything").get(path)

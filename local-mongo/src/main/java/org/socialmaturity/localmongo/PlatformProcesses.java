@@ -26,6 +26,8 @@ public final class PlatformProcesses implements AutoCloseable {
     private static final String TEST_WEBHOOK_SECRET_KEY = "cGxhdGZvcm0tcHJvY2Vzc2VzLXRlc3Qta2V5LTMyYiE=";
     /** The operator's key every process gets unless a test's settings say otherwise (production refuses the default). */
     public static final String ADMIN_KEY = "platform-processes-admin-key";
+    /** The seed of the key that signs checkpoints and dossiers in every process (base64 of 32 bytes; a test value). */
+    public static final String CHECKPOINT_SIGNING_KEY = "cGxhdGZvcm0tcHJvY2Vzc2VzLWNoZWNrcG9pbnQta2U=";
     /** The gateway's secret every process gets unless a test's settings say otherwise: a direct call must send it. */
     public static final String GATEWAY_SECRET = "platform-processes-gateway-secret";
 
@@ -200,6 +202,7 @@ public final class PlatformProcesses implements AutoCloseable {
         builder.environment().put("PLATFORM_WEBHOOK_SECRET_KEY", TEST_WEBHOOK_SECRET_KEY);
         builder.environment().put("PLATFORM_ADMIN_KEY", ADMIN_KEY);
         builder.environment().put("PLATFORM_GATEWAY_SECRET", GATEWAY_SECRET);
+        builder.environment().put("PLATFORM_CHECKPOINTS_SIGNING_KEY", CHECKPOINT_SIGNING_KEY);
         builder.environment().putAll(settings);
         return builder.start();
     }

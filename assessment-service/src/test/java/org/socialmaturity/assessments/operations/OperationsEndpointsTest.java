@@ -84,8 +84,8 @@ class OperationsEndpointsTest {
                 }
             }
         }
-        assertEquals(17, operations, "the public operations of assessment-service, rebuild (start, progress, cancel), "
-                + "dead letters, consistency and the event store's integrity included");
+        assertEquals(18, operations, "the public operations of assessment-service, rebuild (start, progress, cancel), "
+                + "dead letters, consistency, the event store's integrity and its checkpoints included");
         assertEquals(List.of(), undocumented);
         assertTrue(openapi.getMap("components.schemas").containsKey("Company"));
     }
