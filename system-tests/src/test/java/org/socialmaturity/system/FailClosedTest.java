@@ -52,6 +52,16 @@ class FailClosedTest {
     }
 
     @Test
+    void aServiceThatSignsCheckpointsDoesNotStartWithoutItsSigningKey() throws Exception {
+        Exited scoring = platform.startExpectingExit("scoring-service", "scoring-service-no-signing-key",
+                Map.of("PLATFORM_CHECKPOINTS_SIGNING_KEY", ""));
+
+        assertNotEquals(0, scoring.code());
+        assertTrue(scoring.log().contains("PLATFORM_CHECKPOINTS_SIGNING_KEY is not set: checkpoints cannot be "
+                + "signed"), scoring.log());
+    }
+
+    @Test
     void theGatewayDoesNotStartWithoutItsSecret() throws Exception {
         Exited gateway = platform.startExpectingExit("gateway", "gateway-no-secret",
                 Map.of("PLATFORM_GATEWAY_SECRET", ""));

@@ -11,6 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -119,6 +122,28 @@ class MaturityAcrossProcessesTest {
                 .body("items.findAll { it.trigger.type != 'QUADRANT_CHANGED' }.trigger.type",
                         contains("PHASE_DROPPED", "PHASE_ENTERED", "PHASE_ENTERED"))
                 .body("items.findAll { it.trigger.type != 'QUADRANT_CHANGED' }.trigger.to", contains("2", "3", "2")));
+
+        // The auditor's view: the dossier from either replica verifies offline, with the key the operator publishes,
+        // and the verifier recomputes the maturity the API answers.
+        String publicKey = DirectCalls.asOperator(assessments).get("/api/v1/admin/integrity").then().statusCode(200)
+                .body("intact", equalTo(true)).extract().path("publicKey");
+        Path keyFile = Files.writeString(Files.createTempFile("platform-key", ".txt"), publicKey);
+        for (String scoring : List.of(scoringA, scoringB)) {
+            Eventually.holds(() -> assertEquals(3, partner(scoring).get("/api/v1/companies/{id}/dossier", company)
+                    .then().statusCode(200).extract().jsonPath().getList("derived.advice").stream()
+                    .filter(a -> !"QUADRANT_CHANGED".equals(((Map<?, ?>) a).get("trigger"))).count()));
+            Path dossier = Files.createTempFile("dossier", ".json");
+            Files.write(dossier, partner(scoring).get("/api/v1/companies/{id}/dossier", company).then()
+                    .statusCode(200).extract().asByteArray());
+            Process verifier = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", Path.of("..", "verifier", "target", "verifier.jar").toString(), dossier.toString(),
+                    "--public-key", keyFile.toString()).redirectErrorStream(true).start();
+            String printed = new String(verifier.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, verifier.waitFor(), printed);
+            assertTrue(printed.startsWith("OK: dossier of Aerolíneas del Sur"), printed);
+            assertTrue(printed.contains("signed by the pinned key"), printed);
+            assertTrue(printed.contains("recomputed from " + 3 * answers + " answers: phase 2, quadrant "), printed);
+        }
 
         int claimedByA = claimedSegments(scoringA);
         int claimedByB = claimedSegments(scoringB);

@@ -16,7 +16,7 @@ import org.socialmaturity.contracts.maturity.MaturityRules;
 import org.socialmaturity.contracts.maturity.MaturityRules.Maturity;
 import org.socialmaturity.contracts.maturity.QuadrantChanged;
 import org.socialmaturity.contracts.proof.Dossier;
-import org.socialmaturity.contracts.proof.Dossier.Advice;
+import org.socialmaturity.contracts.proof.Dossier.IssuedAdvice;
 import org.socialmaturity.contracts.proof.Dossier.Figures;
 import org.socialmaturity.contracts.proof.Dossier.Point;
 import org.socialmaturity.contracts.proof.Dossier.Transition;
@@ -58,7 +58,7 @@ final class Recomputation {
         List<Transition> quadrants = new ArrayList<>();
         List<Transition> recordedPhases = new ArrayList<>();
         List<Transition> recordedQuadrants = new ArrayList<>();
-        List<Advice> recordedAdvice = new ArrayList<>();
+        List<IssuedAdvice> recordedAdvice = new ArrayList<>();
         Maturity now = null;
         Integer phase = null;
         String quadrant = null;
@@ -98,7 +98,7 @@ final class Recomputation {
                             changed.fromQuadrant() == null ? null : changed.fromQuadrant().name(),
                             changed.toQuadrant().name(), changed.causeEventId()));
                 } else if (payload instanceof AdviceIssued advice) {
-                    recordedAdvice.add(new Advice(advice.adviceId(), advice.issuedAt().toString(),
+                    recordedAdvice.add(new IssuedAdvice(advice.adviceId(), advice.issuedAt().toString(),
                             advice.trigger().type(), advice.trigger().from(), advice.trigger().to(),
                             advice.itemCodes(), advice.dimensions(), advice.causeEventId()));
                 } else if (payload instanceof CompanyRegistered registered

@@ -45,7 +45,7 @@ public record Dossier(
             List<Point> trajectory,
             List<Transition> phaseTransitions,
             List<Transition> quadrantTransitions,
-            List<Advice> advice) {
+            List<IssuedAdvice> advice) {
     }
 
     /**
@@ -109,7 +109,7 @@ public record Dossier(
     }
 
     /** Advice issued to the company: the catalogue codes, what triggered it, and the change that caused it. */
-    public record Advice(String adviceId, String issuedAt, String trigger, String from, String to,
+    public record IssuedAdvice(String adviceId, String issuedAt, String trigger, String from, String to,
                          List<String> itemCodes, List<String> dimensions, String causeEventId) {
     }
 }

@@ -16,7 +16,7 @@ import org.socialmaturity.contracts.advice.AdviceIssued;
 import org.socialmaturity.contracts.proof.ChainLink;
 import org.socialmaturity.contracts.proof.Checkpoint;
 import org.socialmaturity.contracts.proof.Dossier;
-import org.socialmaturity.contracts.proof.Dossier.Advice;
+import org.socialmaturity.contracts.proof.Dossier.IssuedAdvice;
 import org.socialmaturity.contracts.proof.Dossier.Figures;
 import org.socialmaturity.contracts.proof.Dossier.Point;
 import org.socialmaturity.contracts.proof.Dossier.Transition;
@@ -58,7 +58,7 @@ public class CompanyDossiers {
         TimelineView view = timelines.view(partnerId, companyId);
         CompanyTimeline timeline = view.timeline();
         long cut = timeline.lastIndex;
-        Map<Long, Advice> advice = advice(companyId, cut);
+        Map<Long, IssuedAdvice> advice = advice(companyId, cut);
         List<StoredCommit> commits = commitsUpTo(companyId, timeline, cut, advice.keySet());
         List<Checkpoint> anchors = new ArrayList<>();
         List<ChainLink> links = new ArrayList<>();
@@ -114,7 +114,7 @@ public class CompanyDossiers {
         return commits;
     }
 
-    private Dossier.Derived derived(TimelineView view, List<Advice> advice) {
+    private Dossier.Derived derived(TimelineView view, List<IssuedAdvice> advice) {
         List<Entry> entries = view.entries();
         Figures maturity = entries.isEmpty()
                 ? Figures.unknown(catalogue.current().version(), catalogue.current().requiredQuestions().size())
@@ -130,12 +130,12 @@ public class CompanyDossiers {
     }
 
     /** The advice issued for changes at or before the cut, by the global index of its event, in order. */
-    private Map<Long, Advice> advice(String companyId, long cut) {
-        Map<Long, Advice> advice = new LinkedHashMap<>();
+    private Map<Long, IssuedAdvice> advice(String companyId, long cut) {
+        Map<Long, IssuedAdvice> advice = new LinkedHashMap<>();
         for (TrackedEventMessage<?> message : axon.storageEngine().readTrackedEvents(
                 AdviceIssued.streamIdOf(companyId))) {
             if (message.getPayload() instanceof AdviceIssued issued && issued.causeIndex() <= cut) {
-                advice.put(GlobalIndex.of(message.trackingToken()), new Advice(issued.adviceId(), issued.issuedAt().toString(),
+                advice.put(GlobalIndex.of(message.trackingToken()), new IssuedAdvice(issued.adviceId(), issued.issuedAt().toString(),
                         issued.trigger().type(), issued.trigger().from(), issued.trigger().to(), issued.itemCodes(),
                         issued.dimensions(), issued.causeEventId()));
             }
