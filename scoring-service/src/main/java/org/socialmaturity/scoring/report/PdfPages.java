@@ -102,7 +102,7 @@ final class PdfPages implements AutoCloseable {
             content.setFont(font, size);
             content.setNonStrokingColor(colour.r(), colour.g(), colour.b());
             content.newLineAtOffset(x, baseline);
-            content.showText(printable(text));
+            content.showText(oneLine(text));
             content.endText();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -121,7 +121,7 @@ final class PdfPages implements AutoCloseable {
 
     float width(String text, PDFont font, float size) {
         try {
-            return font.getStringWidth(printable(text)) / 1000 * size;
+            return font.getStringWidth(oneLine(text)) / 1000 * size;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -240,6 +240,11 @@ final class PdfPages implements AutoCloseable {
             }
         });
         return out.toString();
+    }
+
+    /** A line break in a text placed on one line (a company name in the footer) is a space there. */
+    private static String oneLine(String text) {
+        return printable(text).replace('\n', ' ');
     }
 
     private static boolean encodable(int codePoint) {

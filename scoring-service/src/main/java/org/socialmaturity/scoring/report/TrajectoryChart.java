@@ -127,17 +127,24 @@ final class TrajectoryChart {
                 bottom - 22);
     }
 
-    /** The phase after each answer, held until the next one. */
+    /** The phase after each answer, held until the next one: one path, however many answers. */
     private void phaseLine() {
         List<Point> points = report.trajectory();
-        for (int i = 1; i < points.size(); i++) {
-            Point before = points.get(i - 1);
-            Point after = points.get(i);
-            float x = timeX(after.at());
-            pages.line(PHASE, 0.8f, DASHED, timeX(before.at()), phaseY(before.phase()), x, phaseY(before.phase()));
-            if (after.phase() != before.phase()) {
-                pages.line(PHASE, 0.8f, DASHED, x, phaseY(before.phase()), x, phaseY(after.phase()));
+        try {
+            PDPageContentStream content = pages.content();
+            content.setStrokingColor(PHASE.r(), PHASE.g(), PHASE.b());
+            content.setLineWidth(0.8f);
+            content.setLineDashPattern(DASHED, 0);
+            content.moveTo(timeX(points.get(0).at()), phaseY(points.get(0).phase()));
+            for (int i = 1; i < points.size(); i++) {
+                float x = timeX(points.get(i).at());
+                content.lineTo(x, phaseY(points.get(i - 1).phase()));
+                content.lineTo(x, phaseY(points.get(i).phase()));
             }
+            content.stroke();
+            content.setLineDashPattern(SOLID, 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

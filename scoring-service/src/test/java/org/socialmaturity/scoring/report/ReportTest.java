@@ -124,7 +124,7 @@ class ReportTest {
     @Test
     void namesOutsideTheFontsCharacterSetPrintPlainly() throws IOException {
         EventScenario scenario = new EventScenario(store);
-        String company = scenario.registerCompany("Łódź Sky 東京 ✈ Air\u200b");
+        String company = scenario.registerCompany("Łódź Sky\n東京 ✈ Air\u200b");
         Eventually.holds(() -> as(scenario).get("/api/v1/companies/{id}/maturity", company).then().statusCode(200));
 
         String text = text(report(scenario, company, "en"));
