@@ -21,6 +21,7 @@ import org.socialmaturity.contracts.questionnaire.Question;
 import org.socialmaturity.contracts.questionnaire.QuestionType;
 import org.socialmaturity.contracts.questionnaire.Questionnaire;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
+import org.socialmaturity.web.privacy.PersonalData;
 
 /**
  * Appends what assessment-service would append, straight into the shared event store: the scoring tests then read
@@ -69,6 +70,21 @@ public final class EventScenario {
         return at;
     }
 
+    /**
+     * An answer as assessment-service records it from a person: who answered and the note sealed with that person's
+     * key, in the event and its metadata.
+     */
+    public Instant answerBy(String actor, PersonalData personalData, String companyId, String assessmentId,
+                            String questionId, RawAnswer answer) {
+        Instant at = now();
+        RawAnswer sealed = personalData.seal(answer, actor);
+        RawAnswer previous = lastAnswers.put(assessmentId + "/" + questionId, sealed);
+        String sealedActor = personalData.seal(actor, actor);
+        append("Assessment", assessmentId, new AnswerRecorded(assessmentId, partnerId, companyId, "v1", questionId,
+                sealed, previous, sealedActor, at), "req-" + questionId, sealedActor);
+        return at;
+    }
+
     public void submit(String companyId, String assessmentId) {
         append("Assessment", assessmentId, new AssessmentSubmitted(assessmentId, partnerId, companyId, "auditor@test",
                 now()));
@@ -100,9 +116,13 @@ public final class EventScenario {
     }
 
     private void append(String type, String aggregateId, Object payload, String correlationId) {
+        append(type, aggregateId, payload, correlationId, "auditor@test");
+    }
+
+    private void append(String type, String aggregateId, Object payload, String correlationId, String actor) {
         long sequence = sequences.merge(aggregateId, 1L, Long::sum) - 1;
         store.publish(new GenericDomainEventMessage<>(type, aggregateId, sequence, payload)
-                .andMetaData(Map.of("correlationId", correlationId, "actor", "auditor@test")));
+                .andMetaData(Map.of("correlationId", correlationId, "actor", actor)));
     }
 
     /** Event instants a millisecond apart, so that as-of queries between two answers are unambiguous. */

@@ -7,26 +7,30 @@ import jakarta.enterprise.context.RequestScoped;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.socialmaturity.eventstore.AxonRuntime;
+import org.socialmaturity.web.privacy.PersonalData;
 
 /**
  * Sends a command on behalf of the current caller and waits until its events are stored. The command carries the
- * request's correlation id and actor as metadata, and every event it causes inherits them.
+ * request's correlation id and actor as metadata, and every event it causes inherits them; the actor is personal data,
+ * sealed with the actor's own key.
  */
 @RequestScoped
 public class Commands {
 
     private final CommandGateway gateway;
     private final CallContext call;
+    private final PersonalData personalData;
 
-    Commands(CommandGateway gateway, CallContext call) {
+    Commands(CommandGateway gateway, CallContext call, PersonalData personalData) {
         this.gateway = gateway;
         this.call = call;
+        this.personalData = personalData;
     }
 
     /** @return the command handler's result; a rule the command broke is thrown as the handler threw it */
     public <R> R send(Object command) {
         return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
                 AxonRuntime.CORRELATION_ID, call.requestId(),
-                AxonRuntime.ACTOR, call.actor())));
+                AxonRuntime.ACTOR, personalData.seal(call.actor(), call.actor()))));
     }
 }

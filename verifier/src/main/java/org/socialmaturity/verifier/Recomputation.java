@@ -15,6 +15,7 @@ import org.socialmaturity.contracts.maturity.MaturityPhaseChanged;
 import org.socialmaturity.contracts.maturity.MaturityRules;
 import org.socialmaturity.contracts.maturity.MaturityRules.Maturity;
 import org.socialmaturity.contracts.maturity.QuadrantChanged;
+import org.socialmaturity.contracts.privacy.SealedText;
 import org.socialmaturity.contracts.proof.Dossier;
 import org.socialmaturity.contracts.proof.Dossier.IssuedAdvice;
 import org.socialmaturity.contracts.proof.Dossier.Figures;
@@ -121,6 +122,10 @@ final class Recomputation {
         declaredAsRecomputed("quadrant change", recordedQuadrants, quadrants);
         compareList("advice", derived.advice(), recordedAdvice, "the events hold");
         findings.fact("recomputed from " + points.size() + " answers: " + describe(recomputed));
+        List<Dossier.Revealed> people = derived.personalData() == null ? List.of() : derived.personalData();
+        long erased = people.stream().filter(p -> SealedText.ERASED.equals(p.actor())).count();
+        findings.fact("personal data (sealed in the events, shown in clear by the platform): " + people.size()
+                + " answers, " + erased + " of them by a person since erased");
         return recomputed;
     }
 

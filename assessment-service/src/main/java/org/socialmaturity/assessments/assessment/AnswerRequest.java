@@ -25,6 +25,7 @@ public record AnswerRequest(
         @Schema(description = "A free-text note for auditors, at most 2000 characters",
                 example = "Confirmed with the head of customer care") String note) {
 
+    static final int MAX_NOTE_LENGTH = 2000;
     private static final Set<String> FIELDS = Set.of("optionId", "value", "note");
 
     static RawAnswer parse(JsonNode body) {
@@ -43,6 +44,9 @@ public record AnswerRequest(
         }
         String optionId = text(body, "optionId", violations);
         String note = text(body, "note", violations);
+        if (note != null && note.length() > MAX_NOTE_LENGTH) {
+            violations.add(new Violation("note", "must be at most " + MAX_NOTE_LENGTH + " characters"));
+        }
         JsonNode value = body.get("value");
         if (value != null && !value.isNull() && !value.isNumber()) {
             violations.add(new Violation("value", "must be a number"));

@@ -9,10 +9,11 @@ import org.socialmaturity.contracts.questionnaire.Question;
 import org.socialmaturity.contracts.questionnaire.QuestionType;
 import org.socialmaturity.web.Violation;
 
-/** Whether an answer fits its question in the pinned questionnaire: the rules every recorded answer passed. */
+/**
+ * Whether an answer fits its question in the pinned questionnaire: the rules every recorded answer passed. The note
+ * reaches the aggregate sealed (personal data): its length is checked where it is read, in {@link AnswerRequest}.
+ */
 final class AnswerRules {
-
-    static final int MAX_NOTE_LENGTH = 2000;
 
     private AnswerRules() {
     }
@@ -39,9 +40,6 @@ final class AnswerRules {
                 violations.add(new Violation("value", "must be between " + question.min().toPlainString() + " and "
                         + question.max().toPlainString()));
             }
-        }
-        if (answer.note() != null && answer.note().length() > MAX_NOTE_LENGTH) {
-            violations.add(new Violation("note", "must be at most " + MAX_NOTE_LENGTH + " characters"));
         }
         return violations;
     }

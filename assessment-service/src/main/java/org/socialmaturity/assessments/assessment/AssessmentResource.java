@@ -30,6 +30,7 @@ import org.socialmaturity.web.CallContext;
 import org.socialmaturity.web.Commands;
 import org.socialmaturity.web.ProblemMappers;
 import org.socialmaturity.web.Violation;
+import org.socialmaturity.web.privacy.PersonalData;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,10 +49,12 @@ public class AssessmentResource {
     private final Assessments assessments;
     private final QuestionnaireCatalogue catalogue;
     private final ObjectMapper json;
+    private final PersonalData personalData;
 
     AssessmentResource(CallContext call, Commands commands, Companies companies, Assessments assessments,
-                       QuestionnaireCatalogue catalogue, ObjectMapper json) {
+                       QuestionnaireCatalogue catalogue, ObjectMapper json, PersonalData personalData) {
         this.json = json;
+        this.personalData = personalData;
         this.call = call;
         this.commands = commands;
         this.companies = companies;
@@ -77,7 +80,7 @@ public class AssessmentResource {
         String assessmentId = UUID.randomUUID().toString();
         commands.send(new StartAssessment(assessmentId, partnerId, companyId, catalogue.current().version()));
         return Response.created(URI.create("/api/v1/assessments/" + assessmentId))
-                .entity(AssessmentResponse.of(assessments.require(partnerId, assessmentId)))
+                .entity(AssessmentResponse.of(assessments.require(partnerId, assessmentId), personalData))
                 .build();
     }
 
@@ -91,7 +94,7 @@ public class AssessmentResource {
     @APIResponse(responseCode = "404", description = "No such assessment for this partner",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
     public AssessmentResponse get(@Parameter(example = "0b8f6c1e-8a43-4d1f-a1c5-55a1d2c3e4f5") @PathParam("assessmentId") String assessmentId) {
-        return AssessmentResponse.of(assessments.require(call.partnerId(), assessmentId));
+        return AssessmentResponse.of(assessments.require(call.partnerId(), assessmentId), personalData);
     }
 
     @PUT
@@ -120,9 +123,9 @@ public class AssessmentResource {
             @Parameter(example = "0b8f6c1e-8a43-4d1f-a1c5-55a1d2c3e4f5") @PathParam("assessmentId") String assessmentId,
             @Parameter(example = "governance-owner") @PathParam("questionId") String questionId,
             JsonNode body) {
-        RawAnswer answer = AnswerRequest.parse(body);
+        RawAnswer answer = personalData.seal(AnswerRequest.parse(body), call.actor());
         AnswerOutcome outcome = commands.send(new RecordAnswer(assessmentId, call.partnerId(), questionId, answer));
-        return AssessmentResponse.Answer.of(outcome.current(), outcome.changed());
+        return AssessmentResponse.Answer.of(outcome.current(), outcome.changed(), personalData);
     }
 
     @POST
@@ -138,7 +141,7 @@ public class AssessmentResource {
     public AssessmentResponse submit(@Parameter(example = "0b8f6c1e-8a43-4d1f-a1c5-55a1d2c3e4f5") @PathParam("assessmentId") String assessmentId) {
         String partnerId = call.partnerId();
         commands.send(new SubmitAssessment(assessmentId, partnerId));
-        return AssessmentResponse.of(assessments.require(partnerId, assessmentId));
+        return AssessmentResponse.of(assessments.require(partnerId, assessmentId), personalData);
     }
 
     @POST
@@ -156,10 +159,10 @@ public class AssessmentResource {
     public AssessmentResponse cancel(
             @Parameter(example = "0b8f6c1e-8a43-4d1f-a1c5-55a1d2c3e4f5") @PathParam("assessmentId") String assessmentId,
             String body) {
-        String reason = reason(body);
+        String reason = personalData.seal(reason(body), call.actor());
         String partnerId = call.partnerId();
         commands.send(new CancelAssessment(assessmentId, partnerId, reason));
-        return AssessmentResponse.of(assessments.require(partnerId, assessmentId));
+        return AssessmentResponse.of(assessments.require(partnerId, assessmentId), personalData);
     }
 
     /** What a cancellation may say, for the API's documentation; the body itself is read by {@link #reason}. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.socialmaturity.web.privacy.PersonalData;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -35,10 +36,11 @@ public record AssessmentResponse(
             + "\"questionnaireVersion\":\"v1\",\"status\":\"CANCELLED\",\"startedAt\":\"2026-11-23T09:16:00Z\","
             + "\"closedAt\":\"2026-11-23T09:30:00Z\",\"answers\":[],\"missing\":[\"governance-owner\"],\"answered\":0,\"required\":19}";
 
-    static AssessmentResponse of(AssessmentState state) {
+    /** The assessment as a partner reads it: who answered and the notes revealed, or {@code "erased"}. */
+    static AssessmentResponse of(AssessmentState state, PersonalData personalData) {
         return new AssessmentResponse(state.assessmentId(), state.companyId(), state.questionnaireVersion(),
                 state.status(), state.startedAt(), state.closedAt(),
-                state.answers().stream().map(a -> Answer.of(a, null)).toList(), state.missing(),
+                state.answers().stream().map(a -> Answer.of(a, null, personalData)).toList(), state.missing(),
                 state.answers().size(), state.required());
     }
 
@@ -55,9 +57,10 @@ public record AssessmentResponse(
             @Schema(description = "Only on PUT: false when the answer repeated the current one and nothing was recorded",
                     example = "true") Boolean changed) {
 
-        static Answer of(CurrentAnswer answer, Boolean changed) {
+        static Answer of(CurrentAnswer answer, Boolean changed, PersonalData personalData) {
             return new Answer(answer.questionId(), answer.answer().optionId(), answer.answer().value(),
-                    answer.answer().note(), answer.level(), answer.recordedBy(), answer.recordedAt(), changed);
+                    personalData.reveal(answer.answer().note()), answer.level(),
+                    personalData.reveal(answer.recordedBy()), answer.recordedAt(), changed);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.socialmaturity.assessments.assessment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -12,9 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.socialmaturity.assessments.PartnerApi;
 import org.socialmaturity.contracts.assessment.AnswerRecorded;
 import org.socialmaturity.contracts.assessment.AssessmentStarted;
+import org.socialmaturity.contracts.privacy.SealedText;
 import org.socialmaturity.localmongo.LocalMongoTestResource;
 import org.socialmaturity.localmongo.StoredEvents;
 import org.socialmaturity.localmongo.StoredEvents.StoredEvent;
+import org.socialmaturity.web.privacy.PersonalData;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,6 +37,9 @@ class RecordedEventsTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    PersonalData personalData;
 
     private final PartnerApi partner = PartnerApi.newPartner();
 
@@ -61,11 +67,12 @@ class RecordedEventsTest {
         assertEquals(partner.partnerId(), first.get("partnerId").asText());
         assertEquals(companyId, first.get("companyId").asText());
         assertEquals("director", first.at("/answer/optionId").asText());
-        assertEquals("maria", first.get("recordedBy").asText());
+        assertTrue(SealedText.isSealed(first.get("recordedBy").asText()), "who answered is stored sealed");
+        assertEquals("maria", personalData.reveal(first.get("recordedBy").asText()));
         assertNull(first.get("previousAnswer").textValue());
         JsonNode firstMeta = json.readTree(events.get(1).metaData());
         assertEquals("req-first", firstMeta.get("correlationId").asText());
-        assertEquals("maria", firstMeta.get("actor").asText());
+        assertEquals(first.get("recordedBy").asText(), firstMeta.get("actor").asText());
 
         JsonNode second = json.readTree(events.get(2).payload());
         assertEquals("executive", second.at("/answer/optionId").asText());

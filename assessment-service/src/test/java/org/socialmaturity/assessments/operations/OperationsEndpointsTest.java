@@ -84,8 +84,8 @@ class OperationsEndpointsTest {
                 }
             }
         }
-        assertEquals(18, operations, "the public operations of assessment-service, rebuild (start, progress, cancel), "
-                + "dead letters, consistency, the event store's integrity and its checkpoints included");
+        assertEquals(19, operations, "the public operations of assessment-service, rebuild (start, progress, cancel), "
+                + "dead letters, consistency, the event store's integrity, its checkpoints and erasure included");
         assertEquals(List.of(), undocumented);
         assertTrue(openapi.getMap("components.schemas").containsKey("Company"));
     }

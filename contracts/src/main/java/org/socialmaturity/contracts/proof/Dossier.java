@@ -39,13 +39,21 @@ public record Dossier(
                 commits, links, derived, value);
     }
 
-    /** What the platform's read models say about the company, as its API answers them. */
+    /**
+     * What the platform's read models say about the company, as its API answers them; and, for each answer, the
+     * personal data its event holds sealed, revealed ({@code "erased"} once its person was erased).
+     */
     public record Derived(
             Figures maturity,
             List<Point> trajectory,
             List<Transition> phaseTransitions,
             List<Transition> quadrantTransitions,
-            List<IssuedAdvice> advice) {
+            List<IssuedAdvice> advice,
+            List<Revealed> personalData) {
+    }
+
+    /** Who gave an answer and the note they wrote, in clear or {@code "erased"}; the event holds them sealed. */
+    public record Revealed(String eventId, String actor, String note) {
     }
 
     /**

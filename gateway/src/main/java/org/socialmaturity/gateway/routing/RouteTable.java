@@ -27,6 +27,7 @@ public final class RouteTable {
                     false),
             entry("/api/v1/admin/consistency", Service.SCORING, true, false),
             entry("/api/v1/admin/integrity(/checkpoints)?", Service.ASSESSMENT, true, false),
+            entry("/api/v1/admin/data-subjects/" + ID + "/erase", Service.ASSESSMENT, true, false),
             entry("/api/v1/questionnaires/" + ID, Service.ASSESSMENT, false, false),
             entry("/api/v1/companies/" + ID + "/assessments/compare", Service.SCORING, false, false),
             entry("/api/v1/companies/" + ID + "/(maturity|trajectory|history|report|dossier)", Service.SCORING, false, false),

@@ -33,6 +33,8 @@ class RouteTableTest {
             "/api/v1/admin/projections/recommendation/dead-letters, RECOMMENDATION",
             "/api/v1/admin/projections/assessment/dead-letters/c1/retry, ASSESSMENT",
             "/api/v1/admin/consistency, SCORING",
+            "/api/v1/admin/integrity/checkpoints, ASSESSMENT",
+            "/api/v1/admin/data-subjects/maria@portal.example/erase, ASSESSMENT",
             "/api/v1/admin/projections/recommendation/consistency, RECOMMENDATION"})
     void eachPathGoesToTheServiceThatAnswersIt(String path, Service service) {
         assertEquals(Optional.of(service), RouteTable.route(path).map(RouteTable.Route::service));

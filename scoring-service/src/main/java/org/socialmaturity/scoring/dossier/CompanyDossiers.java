@@ -19,6 +19,7 @@ import org.socialmaturity.contracts.proof.Dossier;
 import org.socialmaturity.contracts.proof.Dossier.IssuedAdvice;
 import org.socialmaturity.contracts.proof.Dossier.Figures;
 import org.socialmaturity.contracts.proof.Dossier.Point;
+import org.socialmaturity.contracts.proof.Dossier.Revealed;
 import org.socialmaturity.contracts.proof.Dossier.Transition;
 import org.socialmaturity.contracts.proof.DossierSignature;
 import org.socialmaturity.contracts.proof.StoredCommit;
@@ -31,6 +32,7 @@ import org.socialmaturity.scoring.timeline.CompanyTimeline;
 import org.socialmaturity.scoring.timeline.CompanyTimeline.Entry;
 import org.socialmaturity.scoring.timeline.TimelineView;
 import org.socialmaturity.scoring.timeline.Timelines;
+import org.socialmaturity.web.privacy.PersonalData;
 
 /**
  * Makes a company's dossier: its commits as stored, up to the last event its timeline applied (so that the events and
@@ -45,12 +47,15 @@ public class CompanyDossiers {
     private final AxonRuntime axon;
     private final Checkpoints checkpoints;
     private final QuestionnaireCatalogue catalogue;
+    private final PersonalData personalData;
 
-    CompanyDossiers(Timelines timelines, AxonRuntime axon, Checkpoints checkpoints, QuestionnaireCatalogue catalogue) {
+    CompanyDossiers(Timelines timelines, AxonRuntime axon, Checkpoints checkpoints, QuestionnaireCatalogue catalogue,
+                    PersonalData personalData) {
         this.timelines = timelines;
         this.axon = axon;
         this.checkpoints = checkpoints;
         this.catalogue = catalogue;
+        this.personalData = personalData;
     }
 
     /** The partner's company's dossier, signed; 404 for another partner's company or an unknown one. */
@@ -126,7 +131,10 @@ public class CompanyDossiers {
                 t.from() == null ? null : t.from().toString(), String.valueOf(t.to()), t.causeEventId())).toList();
         List<Transition> quadrants = timeline.quadrantTransitions.stream().map(t -> new Transition(t.at().toString(),
                 t.from() == null ? null : t.from().name(), t.to().name(), t.causeEventId())).toList();
-        return new Dossier.Derived(maturity, trajectory, phases, quadrants, advice);
+        List<Revealed> people = new ArrayList<>();
+        timelines.walk(timeline.partnerId, timeline.companyId).forEach(e -> people.add(new Revealed(e.eventId(),
+                personalData.reveal(e.actor()), e.answer().note() == null ? null : personalData.reveal(e.answer().note()))));
+        return new Dossier.Derived(maturity, trajectory, phases, quadrants, advice, people);
     }
 
     /** The advice issued for changes at or before the cut, by the global index of its event, in order. */

@@ -16,7 +16,8 @@ import org.socialmaturity.scoring.maturity.MaturityView;
  * @param holdingBack     the names of the dimensions scoring below the next phase
  * @param advice          the advice issued to the company, newest first
  * @param lastGlobalIndex the global index of the last event the report was built from
- * @param checkpointHash  the hash of a signed checkpoint covering those events, or null when none is given
+ * @param checkpointHash  the signed checkpoint covering those events: its head hash, index and key id (the one an
+ *                        auditor checks the company's dossier against); null prints no checkpoint
  */
 public record CompanyReport(
         String companyId,
@@ -33,11 +34,6 @@ public record CompanyReport(
         List<AdviceGiven> advice,
         long lastGlobalIndex,
         String checkpointHash) {
-
-    public CompanyReport withCheckpointHash(String hash) {
-        return new CompanyReport(companyId, companyName, language, generatedAt, maturity, quadrantName, phaseNames,
-                trajectory, transitions, dimensions, holdingBack, advice, lastGlobalIndex, hash);
-    }
 
     /** The maturity after one answer; provisional until every required question has an answer. */
     public record Point(Instant at, double index, int phase, boolean determinate) {

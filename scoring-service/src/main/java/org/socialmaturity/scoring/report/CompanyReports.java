@@ -16,7 +16,9 @@ import org.socialmaturity.contracts.questionnaire.Language;
 import org.socialmaturity.contracts.questionnaire.Phase;
 import org.socialmaturity.contracts.questionnaire.Questionnaire;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
+import org.socialmaturity.contracts.proof.Checkpoint;
 import org.socialmaturity.eventstore.AxonRuntime;
+import org.socialmaturity.eventstore.checkpoint.Checkpoints;
 import org.socialmaturity.scoring.maturity.MaturityView;
 import org.socialmaturity.scoring.report.CompanyReport.AdviceGiven;
 import org.socialmaturity.scoring.report.CompanyReport.DimensionLine;
@@ -38,13 +40,15 @@ public class CompanyReports {
     private final AxonRuntime axon;
     private final QuestionnaireCatalogue questionnaires;
     private final AdviceCatalogue advice;
+    private final Checkpoints checkpoints;
 
     CompanyReports(Timelines timelines, AxonRuntime axon, QuestionnaireCatalogue questionnaires,
-                   AdviceCatalogue advice) {
+                   AdviceCatalogue advice, Checkpoints checkpoints) {
         this.timelines = timelines;
         this.axon = axon;
         this.questionnaires = questionnaires;
         this.advice = advice;
+        this.checkpoints = checkpoints;
     }
 
     /** @throws org.socialmaturity.web.ApiProblem 404 when the partner has no such company */
@@ -67,7 +71,16 @@ public class CompanyReports {
                 last == null ? List.of() : dimensions(last.maturity(), questionnaire, language),
                 maturity.holdingBack().stream().map(id -> dimensionName(id, questionnaire, language)).toList(),
                 adviceIssued(partnerId, companyId, questionnaire, language),
-                view.timeline().lastIndex, null);
+                view.timeline().lastIndex, checkpointCovering(view.timeline().lastIndex));
+    }
+
+    /**
+     * The signed checkpoint an auditor checks the company's dossier against: the first covering the events the report
+     * was built from, signed now when none does yet.
+     */
+    private String checkpointCovering(long lastIndex) {
+        Checkpoint checkpoint = checkpoints.firstCovering(lastIndex).orElseGet(checkpoints::signHead);
+        return checkpoint.headHash() + " · index " + checkpoint.headIndex() + " · key " + checkpoint.keyId();
     }
 
     private static List<DimensionLine> dimensions(Maturity maturity, Questionnaire questionnaire, Language language) {

@@ -36,6 +36,7 @@ import org.socialmaturity.web.CallContext;
 import org.socialmaturity.web.Instants;
 import org.socialmaturity.web.Page;
 import org.socialmaturity.web.ProblemMappers;
+import org.socialmaturity.web.privacy.PersonalData;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -52,11 +53,13 @@ public class TimelineResource {
     private final CallContext call;
     private final Timelines timelines;
     private final ObjectMapper json;
+    private final PersonalData personalData;
 
-    TimelineResource(CallContext call, Timelines timelines, ObjectMapper json) {
+    TimelineResource(CallContext call, Timelines timelines, ObjectMapper json, PersonalData personalData) {
         this.call = call;
         this.timelines = timelines;
         this.json = json;
+        this.personalData = personalData;
     }
 
     @GET
@@ -130,8 +133,8 @@ public class TimelineResource {
             @Parameter(description = "Page size, 1-100 (default 20)", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
         Page.Request request = Page.Request.parse(page, size);
         TimelineView view = timelines.view(call.partnerId(), companyId);
-        return Page.of(timelines.historyPage(view, request.offset(), request.size()).stream().map(HistoryEntry::of)
-                .toList(), request, view.entries().size());
+        return Page.of(timelines.historyPage(view, request.offset(), request.size()).stream()
+                .map(e -> HistoryEntry.of(e, personalData)).toList(), request, view.entries().size());
     }
 
     @GET
@@ -148,8 +151,10 @@ public class TimelineResource {
             try {
                 entries.forEach(e -> {
                     try {
-                        out.write(String.join(",", e.at().toString(), cell(e.actor()), e.assessmentId(),
-                                e.questionId(), cell(answerText(e.previousAnswer())), cell(answerText(e.answer())),
+                        out.write(String.join(",", e.at().toString(), cell(personalData.reveal(e.actor())),
+                                e.assessmentId(), e.questionId(),
+                                cell(answerText(personalData.reveal(e.previousAnswer()))),
+                                cell(answerText(personalData.reveal(e.answer()))),
                                 String.valueOf(e.level()), cell(e.correlationId()), e.eventId(),
                                 String.valueOf(e.globalIndex()),
                                 String.valueOf(MaturityView.oneDecimal(e.maturity().index())),
@@ -218,9 +223,10 @@ public class TimelineResource {
     public record HistoryEntry(Instant at, String actor, String assessmentId, String questionId,
                                RawAnswer previousAnswer, RawAnswer answer, int level, String correlationId,
                                String eventId, long globalIndex, double index, int phase, boolean determinate) {
-        static HistoryEntry of(Entry e) {
-            return new HistoryEntry(e.at(), e.actor(), e.assessmentId(), e.questionId(), e.previousAnswer(),
-                    e.answer(), e.level(), e.correlationId(), e.eventId(), e.globalIndex(),
+        /** The entry as partners and auditors read it: who answered and the notes revealed, or "erased". */
+        static HistoryEntry of(Entry e, PersonalData personalData) {
+            return new HistoryEntry(e.at(), personalData.reveal(e.actor()), e.assessmentId(), e.questionId(),
+                    personalData.reveal(e.previousAnswer()), personalData.reveal(e.answer()), e.level(), e.correlationId(), e.eventId(), e.globalIndex(),
                     MaturityView.oneDecimal(e.maturity().index()), e.maturity().phase(), e.maturity().determinate());
         }
     }

@@ -20,6 +20,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
+import org.socialmaturity.contracts.proof.Checkpoint;
+import org.socialmaturity.eventstore.checkpoint.Checkpoints;
 import org.socialmaturity.contracts.advice.AdviceIssued.Trigger;
 import org.socialmaturity.contracts.questionnaire.Language;
 import org.socialmaturity.localmongo.Eventually;
@@ -37,6 +39,9 @@ class ReportTest {
 
     @Inject
     EventStore store;
+
+    @Inject
+    Checkpoints checkpoints;
 
     @Inject
     CompanyReports reports;
@@ -103,7 +108,7 @@ class ReportTest {
     }
 
     @Test
-    void theVerificationLineShowsTheCheckpointHashOnlyWhenOneIsGiven() throws IOException {
+    void theVerificationLineNamesASignedCheckpointCoveringTheEventsTheReportWasBuiltFrom() throws IOException {
         EventScenario scenario = new EventScenario(store);
         String company = scenario.registerCompany("Verified SA");
         String assessment = scenario.startAssessment(company);
@@ -112,13 +117,13 @@ class ReportTest {
                 .then().statusCode(200).body("phase", equalTo(2)));
 
         CompanyReport report = reports.of(scenario.partnerId, company, Language.EN);
-        String without = text(renderer.render(report));
-        assertContains(without, "up to global index " + report.lastGlobalIndex() + ".");
-        assertFalse(without.contains("Checkpoint hash"), without);
-        assertContains(without, "No advice yet");
+        String text = text(renderer.render(report));
 
-        String hash = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
-        assertContains(text(renderer.render(report.withCheckpointHash(hash))), "Checkpoint hash: " + hash);
+        Checkpoint covering = checkpoints.firstCovering(report.lastGlobalIndex()).orElseThrow();
+        assertContains(text, "up to global index " + report.lastGlobalIndex() + ".", "Checkpoint hash:",
+                covering.headHash() + " · index " + covering.headIndex() + " · key " + checkpoints.key().keyId());
+        assertTrue(covering.signedBy(checkpoints.key().publicKey()));
+        assertContains(text, "No advice yet");
     }
 
     @Test

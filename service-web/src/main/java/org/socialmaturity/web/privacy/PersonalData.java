@@ -1,0 +1,55 @@
+package org.socialmaturity.web.privacy;
+
+import java.util.Optional;
+
+import jakarta.inject.Singleton;
+
+import org.socialmaturity.contracts.assessment.RawAnswer;
+import org.socialmaturity.contracts.privacy.SealedText;
+import org.socialmaturity.web.privacy.SubjectKeys.SubjectKey;
+
+/**
+ * The one place personal data is sealed before it enters an event and revealed when it leaves in a response. Personal
+ * data here: who acted (the {@code X-Actor} identity, or the partner when none is given) and the free text people
+ * write (answer notes, cancellation reasons), each sealed with the key of the person who acted. Everything else in
+ * the events (companies, answers, scores, times, ids) is not about a person.
+ */
+@Singleton
+public class PersonalData {
+
+    private final SubjectKeys keys;
+
+    PersonalData(SubjectKeys keys) {
+        this.keys = keys;
+    }
+
+    /** {@code text} sealed with {@code subject}'s key (null stays null). */
+    public String seal(String text, String subject) {
+        if (text == null) {
+            return null;
+        }
+        SubjectKey key = keys.keyFor(subject);
+        return SealedText.seal(text, key.ref(), key.key());
+    }
+
+    /** The answer with its note sealed with {@code subject}'s key. */
+    public RawAnswer seal(RawAnswer answer, String subject) {
+        return answer == null || answer.note() == null ? answer
+                : new RawAnswer(answer.optionId(), answer.value(), seal(answer.note(), subject));
+    }
+
+    /** Sealed text in clear, {@code "erased"} once its subject was erased; anything else as it is. */
+    public String reveal(String stored) {
+        if (!SealedText.isSealed(stored)) {
+            return stored;
+        }
+        Optional<byte[]> key = keys.key(SealedText.subjectRef(stored));
+        return key.map(k -> SealedText.open(stored, k)).orElse(SealedText.ERASED);
+    }
+
+    /** The answer with its note revealed. */
+    public RawAnswer reveal(RawAnswer answer) {
+        return answer == null || answer.note() == null ? answer
+                : new RawAnswer(answer.optionId(), answer.value(), reveal(answer.note()));
+    }
+}
