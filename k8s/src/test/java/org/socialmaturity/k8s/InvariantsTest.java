@@ -1,7 +1,6 @@
 package org.socialmaturity.k8s;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -256,8 +255,12 @@ class InvariantsTest {
                 + "'gateway'}]);"), "the gateway reaches its own database only");
         assertTrue(script.contains("{resource: {db: 'platform-events', collection: 'commits'}, actions: ['find', "
                 + "'insert', 'createIndex']}"), "the event store is append-only for the services");
-        assertEquals(3, script.split("db: 'platform-events'", -1).length - 1,
-                "the event store appears in the appender role's three privileges only, in no user's roles");
+        assertTrue(script.contains("{resource: {db: 'platform-events', collection: 'checkpoints'}, actions: ['find', "
+                + "'insert', 'createIndex']}"), "signed checkpoints are kept, never changed");
+        assertEquals(4, script.split("db: 'platform-events'", -1).length - 1,
+                "the event store appears in the appender role's four privileges only, in no user's roles");
+        assertTrue(script.contains("{resource: {db: 'platform-keys', collection: 'subject_keys'}, actions: ['find', "
+                + "'createIndex']}"), "scoring opens sealed personal data, never makes or destroys a key");
         assertTrue(script.contains("--host \"rs0/"), "users are created on the primary, wherever it is");
     }
 
