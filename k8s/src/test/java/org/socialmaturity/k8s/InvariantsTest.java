@@ -257,8 +257,10 @@ class InvariantsTest {
                 + "'insert', 'createIndex']}"), "the event store is append-only for the services");
         assertTrue(script.contains("{resource: {db: 'platform-events', collection: 'checkpoints'}, actions: ['find', "
                 + "'insert', 'createIndex']}"), "signed checkpoints are kept, never changed");
-        assertEquals(4, script.split("db: 'platform-events'", -1).length - 1,
-                "the event store appears in the appender role's four privileges only, in no user's roles");
+        assertTrue(script.contains("{resource: {db: 'platform-events', collection: 'attachments'}, actions: ['find', "
+                + "'insert']}"), "evidence attachments are kept, never changed");
+        assertEquals(5, script.split("db: 'platform-events'", -1).length - 1,
+                "the event store appears in the appender role's five privileges only, in no user's roles");
         assertTrue(script.contains("{resource: {db: 'platform-keys', collection: 'subject_keys'}, actions: ['find', "
                 + "'createIndex']}"), "scoring opens sealed personal data, never makes or destroys a key");
         assertTrue(script.contains("--host \"rs0/"), "users are created on the primary, wherever it is");

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.socialmaturity.contracts.advice.AdviceIssued;
 import org.socialmaturity.contracts.assessment.AnswerRecorded;
+import org.socialmaturity.contracts.assessment.Evidence;
 import org.socialmaturity.contracts.company.CompanyRegistered;
 import org.socialmaturity.contracts.maturity.MaturityPhaseChanged;
 import org.socialmaturity.contracts.maturity.MaturityRules;
@@ -21,6 +22,7 @@ import org.socialmaturity.contracts.proof.Dossier.IssuedAdvice;
 import org.socialmaturity.contracts.proof.Dossier.Figures;
 import org.socialmaturity.contracts.proof.Dossier.Point;
 import org.socialmaturity.contracts.proof.Dossier.Transition;
+import org.socialmaturity.contracts.proof.HashChain;
 import org.socialmaturity.contracts.proof.StoredCommit;
 import org.socialmaturity.contracts.proof.StoredCommit.StoredEvent;
 import org.socialmaturity.contracts.questionnaire.Questionnaire;
@@ -45,6 +47,7 @@ final class Recomputation {
 
     private final Findings findings;
     private final QuestionnaireCatalogue catalogue;
+    private int attachmentsVerified;
 
     Recomputation(Findings findings, QuestionnaireCatalogue catalogue) {
         this.findings = findings;
@@ -70,6 +73,7 @@ final class Recomputation {
             for (StoredEvent event : commit.events()) {
                 Object payload = payload(event, index, dossier.companyId());
                 if (payload instanceof AnswerRecorded answer) {
+                    attached(answer, index, dossier);
                     Optional<Questionnaire> pinned = catalogue.version(answer.questionnaireVersion());
                     if (pinned.isEmpty()) {
                         findings.problem("the answer at global index " + index + " pins questionnaire "
@@ -122,11 +126,38 @@ final class Recomputation {
         declaredAsRecomputed("quadrant change", recordedQuadrants, quadrants);
         compareList("advice", derived.advice(), recordedAdvice, "the events hold");
         findings.fact("recomputed from " + points.size() + " answers: " + describe(recomputed));
+        if (attachmentsVerified > 0) {
+            findings.fact(attachmentsVerified + " attached document(s) match the SHA-256 their answers name");
+        }
         List<Dossier.Revealed> people = derived.personalData() == null ? List.of() : derived.personalData();
         long erased = people.stream().filter(p -> SealedText.ERASED.equals(p.actor())).count();
         findings.fact("personal data (sealed in the events, shown in clear by the platform): " + people.size()
                 + " answers, " + erased + " of them by a person since erased");
         return recomputed;
+    }
+
+    /** Each attachment the answer names must be in the dossier, and be what its SHA-256 says. */
+    private void attached(AnswerRecorded answer, long index, Dossier dossier) {
+        if (answer.answer().evidence() == null) {
+            return;
+        }
+        for (Evidence evidence : answer.answer().evidence()) {
+            if (!evidence.attachment()) {
+                continue;
+            }
+            Optional<Dossier.AttachmentCopy> copy = dossier.attachments() == null ? Optional.empty()
+                    : dossier.attachments().stream().filter(a -> evidence.sha256().equals(a.sha256())).findFirst();
+            if (copy.isEmpty()) {
+                findings.problem("the answer at global index " + index + " attaches " + evidence.attachmentName()
+                        + " (" + evidence.sha256() + "), which the dossier does not hold");
+            } else if (!evidence.sha256().equals(HashChain.sha256Hex(
+                    java.util.Base64.getDecoder().decode(copy.get().contentBase64())))) {
+                findings.problem("the dossier's copy of " + evidence.attachmentName() + ", attached at global index "
+                        + index + ", is not the document its SHA-256 names");
+            } else {
+                attachmentsVerified++;
+            }
+        }
     }
 
     private Object payload(StoredEvent event, long index, String companyId) {

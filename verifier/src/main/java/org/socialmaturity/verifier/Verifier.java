@@ -105,6 +105,10 @@ public final class Verifier {
             return findings.problems;
         }
 
+        public java.util.List<String> facts() {
+            return findings.facts;
+        }
+
         void print(PrintStream out) {
             out.println((ok() ? "OK" : "FAILED") + ": dossier of " + dossier.companyName() + " ("
                     + dossier.companyId() + "), made " + dossier.generatedAt());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.socialmaturity.contracts.assessment.Evidence;
 import org.socialmaturity.contracts.assessment.RawAnswer;
 import org.socialmaturity.web.ApiProblem;
 import org.socialmaturity.web.Violation;
@@ -17,18 +18,24 @@ import com.fasterxml.jackson.databind.JsonNode;
  * that a field of the wrong type (a number sent as a string, say) is refused instead of silently coerced.
  */
 @Schema(name = "Answer", description = "{\"optionId\": ...} for a CHOICE question, {\"value\": ...} for a NUMBER question; "
-        + "an optional note")
+        + "an optional note and optional evidence")
 public record AnswerRequest(
         @Schema(description = "The chosen option (CHOICE questions)", example = "social-media-manager") String optionId,
         @Schema(description = "The number (NUMBER questions), within the question's min and max", example = "2.5")
         java.math.BigDecimal value,
         @Schema(description = "A free-text note for auditors, at most 2000 characters",
-                example = "Confirmed with the head of customer care") String note) {
+                example = "Confirmed with the head of customer care") String note,
+        @Schema(description = "At most " + EvidenceRequest.MAX_ITEMS + " items backing the answer: a link, or a small "
+                + "attachment kept by its SHA-256") List<EvidenceRequest> evidence) {
 
     static final int MAX_NOTE_LENGTH = 2000;
-    private static final Set<String> FIELDS = Set.of("optionId", "value", "note");
+    private static final Set<String> FIELDS = Set.of("optionId", "value", "note", "evidence");
 
-    static RawAnswer parse(JsonNode body) {
+    /** The answer as read, and the attachments its evidence names, to be kept before it is recorded. */
+    record Parsed(RawAnswer answer, List<EvidenceRequest.Upload> uploads) {
+    }
+
+    static Parsed parse(JsonNode body) {
         if (body == null || body.isNull() || body.isMissingNode()) {
             throw ApiProblem.invalid("body", "is required: {\"optionId\": ...} or {\"value\": ...}");
         }
@@ -39,7 +46,7 @@ public record AnswerRequest(
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                violations.add(new Violation(name, "is not a field of an answer (optionId, value, note)"));
+                violations.add(new Violation(name, "is not a field of an answer (optionId, value, note, evidence)"));
             }
         }
         String optionId = text(body, "optionId", violations);
@@ -54,22 +61,29 @@ public record AnswerRequest(
             // Jackson reads a literal beyond the double range, such as 1e309, as Infinity.
             violations.add(new Violation("value", "must be a finite number (at most 1.7976931348623157E308 in size)"));
         }
+        List<EvidenceRequest.Upload> uploads = new ArrayList<>();
+        List<Evidence> evidence = EvidenceRequest.parse(body.get("evidence"), violations, uploads);
         if (optionId == null && (value == null || value.isNull()) && violations.isEmpty()) {
             violations.add(new Violation("body", "must hold optionId (CHOICE question) or value (NUMBER question)"));
         }
         if (!violations.isEmpty()) {
             throw ApiProblem.invalid(violations);
         }
-        return new RawAnswer(optionId, value == null || value.isNull() ? null : value.decimalValue(), note);
+        return new Parsed(new RawAnswer(optionId, value == null || value.isNull() ? null : value.decimalValue(), note,
+                evidence), uploads);
     }
 
-    private static String text(JsonNode body, String field, List<Violation> violations) {
+    static String text(JsonNode body, String field, List<Violation> violations) {
+        return text(body, field, field, violations);
+    }
+
+    static String text(JsonNode body, String field, String path, List<Violation> violations) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
             return null;
         }
         if (!node.isTextual()) {
-            violations.add(new Violation(field, "must be a string"));
+            violations.add(new Violation(path, "must be a string"));
             return null;
         }
         return node.textValue();

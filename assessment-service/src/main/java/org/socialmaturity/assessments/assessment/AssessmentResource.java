@@ -30,6 +30,7 @@ import org.socialmaturity.web.CallContext;
 import org.socialmaturity.web.Commands;
 import org.socialmaturity.web.ProblemMappers;
 import org.socialmaturity.web.Violation;
+import org.socialmaturity.web.evidence.Attachments;
 import org.socialmaturity.web.privacy.PersonalData;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -50,11 +51,14 @@ public class AssessmentResource {
     private final QuestionnaireCatalogue catalogue;
     private final ObjectMapper json;
     private final PersonalData personalData;
+    private final Attachments attachments;
 
     AssessmentResource(CallContext call, Commands commands, Companies companies, Assessments assessments,
-                       QuestionnaireCatalogue catalogue, ObjectMapper json, PersonalData personalData) {
+                       QuestionnaireCatalogue catalogue, ObjectMapper json, PersonalData personalData,
+                       Attachments attachments) {
         this.json = json;
         this.personalData = personalData;
+        this.attachments = attachments;
         this.call = call;
         this.commands = commands;
         this.companies = companies;
@@ -123,7 +127,10 @@ public class AssessmentResource {
             @Parameter(example = "0b8f6c1e-8a43-4d1f-a1c5-55a1d2c3e4f5") @PathParam("assessmentId") String assessmentId,
             @Parameter(example = "governance-owner") @PathParam("questionId") String questionId,
             JsonNode body) {
-        RawAnswer answer = personalData.seal(AnswerRequest.parse(body), call.actor());
+        AnswerRequest.Parsed parsed = AnswerRequest.parse(body);
+        // Kept before the answer that names them is recorded: an acknowledged answer's attachments are never missing.
+        parsed.uploads().forEach(u -> attachments.store(u.content(), u.mediaType()));
+        RawAnswer answer = personalData.seal(parsed.answer(), call.actor());
         AnswerOutcome outcome = commands.send(new RecordAnswer(assessmentId, call.partnerId(), questionId, answer));
         return AssessmentResponse.Answer.of(outcome.current(), outcome.changed(), personalData);
     }

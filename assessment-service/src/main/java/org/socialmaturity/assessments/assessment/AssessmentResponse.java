@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.socialmaturity.contracts.assessment.Evidence;
 import org.socialmaturity.web.privacy.PersonalData;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -52,6 +53,8 @@ public record AssessmentResponse(
             @Schema(example = "2.5") BigDecimal value,
             @Schema(example = "Confirmed with the head of customer care") String note,
             @Schema(description = "Maturity level 1-4 the answer stands for", example = "2") int level,
+            @Schema(description = "What backs the answer: links, and attachments by SHA-256 (GET "
+                    + "/api/v1/companies/{companyId}/attachments/{sha256})") List<Evidence> evidence,
             @Schema(example = "maria@portal.example") String recordedBy,
             @Schema(example = "2026-11-23T09:20:00Z") Instant recordedAt,
             @Schema(description = "Only on PUT: false when the answer repeated the current one and nothing was recorded",
@@ -59,7 +62,7 @@ public record AssessmentResponse(
 
         static Answer of(CurrentAnswer answer, Boolean changed, PersonalData personalData) {
             return new Answer(answer.questionId(), answer.answer().optionId(), answer.answer().value(),
-                    personalData.reveal(answer.answer().note()), answer.level(),
+                    personalData.reveal(answer.answer().note()), answer.level(), answer.answer().evidence(),
                     personalData.reveal(answer.recordedBy()), answer.recordedAt(), changed);
         }
     }

@@ -41,7 +41,7 @@ class AnswerBodyPropertyTest {
         }
         RawAnswer answer;
         try {
-            answer = AnswerRequest.parse(tree);
+            answer = AnswerRequest.parse(tree).answer();
         } catch (ApiProblem problem) {
             assertRefused(problem, body);
             return;

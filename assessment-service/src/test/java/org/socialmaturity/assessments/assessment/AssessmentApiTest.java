@@ -127,7 +127,7 @@ class AssessmentApiTest {
             "team-dedicated-staff | {\"value\":NaN}                      | body       | must be well-formed JSON",
             "team-dedicated-staff | {\"optionId\":\"director\"}          | optionId   | must be absent: team-dedicated-staff is a NUMBER question, send value",
             "team-dedicated-staff | {}                                   | body       | must hold optionId (CHOICE question) or value (NUMBER question)",
-            "team-dedicated-staff | {\"value\":3,\"colour\":\"red\"}     | colour     | is not a field of an answer (optionId, value, note)",
+            "team-dedicated-staff | {\"value\":3,\"colour\":\"red\"}     | colour     | is not a field of an answer (optionId, value, note, evidence)",
             "team-dedicated-staff | {\"value\":3,\"note\":false}         | note       | must be a string",
             "team-dedicated-staff | {\"value\":                          | body       | must be well-formed JSON",
             "team-dedicated-staff | [3]                                  | body       | must be a JSON object",

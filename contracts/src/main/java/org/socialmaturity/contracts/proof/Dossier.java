@@ -11,7 +11,7 @@ import org.socialmaturity.contracts.maturity.MaturityRules.Maturity;
 /**
  * A company's self-contained, signed dossier: its events as stored, with their hashes; the links that connect each of
  * its commits to a signed checkpoint of the whole store (other companies' commits by content hash only); the key that
- * signed; and what the platform derived from the events (maturity now, trajectory, transitions, advice). Whoever
+ * signed; copies of the documents its answers attached as evidence; and what the platform derived from the events (maturity now, trajectory, transitions, advice). Whoever
  * holds it can check it offline, and recompute the derived part from the events with the same rules.
  *
  * <p>Instants are ISO-8601 text and numbers are plain, so that the JSON reads and signs the same in any runtime.
@@ -29,6 +29,7 @@ public record Dossier(
         List<Checkpoint> checkpoints,
         List<StoredCommit> commits,
         List<ChainLink> links,
+        List<AttachmentCopy> attachments,
         Derived derived,
         String signature) {
 
@@ -36,7 +37,11 @@ public record Dossier(
 
     public Dossier withSignature(String value) {
         return new Dossier(format, companyId, partnerId, companyName, generatedAt, keyId, publicKey, checkpoints,
-                commits, links, derived, value);
+                commits, links, attachments, derived, value);
+    }
+
+    /** A copy of a document an answer attached as evidence, which the answer names by its SHA-256. */
+    public record AttachmentCopy(String sha256, String mediaType, String contentBase64) {
     }
 
     /**

@@ -2,21 +2,25 @@ package org.socialmaturity.scoring.dossier;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import jakarta.inject.Singleton;
 
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.socialmaturity.contracts.advice.AdviceIssued;
+import org.socialmaturity.contracts.assessment.Evidence;
 import org.socialmaturity.contracts.proof.ChainLink;
 import org.socialmaturity.contracts.proof.Checkpoint;
 import org.socialmaturity.contracts.proof.Dossier;
 import org.socialmaturity.contracts.proof.Dossier.IssuedAdvice;
+import org.socialmaturity.contracts.proof.Dossier.AttachmentCopy;
 import org.socialmaturity.contracts.proof.Dossier.Figures;
 import org.socialmaturity.contracts.proof.Dossier.Point;
 import org.socialmaturity.contracts.proof.Dossier.Revealed;
@@ -32,6 +36,7 @@ import org.socialmaturity.scoring.timeline.CompanyTimeline;
 import org.socialmaturity.scoring.timeline.CompanyTimeline.Entry;
 import org.socialmaturity.scoring.timeline.TimelineView;
 import org.socialmaturity.scoring.timeline.Timelines;
+import org.socialmaturity.web.evidence.Attachments;
 import org.socialmaturity.web.privacy.PersonalData;
 
 /**
@@ -48,9 +53,11 @@ public class CompanyDossiers {
     private final Checkpoints checkpoints;
     private final QuestionnaireCatalogue catalogue;
     private final PersonalData personalData;
+    private final Attachments attachments;
 
     CompanyDossiers(Timelines timelines, AxonRuntime axon, Checkpoints checkpoints, QuestionnaireCatalogue catalogue,
-                    PersonalData personalData) {
+                    PersonalData personalData, Attachments attachments) {
+        this.attachments = attachments;
         this.timelines = timelines;
         this.axon = axon;
         this.checkpoints = checkpoints;
@@ -95,8 +102,20 @@ public class CompanyDossiers {
         }
         Dossier unsigned = new Dossier(Dossier.FORMAT, companyId, timeline.partnerId, timeline.companyName,
                 Instant.now().toString(), checkpoints.key().keyId(), checkpoints.key().publicKeyBase64(), anchors,
-                commits, links, derived(view, List.copyOf(advice.values())), null);
+                commits, links, attachedTo(view), derived(view, List.copyOf(advice.values())), null);
         return DossierSignature.sign(unsigned, checkpoints.key());
+    }
+
+    /** Copies of the documents the company's answers attached, each once. */
+    private List<AttachmentCopy> attachedTo(TimelineView view) {
+        Map<String, AttachmentCopy> copies = new LinkedHashMap<>();
+        view.entries().stream().flatMap(e -> Stream.of(e.answer(), e.previousAnswer()))
+                .filter(a -> a != null && a.evidence() != null).flatMap(a -> a.evidence().stream())
+                .filter(Evidence::attachment).map(Evidence::sha256).distinct()
+                .forEach(sha256 -> attachments.find(sha256).ifPresent(kept -> copies.put(sha256,
+                        new AttachmentCopy(sha256, kept.mediaType(),
+                                Base64.getEncoder().encodeToString(kept.content())))));
+        return List.copyOf(copies.values());
     }
 
     /**

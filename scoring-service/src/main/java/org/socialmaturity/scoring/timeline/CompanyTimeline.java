@@ -78,7 +78,7 @@ public class CompanyTimeline {
 
         private static RawAnswer withoutNote(RawAnswer answer) {
             return answer == null || answer.note() == null ? answer
-                    : new RawAnswer(answer.optionId(), answer.value(), null);
+                    : answer.withNote(null);
         }
     }
 

@@ -123,8 +123,9 @@ public class TimelineResource {
                             + "\"eventId\":\"e-7\",\"globalIndex\":47,\"index\":41.7,\"phase\":2,\"determinate\":true}],"
                             + "\"page\":0,\"size\":20,\"total\":1}")),
             @Content(mediaType = CSV, examples = @ExampleObject(name = "csv",
-                    value = "at,actor,assessmentId,questionId,previousAnswer,answer,level,correlationId,eventId,globalIndex,index,phase,determinate\n"
-                            + "2026-11-23T09:20:00Z,maria@portal.example,a-1,governance-owner,junior-marketer,director,3,portal-req-42,e-7,47,41.7,2,true\n"))})
+                    value = "at,actor,assessmentId,questionId,previousAnswer,answer,level,correlationId,eventId,globalIndex,index,phase,determinate,evidence\n"
+                            + "2026-11-23T09:20:00Z,maria@portal.example,a-1,governance-owner,junior-marketer,director,3,portal-req-42,e-7,47,41.7,2,true,"
+                            + "https://intranet.example/org-chart.pdf\n"))})
     @APIResponse(responseCode = "404", description = "No such company for this partner",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
     public Page<HistoryEntry> history(
@@ -147,7 +148,7 @@ public class TimelineResource {
         StreamingOutput csv = output -> {
             Writer out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 64 * 1024);
             out.write("at,actor,assessmentId,questionId,previousAnswer,answer,level,"
-                    + "correlationId,eventId,globalIndex,index,phase,determinate\n");
+                    + "correlationId,eventId,globalIndex,index,phase,determinate,evidence\n");
             try {
                 entries.forEach(e -> {
                     try {
@@ -158,7 +159,8 @@ public class TimelineResource {
                                 String.valueOf(e.level()), cell(e.correlationId()), e.eventId(),
                                 String.valueOf(e.globalIndex()),
                                 String.valueOf(MaturityView.oneDecimal(e.maturity().index())),
-                                String.valueOf(e.maturity().phase()), String.valueOf(e.maturity().determinate())));
+                                String.valueOf(e.maturity().phase()), String.valueOf(e.maturity().determinate()),
+                                cell(evidenceText(e.answer()))));
                         out.write('\n');
                     } catch (IOException failed) {
                         throw new UncheckedIOException(failed);
@@ -189,6 +191,16 @@ public class TimelineResource {
         }
         String text = answer.optionId() != null ? answer.optionId() : answer.value().toPlainString();
         return answer.note() == null ? text : text + " (" + answer.note() + ")";
+    }
+
+    /** Each item of the answer's evidence: a link and its document's hash, or an attachment by name and hash. */
+    static String evidenceText(RawAnswer answer) {
+        if (answer == null || answer.evidence() == null) {
+            return "";
+        }
+        return String.join(" ; ", answer.evidence().stream().map(e -> (e.attachment()
+                ? "attachment " + e.attachmentName() : e.url())
+                + (e.sha256() == null ? "" : " sha256:" + e.sha256())).toList());
     }
 
     /** RFC 4180 quoting, and no leading formula characters for spreadsheets. */

@@ -35,7 +35,7 @@ public class PersonalData {
     /** The answer with its note sealed with {@code subject}'s key. */
     public RawAnswer seal(RawAnswer answer, String subject) {
         return answer == null || answer.note() == null ? answer
-                : new RawAnswer(answer.optionId(), answer.value(), seal(answer.note(), subject));
+                : answer.withNote(seal(answer.note(), subject));
     }
 
     /** Sealed text in clear, {@code "erased"} once its subject was erased; anything else as it is. */
@@ -50,6 +50,6 @@ public class PersonalData {
     /** The answer with its note revealed. */
     public RawAnswer reveal(RawAnswer answer) {
         return answer == null || answer.note() == null ? answer
-                : new RawAnswer(answer.optionId(), answer.value(), reveal(answer.note()));
+                : answer.withNote(reveal(answer.note()));
     }
 }
