@@ -94,6 +94,8 @@ class EvidenceRoundTripTest {
         mongo.getDatabase("platform-events").getCollection("attachments").updateOne(Filters.eq("_id", sha256),
                 Updates.set("content", new Binary("Otra acta".getBytes(StandardCharsets.UTF_8))));
         Verifier.Verdict swapped = Verifier.verify(dossier(scenario, company), checkpoints.key().publicKey());
+        mongo.getDatabase("platform-events").getCollection("attachments").updateOne(Filters.eq("_id", sha256),
+                Updates.set("content", new Binary(minutes)));
         assertFalse(swapped.ok());
         assertTrue(swapped.problems().get(0).startsWith("the dossier's copy of acta.txt, attached at global index "),
                 String.valueOf(swapped.problems()));
