@@ -29,9 +29,7 @@ import io.restassured.path.json.JsonPath;
  * allows three automatic attempts, 200 ms apart at first.
  */
 @QuarkusTest
-// A MongoDB and an application of its own: its waits for retries and back-off must not share the processors with
-// the replays and store changes of the other tests (under the whole suite's load, they left a retry unattended).
-@WithTestResource(value = LocalMongoTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
+@WithTestResource(value = LocalMongoTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class DeadLetterTest {
 
     private static final String ADMIN_KEY = "local-admin-key";
@@ -73,8 +71,9 @@ class DeadLetterTest {
         // The gauge and the readiness check count the queue when they are read: the last letters may land just after.
         Eventually.holds(() -> {
             String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-            assertTrue(metrics.contains("platform_dead_letters{processor=\"" + slots.currentProcessor(
-                    Timelines.READ_MODEL) + "\"} " + parked + ".0"), "the gauge counts the parked events");
+            String gauge = "platform_dead_letters{processor=\"" + slots.currentProcessor(Timelines.READ_MODEL) + "\"} ";
+            assertTrue(metrics.contains(gauge + parked + ".0"), "the gauge counts the parked events: " + parked
+                    + " parked, " + metrics.lines().filter(l -> l.startsWith("platform_dead_letters")).toList());
             String readiness = given().get("/q/health/ready").then().statusCode(200).extract().asString();
             assertTrue(readiness.contains("dead letters " + parked), readiness);
         });
