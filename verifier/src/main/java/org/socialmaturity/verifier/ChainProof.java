@@ -74,6 +74,13 @@ final class ChainProof {
                 findings.problem("the commit at global index " + link.first() + " does not follow the one at "
                         + before.link().first() + ": commits were removed, reordered or replaced there");
                 unanchored(unanchored);
+            } else if (contiguous && before.link().voided() && !unanchored.isEmpty()) {
+                // The commit after a void names the lost commit's hash or none: it binds nothing before the void.
+                findings.problem("global indexes " + before.link().first() + " to " + before.link().last()
+                        + " are a void (a commit lost before it was durable) between the company's commit at "
+                        + unanchored.get(0).link().first() + " and a signed checkpoint: the chain cannot prove it "
+                        + "through the void");
+                unanchored(unanchored);
             } else if (!contiguous) {
                 if (!unanchored.isEmpty()) {
                     findings.problem("global indexes " + (before.link().last() + 1) + " to " + (link.first() - 1)

@@ -72,6 +72,10 @@ final class Recomputation {
             long index = commit.first();
             for (StoredEvent event : commit.events()) {
                 Object payload = payload(event, index, dossier.companyId());
+                if (index > dossier.cut() && !(payload instanceof AdviceIssued)) {
+                    index++;
+                    continue;
+                }
                 if (payload instanceof AnswerRecorded answer) {
                     attached(answer, index, dossier);
                     Optional<Questionnaire> pinned = catalogue.version(answer.questionnaireVersion());

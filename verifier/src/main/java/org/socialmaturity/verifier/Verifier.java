@@ -70,6 +70,11 @@ public final class Verifier {
             findings.problem("not a dossier of format " + Dossier.FORMAT + ": " + dossier.format());
             return new Verdict(dossier, findings, null);
         }
+        if (dossier.publicKey() == null || dossier.keyId() == null || dossier.commits() == null
+                || dossier.links() == null || dossier.checkpoints() == null || dossier.derived() == null) {
+            findings.problem("the dossier lacks its key, commits, links, checkpoints or derived part");
+            return new Verdict(dossier, findings, null);
+        }
         PublicKey key = SigningKey.publicKey(dossier.publicKey());
         if (!SigningKey.keyIdOf(key).equals(dossier.keyId())) {
             findings.problem("the dossier's key id " + dossier.keyId() + " is not its public key's "

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.socialmaturity.contracts.assessment.Evidence;
+import org.socialmaturity.contracts.assessment.RawAnswer;
 import org.socialmaturity.web.privacy.PersonalData;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -61,9 +62,9 @@ public record AssessmentResponse(
                     example = "true") Boolean changed) {
 
         static Answer of(CurrentAnswer answer, Boolean changed, PersonalData personalData) {
-            return new Answer(answer.questionId(), answer.answer().optionId(), answer.answer().value(),
-                    personalData.reveal(answer.answer().note()), answer.level(), answer.answer().evidence(),
-                    personalData.reveal(answer.recordedBy()), answer.recordedAt(), changed);
+            RawAnswer revealed = personalData.reveal(answer.answer());
+            return new Answer(answer.questionId(), revealed.optionId(), revealed.value(), revealed.note(),
+                    answer.level(), revealed.evidence(), personalData.reveal(answer.recordedBy()), answer.recordedAt(), changed);
         }
     }
 }

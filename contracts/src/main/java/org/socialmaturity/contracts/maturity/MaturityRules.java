@@ -71,6 +71,16 @@ public final class MaturityRules {
         return weights == 0 ? 0 : weighted / weights * 100 / 3;
     }
 
+    /** How responses round an index: to one decimal. */
+    public static double oneDecimal(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+
+    /** How responses round a dimension score: to two decimals. */
+    public static double twoDecimals(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
     /** Thresholds compare with a tolerance far below the one decimal responses show. */
     private static boolean atLeast(double value, double threshold) {
         return value >= threshold - 1e-9;

@@ -1,5 +1,8 @@
 package org.socialmaturity.contracts.proof;
 
+import static org.socialmaturity.contracts.maturity.MaturityRules.oneDecimal;
+import static org.socialmaturity.contracts.maturity.MaturityRules.twoDecimals;
+
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +19,9 @@ import org.socialmaturity.contracts.maturity.MaturityRules.Maturity;
  *
  * <p>Instants are ISO-8601 text and numbers are plain, so that the JSON reads and signs the same in any runtime.
  *
+ * @param cut       the global index of the last event the derived part was built from: later events of a commit that
+ *                  straddles it are in {@code commits} (a commit is proved whole) but not in what was derived; advice
+ *                  issued for a change at or before it is included whatever its own index
  * @param signature Ed25519 signature of the dossier's canonical JSON without it ({@link DossierSignature})
  */
 public record Dossier(
@@ -24,6 +30,7 @@ public record Dossier(
         String partnerId,
         String companyName,
         String generatedAt,
+        long cut,
         String keyId,
         String publicKey,
         List<Checkpoint> checkpoints,
@@ -36,7 +43,7 @@ public record Dossier(
     public static final String FORMAT = "social-maturity-dossier/1";
 
     public Dossier withSignature(String value) {
-        return new Dossier(format, companyId, partnerId, companyName, generatedAt, keyId, publicKey, checkpoints,
+        return new Dossier(format, companyId, partnerId, companyName, generatedAt, cut, keyId, publicKey, checkpoints,
                 commits, links, attachments, derived, value);
     }
 
@@ -96,15 +103,6 @@ public record Dossier(
         }
     }
 
-    /** How the API rounds an index: to one decimal. */
-    public static double oneDecimal(double value) {
-        return Math.round(value * 10) / 10.0;
-    }
-
-    /** How the API rounds a dimension score: to two decimals. */
-    public static double twoDecimals(double value) {
-        return Math.round(value * 100) / 100.0;
-    }
 
     /** The maturity after one recorded answer. */
     public record Point(long globalIndex, String eventId, String at, String questionId, int level, double index,

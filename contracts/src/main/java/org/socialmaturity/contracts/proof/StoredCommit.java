@@ -66,7 +66,7 @@ public record StoredCommit(
      */
     public String contentHash() {
         MessageDigest sha256 = HashChain.sha256();
-        // Written straight into the digest: an append hashes its commit without copying it first.
+        // Written straight into the digest, field by field: no encoded copy of the commit is made.
         try (DataOutputStream out = new DataOutputStream(new DigestOutputStream(OutputStream.nullOutputStream(),
                 sha256))) {
             text(out, FORMAT);

@@ -1,21 +1,26 @@
 package org.socialmaturity.eventstore.checkpoint;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 import jakarta.inject.Singleton;
 
 import org.bson.Document;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
+import org.socialmaturity.contracts.access.SharedSecrets;
 import org.socialmaturity.contracts.proof.Checkpoint;
 import org.socialmaturity.contracts.proof.HashChain;
 import org.socialmaturity.contracts.proof.SigningKey;
-import org.socialmaturity.contracts.proof.StoredCommit;
 import org.socialmaturity.eventstore.AxonRuntime;
 import org.socialmaturity.eventstore.AxonSettings;
 import org.socialmaturity.eventstore.mongo.ChainCheck.ChainReport;
+import org.socialmaturity.eventstore.mongo.GlobalSequenceEventStorageEngine.ChainHead;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
@@ -54,7 +59,16 @@ public class Checkpoints {
 
     private static SigningKey signingKey(CheckpointSettings settings) {
         if (settings.signingKey().isPresent()) {
-            return SigningKey.fromSeed(settings.signingKey().get());
+            String seed = settings.signingKey().get();
+            SigningKey key = SigningKey.fromSeed(seed);
+            if (LaunchMode.current() == LaunchMode.NORMAL && !developmentCredentialsAllowed()
+                    && new String(Base64.getDecoder().decode(seed.trim()), StandardCharsets.ISO_8859_1)
+                    .contains(SharedSecrets.DEVELOPMENT_MARK)) {
+                throw new IllegalStateException("PLATFORM_CHECKPOINTS_SIGNING_KEY is a published development "
+                        + "placeholder (it says " + SharedSecrets.DEVELOPMENT_MARK + "): anyone could sign checkpoints "
+                        + "and dossiers with it. Set 32 random bytes in base64 (head -c32 /dev/urandom | base64)");
+            }
+            return key;
         }
         if (LaunchMode.current() == LaunchMode.NORMAL) {
             throw new IllegalStateException("PLATFORM_CHECKPOINTS_SIGNING_KEY is not set: checkpoints cannot be "
@@ -66,25 +80,31 @@ public class Checkpoints {
         return throwaway;
     }
 
+    /** The local Kubernetes overlay alone allows its published placeholders (as for the other shared secrets). */
+    private static boolean developmentCredentialsAllowed() {
+        return ConfigProvider.getConfig().getOptionalValue("platform.development-credentials-allowed", Boolean.class)
+                .orElse(false);
+    }
+
     public SigningKey key() {
         return key;
     }
 
     /** Signs the store's current head, durably: a dossier or an operator asked for a checkpoint now. */
     public Checkpoint signHead() {
-        StoredCommit head = axon.storageEngine().headCommit();
-        Checkpoint checkpoint = sign(head == null ? -1 : head.last(), head == null ? HashChain.GENESIS : head.hash());
+        ChainHead head = axon.storageEngine().chainHead();
+        Checkpoint checkpoint = sign(head == null ? -1 : head.index(), head == null ? HashChain.GENESIS : head.hash());
         checkpoints.insertOne(toDocument(checkpoint));
         return checkpoint;
     }
 
     /** Signs the head when it moved since the last checkpoint (the scheduled signature). */
     public Optional<Checkpoint> signHeadIfMoved() {
-        StoredCommit head = axon.storageEngine().headCommit();
-        if (head == null || head.hash() == null || latest().map(c -> c.headIndex() >= head.last()).orElse(false)) {
+        ChainHead head = axon.storageEngine().chainHead();
+        if (head == null || head.hash() == null || latest().map(c -> c.headIndex() >= head.index()).orElse(false)) {
             return Optional.empty();
         }
-        Checkpoint checkpoint = sign(head.last(), head.hash());
+        Checkpoint checkpoint = sign(head.index(), head.hash());
         checkpoints.insertOne(toDocument(checkpoint));
         return Optional.of(checkpoint);
     }
@@ -101,7 +121,7 @@ public class Checkpoints {
     }
 
     /** Recomputes the whole chain and checks every kept checkpoint on the way (the operator's integrity check). */
-    public ChainReport checkChain(java.util.function.LongConsumer progress) {
+    public ChainReport checkChain(LongConsumer progress) {
         List<Checkpoint> all = new ArrayList<>();
         checkpoints.find(Filters.gte(HEAD_INDEX, -1L)).sort(Sorts.ascending(HEAD_INDEX))
                 .forEach(d -> all.add(fromDocument(d)));

@@ -41,7 +41,7 @@ import com.mongodb.client.model.Projections;
  */
 final class EventStoreCollections {
 
-    private static final int MAX_LOOK_BACK = 1024;
+    static final int MAX_LOOK_BACK = 1024;
 
     final MongoCollection<Document> commits;
     final MongoCollection<Document> trackedCommits;

@@ -236,10 +236,20 @@ public class GlobalSequenceEventStorageEngine extends AbstractEventStorageEngine
         return chain.run(checkpoints, key, progress);
     }
 
-    /** The last commit as stored, read as tracking readers read (what a checkpoint signs); null for an empty store. */
-    public StoredCommit headCommit() {
-        Document head = store.trackedCommits.find().sort(Sorts.descending(CommitDocument.ID)).first();
-        return head == null ? null : CommitChain.stored(head);
+    /**
+     * The end of the gap-free chain: the last commit before any hole, with its hash (what a checkpoint signs; a commit
+     * beyond a hole may still be joined by one before it). Null for an empty store.
+     */
+    public ChainHead chainHead() {
+        long head = stream.headIndex();
+        Document commit = head < 0 ? null
+                : store.lastCommitAtOrBefore(store.trackedCommits, head, EventStoreCollections.MAX_LOOK_BACK);
+        return commit == null ? null
+                : new ChainHead(CommitDocument.lastIndex(commit), commit.getString(CommitChain.HASH));
+    }
+
+    /** The last global index of a gap-free chain and the hash of the commit ending there (null before the chain). */
+    public record ChainHead(long index, String hash) {
     }
 
     /** One aggregate's commits as stored, in sequence order: the events of a proof, with their place in the chain. */
@@ -268,7 +278,7 @@ public class GlobalSequenceEventStorageEngine extends AbstractEventStorageEngine
     }
 
     /** Duplicate keys on a commit's stream key mean another writer appended that aggregate version first. */
-    static boolean isDuplicateKey(Exception e) {
+    public static boolean isDuplicateKey(Exception e) {
         if (e instanceof MongoBulkWriteException bulk) {
             return bulk.getWriteErrors().stream().anyMatch(w -> w.getCode() == DUPLICATE_KEY);
         }

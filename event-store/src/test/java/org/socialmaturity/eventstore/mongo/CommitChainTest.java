@@ -150,7 +150,7 @@ class CommitChainTest {
     @Test
     void aStoreRewrittenWithEveryHashRecomputedContradictsTheCheckpointSignedBeforeIt() {
         SigningKey key = SigningKey.throwaway();
-        StoredCommit head = engine.headCommit();
+        StoredCommit head = lastStoredCommit();
         Checkpoint signed = Checkpoint.sign(key, head.last(), head.hash(), Instant.now());
         rechainFrom(3L, "{\"writer\":\"b\",\"n\":99}");
         assertTrue(engine.checkChain(index -> { }).intact(), "recomputed hashes fool the chain alone");
@@ -168,7 +168,7 @@ class CommitChainTest {
         SigningKey key = SigningKey.throwaway();
         Checkpoint early = Checkpoint.sign(key, 2, commits.find(Filters.eq("_id", 2L)).first().getString("hash"),
                 Instant.now());
-        StoredCommit head = engine.headCommit();
+        StoredCommit head = lastStoredCommit();
         Checkpoint signed = Checkpoint.sign(key, head.last(), head.hash(), Instant.now());
         commits.deleteOne(Filters.eq("_id", head.first()));
 
@@ -183,7 +183,7 @@ class CommitChainTest {
     @Test
     void aCheckpointNotSignedByThePlatformsKeyIsReported() {
         SigningKey platform = SigningKey.throwaway();
-        StoredCommit head = engine.headCommit();
+        StoredCommit head = lastStoredCommit();
         Checkpoint forged = Checkpoint.sign(SigningKey.throwaway(), head.last(), head.hash(), Instant.now());
 
         ChainReport report = engine.checkChain(List.of(forged), platform.publicKey(), index -> { });
@@ -206,6 +206,14 @@ class CommitChainTest {
             prev = commit.getString("hash");
             commits.replaceOne(Filters.eq("_id", commit.get("_id")), commit);
         }
+    }
+
+    /** The last commit as stored, whose end the engine's gap-free head is in an untouched store. */
+    private StoredCommit lastStoredCommit() {
+        StoredCommit last = CommitChain.stored(commits.find().sort(new Document("_id", -1)).first());
+        assertEquals(last.last(), engine.chainHead().index());
+        assertEquals(last.hash(), engine.chainHead().hash());
+        return last;
     }
 
     private long firstIndexOfLastCommit() {

@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import jakarta.inject.Singleton;
 
@@ -47,6 +46,9 @@ import org.socialmaturity.web.privacy.PersonalData;
  */
 @Singleton
 public class CompanyDossiers {
+
+    private static final int HOLE_WAITS = 40;
+    private static final long HOLE_WAIT_MILLIS = 50;
 
     private final Timelines timelines;
     private final AxonRuntime axon;
@@ -87,7 +89,7 @@ public class CompanyDossiers {
                         + first.first() + " the timeline applied");
             }
             anchors.add(anchor);
-            for (StoredCommit between : axon.storageEngine().storedCommitsBetween(first.first(), anchor.headIndex())) {
+            for (StoredCommit between : contiguous(first.first(), anchor.headIndex())) {
                 if (!own.contains(between.first())) {
                     links.add(between.toLink());
                 }
@@ -101,17 +103,45 @@ public class CompanyDossiers {
             }
         }
         Dossier unsigned = new Dossier(Dossier.FORMAT, companyId, timeline.partnerId, timeline.companyName,
-                Instant.now().toString(), checkpoints.key().keyId(), checkpoints.key().publicKeyBase64(), anchors,
-                commits, links, attachedTo(view), derived(view, List.copyOf(advice.values())), null);
+                Instant.now().toString(), cut, checkpoints.key().keyId(), checkpoints.key().publicKeyBase64(), anchors,
+                commits, links, attachedTo(view), derived(view, cut, List.copyOf(advice.values())), null);
         return DossierSignature.sign(unsigned, checkpoints.key());
+    }
+
+    /**
+     * The commits of {@code [from, to]}, waiting a little for one another writer has not landed yet (a hole behind a
+     * freshly signed head fills within the engine's hole patience); what is still missing after that is shown as
+     * missing, for the verifier to report.
+     */
+    private List<StoredCommit> contiguous(long from, long to) {
+        List<StoredCommit> commits = axon.storageEngine().storedCommitsBetween(from, to);
+        for (int wait = 0; wait < HOLE_WAITS && !tiles(commits, from, to); wait++) {
+            try {
+                Thread.sleep(HOLE_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            commits = axon.storageEngine().storedCommitsBetween(from, to);
+        }
+        return commits;
+    }
+
+    private static boolean tiles(List<StoredCommit> commits, long from, long to) {
+        long next = from;
+        for (StoredCommit commit : commits) {
+            if (commit.first() != next) {
+                return false;
+            }
+            next = commit.last() + 1;
+        }
+        return next == to + 1;
     }
 
     /** Copies of the documents the company's answers attached, each once. */
     private List<AttachmentCopy> attachedTo(TimelineView view) {
         Map<String, AttachmentCopy> copies = new LinkedHashMap<>();
-        view.entries().stream().flatMap(e -> Stream.of(e.answer(), e.previousAnswer()))
-                .filter(a -> a != null && a.evidence() != null).flatMap(a -> a.evidence().stream())
-                .filter(Evidence::attachment).map(Evidence::sha256).distinct()
+        view.attachmentsNamed().map(Evidence::sha256).distinct()
                 .forEach(sha256 -> attachments.find(sha256).ifPresent(kept -> copies.put(sha256,
                         new AttachmentCopy(sha256, kept.mediaType(),
                                 Base64.getEncoder().encodeToString(kept.content())))));
@@ -119,7 +149,7 @@ public class CompanyDossiers {
     }
 
     /**
-     * The company's commits (company, maturity, assessments) at or before the cut, and those of the advice issued for
+     * The company's commits (company, maturity, assessments) starting at or before the cut, and those of the advice issued for
      * a change at or before it (advice follows its change, often after the cut), in global order.
      */
     private List<StoredCommit> commitsUpTo(String companyId, CompanyTimeline timeline, long cut, Set<Long> advice) {
@@ -129,7 +159,8 @@ public class CompanyDossiers {
         aggregates.addAll(timeline.assessments.keySet());
         List<StoredCommit> commits = new ArrayList<>();
         for (String aggregate : aggregates) {
-            axon.storageEngine().storedCommitsOf(aggregate).stream().filter(c -> c.last() <= cut)
+            // A commit the cut falls inside is proved whole; the verifier derives from its events up to the cut.
+            axon.storageEngine().storedCommitsOf(aggregate).stream().filter(c -> c.first() <= cut)
                     .forEach(commits::add);
         }
         axon.storageEngine().storedCommitsOf(AdviceIssued.streamIdOf(companyId)).stream()
@@ -138,7 +169,7 @@ public class CompanyDossiers {
         return commits;
     }
 
-    private Dossier.Derived derived(TimelineView view, List<IssuedAdvice> advice) {
+    private Dossier.Derived derived(TimelineView view, long cut, List<IssuedAdvice> advice) {
         List<Entry> entries = view.entries();
         Figures maturity = entries.isEmpty()
                 ? Figures.unknown(catalogue.current().version(), catalogue.current().requiredQuestions().size())
@@ -151,8 +182,12 @@ public class CompanyDossiers {
         List<Transition> quadrants = timeline.quadrantTransitions.stream().map(t -> new Transition(t.at().toString(),
                 t.from() == null ? null : t.from().name(), t.to().name(), t.causeEventId())).toList();
         List<Revealed> people = new ArrayList<>();
-        timelines.walk(timeline.partnerId, timeline.companyId).forEach(e -> people.add(new Revealed(e.eventId(),
-                personalData.reveal(e.actor()), e.answer().note() == null ? null : personalData.reveal(e.answer().note()))));
+        timelines.walk(timeline.partnerId, timeline.companyId).forEach(e -> {
+            if (e.globalIndex() <= cut) {
+                people.add(new Revealed(e.eventId(), personalData.reveal(e.actor()),
+                        e.answer().note() == null ? null : personalData.reveal(e.answer().note())));
+            }
+        });
         return new Dossier.Derived(maturity, trajectory, phases, quadrants, advice, people);
     }
 

@@ -1,7 +1,5 @@
 package org.socialmaturity.scoring.evidence;
 
-import java.util.stream.Stream;
-
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -10,8 +8,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -23,6 +21,7 @@ import org.socialmaturity.web.ApiProblem;
 import org.socialmaturity.web.CallContext;
 import org.socialmaturity.web.ProblemMappers;
 import org.socialmaturity.web.evidence.Attachments;
+import org.socialmaturity.web.privacy.PersonalData;
 
 @Path("/api/v1")
 @Tag(name = "Trajectory and history", description = "How a company's maturity evolved, answer by answer")
@@ -31,11 +30,13 @@ public class AttachmentResource {
     private final CallContext call;
     private final Timelines timelines;
     private final Attachments attachments;
+    private final PersonalData personalData;
 
-    AttachmentResource(CallContext call, Timelines timelines, Attachments attachments) {
+    AttachmentResource(CallContext call, Timelines timelines, Attachments attachments, PersonalData personalData) {
         this.call = call;
         this.timelines = timelines;
         this.attachments = attachments;
+        this.personalData = personalData;
     }
 
     @GET
@@ -55,17 +56,17 @@ public class AttachmentResource {
             @Parameter(example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
             @PathParam("sha256") String sha256) {
         TimelineView view = timelines.view(call.partnerId(), companyId);
-        Evidence named = view.entries().stream()
-                .flatMap(e -> Stream.of(e.answer(), e.previousAnswer()))
-                .filter(a -> a != null && a.evidence() != null).flatMap(a -> a.evidence().stream())
-                .filter(e -> e.attachment() && sha256.equals(e.sha256())).findFirst()
+        Evidence named = view.attachmentsNamed().filter(e -> sha256.equals(e.sha256())).findFirst()
                 .orElseThrow(() -> ApiProblem.notFound("Attachment", sha256));
         Attachments.Attachment kept = attachments.find(sha256)
                 .orElseThrow(() -> new IllegalStateException("Attachment " + sha256 + " named by an answer of "
                         + companyId + " is not kept"));
-        return Response.ok(kept.content(), kept.mediaType())
-                .header("Content-Disposition", "attachment; filename=\"" + safeName(named.attachmentName()) + "\"")
+        // As this company's answer named it: the same bytes may have been attached by another partner, differently.
+        return Response.ok(kept.content(), named.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"" + safeName(personalData.reveal(
+                        named.attachmentName())) + "\"")
                 .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox")
                 .build();
     }
 

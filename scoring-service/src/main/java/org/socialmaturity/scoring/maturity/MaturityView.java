@@ -4,10 +4,11 @@ import java.time.Instant;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.socialmaturity.contracts.maturity.MaturityRules;
+import org.socialmaturity.contracts.maturity.MaturityRules.Maturity;
 import org.socialmaturity.contracts.maturity.Quadrant;
 import org.socialmaturity.contracts.questionnaire.Language;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
-import org.socialmaturity.contracts.maturity.MaturityRules.Maturity;
 
 /** A company's maturity as partners and auditors read it; numbers rounded for display, computed unrounded. */
 @Schema(name = "Maturity", description = "A company's maturity at an instant: phase, SMI quadrant, indexes, dimension "
@@ -42,7 +43,7 @@ public record MaturityView(
                 maturity.quadrant(), oneDecimal(maturity.index()), oneDecimal(maturity.investment()),
                 oneDecimal(maturity.innovation()),
                 maturity.dimensions().stream().map(d -> new DimensionView(d.id(),
-                        d.score() == null ? null : Math.round(d.score() * 100) / 100.0, d.level())).toList(),
+                        d.score() == null ? null : MaturityRules.twoDecimals(d.score()), d.level())).toList(),
                 maturity.holdingBack(), maturity.answered(), maturity.required());
     }
 
@@ -53,7 +54,7 @@ public record MaturityView(
     }
 
     public static double oneDecimal(double value) {
-        return Math.round(value * 10) / 10.0;
+        return MaturityRules.oneDecimal(value);
     }
 
     @Schema(name = "DimensionScore")

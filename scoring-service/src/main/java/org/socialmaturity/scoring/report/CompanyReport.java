@@ -16,7 +16,7 @@ import org.socialmaturity.scoring.maturity.MaturityView;
  * @param holdingBack     the names of the dimensions scoring below the next phase
  * @param advice          the advice issued to the company, newest first
  * @param lastGlobalIndex the global index of the last event the report was built from
- * @param checkpointHash  the signed checkpoint covering those events: its head hash, index and key id (the one an
+ * @param checkpoint      the signed checkpoint covering those events: its head hash, index and key id (the one an
  *                        auditor checks the company's dossier against); null prints no checkpoint
  */
 public record CompanyReport(
@@ -33,7 +33,7 @@ public record CompanyReport(
         List<String> holdingBack,
         List<AdviceGiven> advice,
         long lastGlobalIndex,
-        String checkpointHash) {
+        String checkpoint) {
 
     /** The maturity after one answer; provisional until every required question has an answer. */
     public record Point(Instant at, double index, int phase, boolean determinate) {

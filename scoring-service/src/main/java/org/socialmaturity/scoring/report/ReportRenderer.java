@@ -226,10 +226,10 @@ public class ReportRenderer {
             pages.paragraph(ReportText.BUILT_FROM.in(language).replace("{n}",
                             String.valueOf(report.lastGlobalIndex())), pages.regular, 8.5f, PdfPages.INK,
                     PdfPages.LEFT, PdfPages.WIDTH);
-            if (report.checkpointHash() != null) {
+            if (report.checkpoint() != null) {
                 pages.paragraph(ReportText.CHECKPOINT.in(language) + ":", pages.regular, 8.5f, PdfPages.INK,
                         PdfPages.LEFT, PdfPages.WIDTH);
-                pages.paragraph(report.checkpointHash(), pages.mono, 8, PdfPages.INK, PdfPages.LEFT,
+                pages.paragraph(report.checkpoint(), pages.mono, 8, PdfPages.INK, PdfPages.LEFT,
                         PdfPages.WIDTH);
             }
         }

@@ -160,7 +160,7 @@ public class TimelineResource {
                                 String.valueOf(e.globalIndex()),
                                 String.valueOf(MaturityView.oneDecimal(e.maturity().index())),
                                 String.valueOf(e.maturity().phase()), String.valueOf(e.maturity().determinate()),
-                                cell(evidenceText(e.answer()))));
+                                cell(evidenceText(personalData.reveal(e.answer())))));
                         out.write('\n');
                     } catch (IOException failed) {
                         throw new UncheckedIOException(failed);

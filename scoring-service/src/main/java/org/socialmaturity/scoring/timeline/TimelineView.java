@@ -3,7 +3,9 @@ package org.socialmaturity.scoring.timeline;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
+import org.socialmaturity.contracts.assessment.Evidence;
 import org.socialmaturity.scoring.timeline.CompanyTimeline.Entry;
 
 /**
@@ -60,5 +62,12 @@ public record TimelineView(CompanyTimeline timeline, List<Entry> entries, List<S
             }
         }
         return Optional.empty();
+    }
+
+    /** Every attachment the company's answers (current or replaced) name as evidence, in the order they appear. */
+    public Stream<Evidence> attachmentsNamed() {
+        return entries.stream().flatMap(e -> Stream.of(e.answer(), e.previousAnswer()))
+                .filter(a -> a != null && a.evidence() != null).flatMap(a -> a.evidence().stream())
+                .filter(Evidence::attachment);
     }
 }

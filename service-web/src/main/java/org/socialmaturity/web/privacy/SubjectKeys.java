@@ -14,16 +14,19 @@ import jakarta.inject.Singleton;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.socialmaturity.contracts.proof.HashChain;
+import org.socialmaturity.eventstore.mongo.GlobalSequenceEventStorageEngine;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.mongodb.ErrorCategory;
+import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 
 /**
@@ -50,29 +53,29 @@ public class SubjectKeys {
         this.byRef = Caffeine.newBuilder().expireAfterWrite(settings.keyCacheTtl()).maximumSize(10_000).build();
     }
 
-    /** The subject's key and its reference, made (durably) the first time the subject is met. */
+    /**
+     * The subject's key and its reference, made (durably) the first time the subject is met: one atomic upsert, so
+     * that requests of a new person arriving together agree on one key.
+     */
     public SubjectKey keyFor(String subject) {
         String hashed = hash(subject);
-        for (int attempt = 0; attempt < 3; attempt++) {
-            Document found = keys.find(Filters.eq(SUBJECT, hashed)).first();
-            if (found != null) {
-                return new SubjectKey(found.getString("_id"), found.get(KEY, Binary.class).getData());
-            }
+        for (int attempt = 0; ; attempt++) {
             byte[] key = new byte[32];
             random.nextBytes(key);
-            String ref = UUID.randomUUID().toString();
             try {
-                keys.insertOne(new Document("_id", ref).append(SUBJECT, hashed).append(KEY, new Binary(key))
-                        .append("createdAt", new Date()));
-                return new SubjectKey(ref, key);
-            } catch (MongoWriteException e) {
-                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                Document found = keys.findOneAndUpdate(Filters.eq(SUBJECT, hashed), Updates.combine(
+                                Updates.setOnInsert("_id", UUID.randomUUID().toString()),
+                                Updates.setOnInsert(KEY, new Binary(key)),
+                                Updates.setOnInsert("createdAt", new Date())),
+                        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+                return new SubjectKey(found.getString("_id"), found.get(KEY, Binary.class).getData());
+            } catch (MongoCommandException | MongoWriteException e) {
+                // Two upserts raced on the unique subject: the loser finds the winner's key on its next attempt.
+                if (attempt >= 2 || !GlobalSequenceEventStorageEngine.isDuplicateKey(e)) {
                     throw e;
                 }
-                // Another request made the subject's key first: use that one.
             }
         }
-        throw new IllegalStateException("No key could be made for a data subject");
     }
 
     /** The key a reference names; empty once its subject was erased. */
