@@ -64,6 +64,27 @@ class ChainProofTest {
                 + "written", findings.problems.get(0));
     }
 
+    @Test
+    void commitsReorderedInTheStoreAreReportedWhereTheChainBreaks() {
+        StoredCommit company = commit(0, "company-1", HashChain.GENESIS, null);
+        StoredCommit first = commit(1, "other-1", company.hash(), null);
+        StoredCommit second = commit(2, "other-2", first.hash(), null);
+        // Each other's content under their own bounds, hashes kept: what a reordering has to look like.
+        StoredCommit secondAtOne = new StoredCommit(1, 1, second.key(), second.aggregateId(), "Company", 0L, 0L, 0L,
+                second.events(), null, second.prev(), second.hash());
+        StoredCommit firstAtTwo = new StoredCommit(2, 2, first.key(), first.aggregateId(), "Company", 0L, 0L, 0L,
+                first.events(), null, first.prev(), first.hash());
+        Findings findings = new Findings();
+
+        new ChainProof(findings).check(dossier(List.of(company), List.of(secondAtOne, firstAtTwo), second),
+                key.publicKey());
+
+        assertTrue(findings.problems.contains("the link at global index 1 does not bind its content hash to the hash "
+                + "before it"), String.valueOf(findings.problems));
+        assertTrue(findings.problems.contains("the commit at global index 0 is not connected to a signed checkpoint"),
+                String.valueOf(findings.problems));
+    }
+
     private Dossier dossier(List<StoredCommit> commits, List<StoredCommit> others, StoredCommit head) {
         Checkpoint checkpoint = Checkpoint.sign(key, head.last(), head.hash(), Instant.now());
         return new Dossier(Dossier.FORMAT, "c", "p", "Company", Instant.now().toString(), head.last(), key.keyId(),
