@@ -115,6 +115,11 @@ public class Checkpoints {
                 .first()).map(Checkpoints::fromDocument);
     }
 
+    /** The checkpoint a proof of events up to {@code index} leads to: the first covering it, signed now if none does. */
+    public Checkpoint covering(long index) {
+        return firstCovering(index).orElseGet(this::signHead);
+    }
+
     public Optional<Checkpoint> latest() {
         return Optional.ofNullable(checkpoints.find(Filters.gte(HEAD_INDEX, -1L)).sort(Sorts.descending(HEAD_INDEX))
                 .first()).map(Checkpoints::fromDocument);

@@ -30,7 +30,6 @@ import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
 import org.socialmaturity.eventstore.AxonRuntime;
 import org.socialmaturity.eventstore.GlobalIndex;
 import org.socialmaturity.eventstore.checkpoint.Checkpoints;
-import org.socialmaturity.scoring.maturity.RecordMaturity;
 import org.socialmaturity.scoring.timeline.CompanyTimeline;
 import org.socialmaturity.scoring.timeline.CompanyTimeline.Entry;
 import org.socialmaturity.scoring.timeline.TimelineView;
@@ -81,8 +80,7 @@ public class CompanyDossiers {
         int next = 0;
         while (next < commits.size()) {
             StoredCommit first = commits.get(next);
-            Checkpoint anchor = checkpoints.firstCovering(first.last())
-                    .orElseGet(checkpoints::signHead);
+            Checkpoint anchor = checkpoints.covering(first.last());
             if (anchor.headIndex() < first.last()) {
                 // Tracking readers read what is durable, and the timeline applied this commit: the head is past it.
                 throw new IllegalStateException("The signed head " + anchor.headIndex() + " is before commit "
@@ -153,12 +151,8 @@ public class CompanyDossiers {
      * a change at or before it (advice follows its change, often after the cut), in global order.
      */
     private List<StoredCommit> commitsUpTo(String companyId, CompanyTimeline timeline, long cut, Set<Long> advice) {
-        Set<String> aggregates = new LinkedHashSet<>();
-        aggregates.add(companyId);
-        aggregates.add(RecordMaturity.maturityIdOf(companyId));
-        aggregates.addAll(timeline.assessments.keySet());
         List<StoredCommit> commits = new ArrayList<>();
-        for (String aggregate : aggregates) {
+        for (String aggregate : timeline.aggregateIds()) {
             // A commit the cut falls inside is proved whole; the verifier derives from its events up to the cut.
             axon.storageEngine().storedCommitsOf(aggregate).stream().filter(c -> c.first() <= cut)
                     .forEach(commits::add);

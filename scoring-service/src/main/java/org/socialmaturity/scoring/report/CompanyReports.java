@@ -79,7 +79,7 @@ public class CompanyReports {
      * was built from, signed now when none does yet.
      */
     private String checkpointCovering(long lastIndex) {
-        Checkpoint checkpoint = checkpoints.firstCovering(lastIndex).orElseGet(checkpoints::signHead);
+        Checkpoint checkpoint = checkpoints.covering(lastIndex);
         return checkpoint.headHash() + " · index " + checkpoint.headIndex() + " · key " + checkpoint.keyId();
     }
 

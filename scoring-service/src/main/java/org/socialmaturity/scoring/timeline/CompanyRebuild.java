@@ -71,11 +71,9 @@ public class CompanyRebuild {
 
     /** Every event of the company's aggregates, in global order. */
     private List<TrackedEventMessage<?>> eventsOf(String companyId, Optional<CompanyTimeline> stored) {
-        Set<String> aggregates = new LinkedHashSet<>();
-        aggregates.add(companyId);
-        aggregates.add(RecordMaturity.maturityIdOf(companyId));
+        Set<String> aggregates = new LinkedHashSet<>(List.of(companyId, RecordMaturity.maturityIdOf(companyId)));
         stored.ifPresent(t -> {
-            aggregates.addAll(t.assessments.keySet());
+            aggregates.addAll(t.aggregateIds());
             timelines.storedEntries(t).forEach(e -> aggregates.add(e.assessmentId()));
         });
         List<TrackedEventMessage<?>> all = new ArrayList<>();

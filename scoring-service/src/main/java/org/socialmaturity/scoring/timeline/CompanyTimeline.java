@@ -3,12 +3,15 @@ package org.socialmaturity.scoring.timeline;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.socialmaturity.contracts.assessment.RawAnswer;
 import org.socialmaturity.contracts.maturity.Quadrant;
 import org.socialmaturity.contracts.maturity.MaturityRules.Maturity;
+import org.socialmaturity.scoring.maturity.RecordMaturity;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
@@ -34,6 +37,15 @@ public class CompanyTimeline {
     /** Entries applied in memory and not written yet: the last ones of {@code entryCount}. */
     @JsonIgnore
     public final List<Entry> unsavedEntries = new ArrayList<>();
+
+    /** The aggregates whose events make up the company's history: the company, its maturity, its assessments. */
+    public Set<String> aggregateIds() {
+        Set<String> ids = new LinkedHashSet<>();
+        ids.add(companyId);
+        ids.add(RecordMaturity.maturityIdOf(companyId));
+        ids.addAll(assessments.keySet());
+        return ids;
+    }
 
     public record AssessmentInfo(String questionnaireVersion, String status, Instant startedAt) {
 

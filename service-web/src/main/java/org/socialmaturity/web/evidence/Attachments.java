@@ -9,8 +9,8 @@ import org.bson.Document;
 import org.bson.types.Binary;
 import org.socialmaturity.contracts.proof.HashChain;
 import org.socialmaturity.eventstore.AxonSettings;
+import org.socialmaturity.eventstore.mongo.GlobalSequenceEventStorageEngine;
 
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
@@ -42,7 +42,7 @@ public class Attachments {
                     .append("size", content.length).append("content", new Binary(content))
                     .append("storedAt", new Date()));
         } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+            if (!GlobalSequenceEventStorageEngine.isDuplicateKey(e)) {
                 throw e;
             }
             // The same content was attached before: kept once.
