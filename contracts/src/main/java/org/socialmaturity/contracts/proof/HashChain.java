@@ -63,7 +63,13 @@ public final class HashChain {
         return hex(sha256().digest(bytes));
     }
 
-    static String hex(byte[] bytes) {
+    /** A hash's bytes in lower-case hex, as proofs and checkpoints write it. */
+    public static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(bytes);
+    }
+
+    /** A hash written in hex, as its bytes. */
+    public static byte[] bytes(String hex) {
+        return HexFormat.of().parseHex(hex);
     }
 }

@@ -1,11 +1,7 @@
 package org.socialmaturity.contracts.proof;
 
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.List;
 
@@ -65,34 +61,28 @@ public record StoredCommit(
      * revision, payload and metadata, and last, for a void, the hash it stands for.
      */
     public String contentHash() {
-        MessageDigest sha256 = HashChain.sha256();
-        // Written straight into the digest, field by field: no encoded copy of the commit is made.
-        try (DataOutputStream out = new DataOutputStream(new DigestOutputStream(OutputStream.nullOutputStream(),
-                sha256))) {
-            text(out, FORMAT);
-            number(out, first);
-            number(out, last);
-            text(out, key);
-            text(out, aggregateId);
-            text(out, aggregateType);
-            number(out, firstSequence);
-            number(out, lastSequence);
-            number(out, committedAt);
-            out.writeInt(events.size());
-            for (StoredEvent event : events) {
-                text(out, event.id());
-                number(out, event.sequence());
-                text(out, event.timestamp());
-                text(out, event.payloadType());
-                text(out, event.payloadRevision());
-                text(out, event.payload());
-                text(out, event.metaData());
-            }
-            text(out, standsFor);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Encoding out = new Encoding();
+        out.text(FORMAT);
+        out.number(first);
+        out.number(last);
+        out.text(key);
+        out.text(aggregateId);
+        out.text(aggregateType);
+        out.number(firstSequence);
+        out.number(lastSequence);
+        out.number(committedAt);
+        out.count(events.size());
+        for (StoredEvent event : events) {
+            out.text(event.id());
+            out.number(event.sequence());
+            out.text(event.timestamp());
+            out.text(event.payloadType());
+            out.text(event.payloadRevision());
+            out.text(event.payload());
+            out.text(event.metaData());
         }
-        return HashChain.hex(sha256.digest());
+        out.text(standsFor);
+        return HashChain.hex(out.sha256());
     }
 
     /** The hash this commit should have from what it holds and the {@code prev} it names. */
@@ -105,18 +95,44 @@ public record StoredCommit(
         return new ChainLink(first, last, isVoid(), standsFor, hash == null ? null : contentHash(), prev, hash);
     }
 
-    private static void text(DataOutputStream out, String value) throws IOException {
-        if (value == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
-    }
+    /**
+     * The canonical encoding, built in one buffer and hashed in one call (the digest is slow fed a byte at a time, and
+     * the writer hashes every commit it appends): a text as its UTF-8 length (-1 for none) and bytes, a number as a
+     * presence byte and eight bytes, big-endian.
+     */
+    private static final class Encoding {
+        private ByteBuffer buffer = ByteBuffer.allocate(1024);
 
-    private static void number(DataOutputStream out, Long value) throws IOException {
-        out.writeBoolean(value != null);
-        out.writeLong(value == null ? 0 : value);
+        void text(String value) {
+            if (value == null) {
+                count(-1);
+                return;
+            }
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            room(Integer.BYTES + utf8.length).putInt(utf8.length).put(utf8);
+        }
+
+        void number(Long value) {
+            room(1 + Long.BYTES).put((byte) (value == null ? 0 : 1)).putLong(value == null ? 0 : value);
+        }
+
+        void count(int value) {
+            room(Integer.BYTES).putInt(value);
+        }
+
+        byte[] sha256() {
+            MessageDigest digest = HashChain.sha256();
+            digest.update(buffer.array(), 0, buffer.position());
+            return digest.digest();
+        }
+
+        private ByteBuffer room(int bytes) {
+            if (buffer.remaining() < bytes) {
+                ByteBuffer larger = ByteBuffer.allocate(Math.max(buffer.capacity() * 2, buffer.position() + bytes));
+                buffer.flip();
+                buffer = larger.put(buffer);
+            }
+            return buffer;
+        }
     }
 }

@@ -133,12 +133,12 @@ final class CommitAppender {
             return null;
         }
         learn(before);
-        return before.getString(CommitChain.HASH);
+        return CommitChain.hashOf(before);
     }
 
     /** Remembers the end of the chain this process knows of, so that its next append needs no look-up. */
     private void learn(Document commit) {
-        String hash = commit.getString(CommitChain.HASH);
+        String hash = CommitChain.hashOf(commit);
         if (hash != null) {
             lastLink.accumulateAndGet(new Link(lastIndex(commit), hash),
                     (known, met) -> known == null || met.index() >= known.index() ? met : known);

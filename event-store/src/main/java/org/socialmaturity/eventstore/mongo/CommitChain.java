@@ -5,6 +5,7 @@ import java.util.Date;
 import java.util.List;
 
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.socialmaturity.contracts.proof.HashChain;
 import org.socialmaturity.contracts.proof.StoredCommit;
 import org.socialmaturity.contracts.proof.StoredCommit.StoredEvent;
@@ -32,9 +33,40 @@ public final class CommitChain {
 
     /** Links a commit document to the hash before it: sets {@code prev} and its own {@code hash}. */
     static Document link(Document commit, String prev) {
-        commit.put(PREV, prev);
-        commit.put(HASH, HashChain.link(stored(commit).contentHash(), prev));
+        commit.put(PREV, stored(prev));
+        commit.put(HASH, stored(HashChain.link(stored(commit).contentHash(), prev)));
         return commit;
+    }
+
+    /** A commit's {@code hash} as proofs write it (lower-case hex), or null when it has none. */
+    static String hashOf(Document commit) {
+        return hex(commit.get(HASH));
+    }
+
+    /** The {@code prev} a commit names (lower-case hex), or null when it names none. */
+    static String prevOf(Document commit) {
+        return hex(commit.get(PREV));
+    }
+
+    /** The hash a void stands for (lower-case hex), or null when unknown. */
+    static String standsForOf(Document commit) {
+        return hex(commit.get(STANDS_FOR));
+    }
+
+    /**
+     * A hash as the store holds it: its 32 bytes as BSON binary, half the size of its hex text, since every commit
+     * carries two and a commit's size is what the server's work on an append grows with.
+     */
+    static Binary stored(String hash) {
+        return hash == null ? null : new Binary(HashChain.bytes(hash));
+    }
+
+    /** Stores chained before hashes were kept as binary hold them as hex text: both read alike. */
+    private static String hex(Object stored) {
+        if (stored instanceof Binary binary) {
+            return HashChain.hex(binary.getData());
+        }
+        return (String) stored;
     }
 
     /** The hash a stored commit should have, from what it holds (its {@code prev} included, its {@code hash} not). */
@@ -58,8 +90,8 @@ public final class CommitChain {
                 commit.getString(CommitDocument.KEY), commit.getString(CommitDocument.AGGREGATE_ID),
                 commit.getString(CommitDocument.AGGREGATE_TYPE), longOrNull(commit.get(CommitDocument.FIRST_SEQUENCE)),
                 longOrNull(commit.get(CommitDocument.LAST_SEQUENCE)),
-                committedAt == null ? null : committedAt.getTime(), stored, commit.getString(STANDS_FOR),
-                commit.getString(PREV), commit.getString(HASH));
+                committedAt == null ? null : committedAt.getTime(), stored, standsForOf(commit), prevOf(commit),
+                hashOf(commit));
     }
 
     private static Long longOrNull(Object value) {

@@ -89,7 +89,7 @@ final class CommitDocument {
                 .append(SCHEMA, SCHEMA_VERSION)
                 .append(EVENTS, List.of());
         if (standsFor != null) {
-            commit.append(CommitChain.STANDS_FOR, standsFor);
+            commit.append(CommitChain.STANDS_FOR, CommitChain.stored(standsFor));
         }
         return commit;
     }

@@ -67,12 +67,12 @@ final class EventStoreCollections {
     boolean insertVoid(long first, long last, Instant at) {
         Document before = first == 0 ? null : lastCommitAtOrBefore(latestCommits, first - 1, MAX_LOOK_BACK);
         String prev = first == 0 ? HashChain.GENESIS
-                : before != null && CommitDocument.lastIndex(before) == first - 1 ? before.getString(CommitChain.HASH)
+                : before != null && CommitDocument.lastIndex(before) == first - 1 ? CommitChain.hashOf(before)
                 : null;
         Document after = latestCommits.find(Filters.eq(CommitDocument.ID, last + 1))
                 .projection(Projections.include(CommitChain.PREV)).first();
         Document voidCommit = CommitDocument.voidCommit(first, last, at,
-                after == null ? null : after.getString(CommitChain.PREV));
+                after == null ? null : CommitChain.prevOf(after));
         try {
             commits.insertOne(prev == null ? voidCommit : CommitChain.link(voidCommit, prev));
             return true;

@@ -245,7 +245,7 @@ public class GlobalSequenceEventStorageEngine extends AbstractEventStorageEngine
         Document commit = head < 0 ? null
                 : store.lastCommitAtOrBefore(store.trackedCommits, head, EventStoreCollections.MAX_LOOK_BACK);
         return commit == null ? null
-                : new ChainHead(CommitDocument.lastIndex(commit), commit.getString(CommitChain.HASH));
+                : new ChainHead(CommitDocument.lastIndex(commit), CommitChain.hashOf(commit));
     }
 
     /** The last global index of a gap-free chain and the hash of the commit ending there (null before the chain). */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,11 +67,31 @@ class CommitChainTest {
         assertEquals(engine.headIndex(), report.verifiedUpTo());
         assertEquals(engine.headIndex(), reached.get(reached.size() - 1));
         Document first = commits.find(Filters.eq("_id", 0L)).first();
-        assertEquals(HashChain.GENESIS, first.getString("prev"));
+        assertEquals(HashChain.GENESIS, CommitChain.prevOf(first));
         Document second = commits.find(Filters.eq("_id", 1L)).first();
-        assertEquals(first.getString("hash"), second.getString("prev"), "written by another process, linked all the same");
+        assertEquals(CommitChain.hashOf(first), CommitChain.prevOf(second), "written by another process, linked all the same");
         Document last = commits.find(Filters.eq("_id", firstIndexOfLastCommit())).first();
-        assertEquals(last.getString("hash"), report.headHash());
+        assertEquals(CommitChain.hashOf(last), report.headHash());
+    }
+
+    @Test
+    void hashesAreStoredAsTheirBytesAndAStoreThatKeptThemAsHexStillVerifies() {
+        Document first = commits.find(Filters.eq("_id", 0L)).first();
+        assertEquals(32, first.get("hash", Binary.class).getData().length);
+        String headHash = engine.checkChain(index -> { }).headHash();
+        // As the writers of the first format-2 stores kept them: lower-case hex text.
+        for (Document commit : commits.find().into(new ArrayList<>())) {
+            commits.updateOne(Filters.eq("_id", commit.get("_id")), Updates.combine(
+                    Updates.set("hash", CommitChain.hashOf(commit)), Updates.set("prev", CommitChain.prevOf(commit))));
+        }
+
+        ChainReport report = engine.checkChain(index -> { });
+
+        assertTrue(report.intact(), String.valueOf(report.firstBreak()));
+        assertEquals(headHash, report.headHash());
+        // A process started on such a store reads the hash of the commit it appends after from the store.
+        Engines.engine(client, index -> { }).appendEvents(Engines.events("a", 5, 1));
+        assertTrue(engine.checkChain(index -> { }).intact(), "an append after a hex-text commit links to it");
     }
 
     @Test
@@ -89,7 +110,7 @@ class CommitChainTest {
     void aCommitWhoseHashWasRecomputedAfterTheChangeBreaksTheLinkOfTheNext() {
         Document changed = commits.find(Filters.eq("_id", 3L)).first();
         changed.getList("events", Document.class).get(0).put("payload", "{\"writer\":\"b\",\"n\":99}");
-        changed.put("hash", CommitChain.hash(changed));
+        changed.put("hash", CommitChain.stored(CommitChain.hash(changed)));
         commits.replaceOne(Filters.eq("_id", 3L), changed);
 
         ChainReport report = engine.checkChain(index -> { });
@@ -166,7 +187,7 @@ class CommitChainTest {
     @Test
     void commitsRemovedFromTheEndAreShownByTheCheckpointOfTheOldHead() {
         SigningKey key = SigningKey.throwaway();
-        Checkpoint early = Checkpoint.sign(key, 2, commits.find(Filters.eq("_id", 2L)).first().getString("hash"),
+        Checkpoint early = Checkpoint.sign(key, 2, CommitChain.hashOf(commits.find(Filters.eq("_id", 2L)).first()),
                 Instant.now());
         StoredCommit head = lastStoredCommit();
         Checkpoint signed = Checkpoint.sign(key, head.last(), head.hash(), Instant.now());
@@ -196,14 +217,14 @@ class CommitChainTest {
 
     /** What an administrator covering a change has to do: change one payload and recompute every hash after it. */
     private void rechainFrom(long firstIndex, String payload) {
-        String prev = commits.find(Filters.lt("_id", firstIndex)).sort(new Document("_id", -1)).first()
-                .getString("hash");
+        String prev = CommitChain.hashOf(commits.find(Filters.lt("_id", firstIndex)).sort(new Document("_id", -1))
+                .first());
         List<Document> rest = commits.find(Filters.gte("_id", firstIndex)).sort(new Document("_id", 1))
                 .into(new ArrayList<>());
         rest.get(0).getList("events", Document.class).get(0).put("payload", payload);
         for (Document commit : rest) {
             CommitChain.link(commit, prev);
-            prev = commit.getString("hash");
+            prev = CommitChain.hashOf(commit);
             commits.replaceOne(Filters.eq("_id", commit.get("_id")), commit);
         }
     }
