@@ -229,7 +229,7 @@ function renderAdvice(items) {
   list.replaceChildren(...items.map((advice) => {
     const entry = el('li');
     entry.dataset.trigger = advice.trigger.type;
-    const target = advice.trigger.type === 'QUADRANT_CHANGED' ? t(advice.trigger.to) : advice.trigger.to;
+    const target = advice.trigger.type === 'QUADRANT_CHANGED' ? t(advice.trigger.toQuadrant) : advice.trigger.toPhase;
     entry.append(el('div', t(advice.trigger.type) + ' ' + target + ' · ' + formatDate(advice.at), 'trigger'));
     const ul = el('ul');
     for (const item of advice.items) {

@@ -128,6 +128,11 @@ class PublicApiThroughGeneratedClientTest {
             assertEquals(List.of(AdviceTrigger.TypeEnum.PHASE_DROPPED, AdviceTrigger.TypeEnum.PHASE_ENTERED,
                     AdviceTrigger.TypeEnum.PHASE_ENTERED), advice.stream().filter(a -> a.getTrigger().getType()
                     != AdviceTrigger.TypeEnum.QUADRANT_CHANGED).map(a -> a.getTrigger().getType()).toList());
+            assertEquals(List.of("3>2", "2>3", "null>2"), advice.stream().filter(a -> a.getTrigger().getType()
+                    != AdviceTrigger.TypeEnum.QUADRANT_CHANGED).map(a -> a.getTrigger().getFromPhase() + ">"
+                    + a.getTrigger().getToPhase()).toList(), "phases as numbers");
+            assertTrue(advice.stream().filter(a -> a.getTrigger().getType() == AdviceTrigger.TypeEnum.QUADRANT_CHANGED)
+                    .allMatch(a -> a.getTrigger().getToQuadrant() != null && a.getTrigger().getToPhase() == null));
             assertTrue(advice.stream().allMatch(a -> !a.getItems().isEmpty()));
         });
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.socialmaturity.contracts.EventShapes;
 import org.socialmaturity.contracts.advice.AdviceIssued;
 import org.socialmaturity.contracts.assessment.AnswerRecorded;
 import org.socialmaturity.contracts.assessment.Evidence;
@@ -15,13 +16,15 @@ import org.socialmaturity.contracts.company.CompanyRegistered;
 import org.socialmaturity.contracts.maturity.MaturityPhaseChanged;
 import org.socialmaturity.contracts.maturity.MaturityRules;
 import org.socialmaturity.contracts.maturity.MaturityRules.Maturity;
+import org.socialmaturity.contracts.maturity.Quadrant;
 import org.socialmaturity.contracts.maturity.QuadrantChanged;
 import org.socialmaturity.contracts.privacy.SealedText;
 import org.socialmaturity.contracts.proof.Dossier;
 import org.socialmaturity.contracts.proof.Dossier.IssuedAdvice;
 import org.socialmaturity.contracts.proof.Dossier.Figures;
 import org.socialmaturity.contracts.proof.Dossier.Point;
-import org.socialmaturity.contracts.proof.Dossier.Transition;
+import org.socialmaturity.contracts.proof.Dossier.PhaseChange;
+import org.socialmaturity.contracts.proof.Dossier.QuadrantChange;
 import org.socialmaturity.contracts.proof.HashChain;
 import org.socialmaturity.contracts.proof.StoredCommit;
 import org.socialmaturity.contracts.proof.StoredCommit.StoredEvent;
@@ -31,6 +34,7 @@ import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
@@ -58,14 +62,14 @@ final class Recomputation {
     Figures check(Dossier dossier) {
         Map<String, Integer> levels = new LinkedHashMap<>();
         List<Point> points = new ArrayList<>();
-        List<Transition> phases = new ArrayList<>();
-        List<Transition> quadrants = new ArrayList<>();
-        List<Transition> recordedPhases = new ArrayList<>();
-        List<Transition> recordedQuadrants = new ArrayList<>();
+        List<PhaseChange> phases = new ArrayList<>();
+        List<QuadrantChange> quadrants = new ArrayList<>();
+        List<PhaseChange> recordedPhases = new ArrayList<>();
+        List<QuadrantChange> recordedQuadrants = new ArrayList<>();
         List<IssuedAdvice> recordedAdvice = new ArrayList<>();
         Maturity now = null;
         Integer phase = null;
-        String quadrant = null;
+        Quadrant quadrant = null;
         List<StoredCommit> commits = new ArrayList<>(dossier.commits());
         commits.sort(Comparator.comparingLong(StoredCommit::first));
         for (StoredCommit commit : commits) {
@@ -91,25 +95,23 @@ final class Recomputation {
                     if (now.determinate()) {
                         String at = answer.recordedAt().toString();
                         if (!Objects.equals(phase, now.phase())) {
-                            phases.add(new Transition(at, text(phase), text(now.phase()), event.id()));
+                            phases.add(new PhaseChange(at, phase, now.phase(), event.id()));
                             phase = now.phase();
                         }
-                        if (!Objects.equals(quadrant, now.quadrant().name())) {
-                            quadrants.add(new Transition(at, quadrant, now.quadrant().name(), event.id()));
-                            quadrant = now.quadrant().name();
+                        if (quadrant != now.quadrant()) {
+                            quadrants.add(new QuadrantChange(at, quadrant, now.quadrant(), event.id()));
+                            quadrant = now.quadrant();
                         }
                     }
                 } else if (payload instanceof MaturityPhaseChanged changed) {
-                    recordedPhases.add(new Transition(changed.changedAt().toString(), text(changed.fromPhase()),
-                            text(changed.toPhase()), changed.causeEventId()));
+                    recordedPhases.add(new PhaseChange(changed.changedAt().toString(), changed.fromPhase(),
+                            changed.toPhase(), changed.causeEventId()));
                 } else if (payload instanceof QuadrantChanged changed) {
-                    recordedQuadrants.add(new Transition(changed.changedAt().toString(),
-                            changed.fromQuadrant() == null ? null : changed.fromQuadrant().name(),
-                            changed.toQuadrant().name(), changed.causeEventId()));
+                    recordedQuadrants.add(new QuadrantChange(changed.changedAt().toString(),
+                            changed.fromQuadrant(), changed.toQuadrant(), changed.causeEventId()));
                 } else if (payload instanceof AdviceIssued advice) {
                     recordedAdvice.add(new IssuedAdvice(advice.adviceId(), advice.issuedAt().toString(),
-                            advice.trigger().type(), advice.trigger().from(), advice.trigger().to(),
-                            advice.itemCodes(), advice.dimensions(), advice.causeEventId()));
+                            advice.trigger(), advice.itemCodes(), advice.dimensions(), advice.causeEventId()));
                 } else if (payload instanceof CompanyRegistered registered
                         && !registered.name().equals(dossier.companyName())) {
                     findings.problem("the company registered as " + registered.name() + ", the dossier names it "
@@ -170,6 +172,9 @@ final class Recomputation {
         }
         try {
             JsonNode tree = JSON.readTree(event.payload());
+            if (tree instanceof ObjectNode object) {
+                EventShapes.upgrade(event.payloadType(), object);
+            }
             JsonNode owner = tree.get("companyId");
             if (owner != null && !companyId.equals(owner.asText())) {
                 findings.problem("the event at global index " + index + " belongs to company " + owner.asText());
@@ -214,7 +219,7 @@ final class Recomputation {
      * The changes recorded as events must be those recomputing gives, in order; the last few may not be declared yet
      * (the platform declares a change just after the answer that causes it).
      */
-    private void declaredAsRecomputed(String what, List<Transition> recorded, List<Transition> recomputed) {
+    private <T> void declaredAsRecomputed(String what, List<T> recorded, List<T> recomputed) {
         if (recorded.size() > recomputed.size() || !recorded.equals(recomputed.subList(0, recorded.size()))) {
             findings.problem("recorded " + what + "s: the events hold " + recorded + ", recomputing gives "
                     + recomputed);
@@ -222,10 +227,6 @@ final class Recomputation {
             findings.fact((recomputed.size() - recorded.size()) + " " + what + "(s) recomputed but not yet declared "
                     + "when the dossier was made: " + recomputed.subList(recorded.size(), recomputed.size()));
         }
-    }
-
-    private static String text(Integer phase) {
-        return phase == null ? null : phase.toString();
     }
 
     private static String describe(Figures figures) {

@@ -3,6 +3,8 @@ package org.socialmaturity.contracts.advice;
 import java.time.Instant;
 import java.util.List;
 
+import org.socialmaturity.contracts.maturity.Quadrant;
+
 /**
  * Advice was issued to a company because of a phase or quadrant change. Items are catalogue codes; their texts
  * live in the advice catalogue in every language. {@code dimensions} are the dimensions the advice is about (the
@@ -25,7 +27,25 @@ public record AdviceIssued(
         return "advice:" + companyId;
     }
 
-    /** What caused the advice: {@code type} is PHASE_ENTERED, PHASE_DROPPED or QUADRANT_CHANGED. */
-    public record Trigger(String type, String from, String to) {
+    /**
+     * What caused the advice: a phase change ({@code PHASE_ENTERED} or {@code PHASE_DROPPED}, phases as numbers, the
+     * quadrants null) or a quadrant change ({@code QUADRANT_CHANGED}, the phases null). {@code from} is null for the
+     * company's first phase or quadrant.
+     */
+    public record Trigger(String type, Integer fromPhase, Integer toPhase, Quadrant fromQuadrant, Quadrant toQuadrant) {
+
+        public static final String PHASE_ENTERED = "PHASE_ENTERED";
+        public static final String PHASE_DROPPED = "PHASE_DROPPED";
+        public static final String QUADRANT_CHANGED = "QUADRANT_CHANGED";
+
+        /** A phase change: a drop when the company held a higher phase before. */
+        public static Trigger phaseChange(Integer fromPhase, int toPhase) {
+            boolean dropped = fromPhase != null && toPhase < fromPhase;
+            return new Trigger(dropped ? PHASE_DROPPED : PHASE_ENTERED, fromPhase, toPhase, null, null);
+        }
+
+        public static Trigger quadrantChange(Quadrant fromQuadrant, Quadrant toQuadrant) {
+            return new Trigger(QUADRANT_CHANGED, null, null, fromQuadrant, toQuadrant);
+        }
     }
 }

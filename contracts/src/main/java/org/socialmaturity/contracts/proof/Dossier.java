@@ -8,8 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.socialmaturity.contracts.advice.AdviceIssued;
 import org.socialmaturity.contracts.maturity.MaturityRules.DimensionScore;
 import org.socialmaturity.contracts.maturity.MaturityRules.Maturity;
+import org.socialmaturity.contracts.maturity.Quadrant;
 
 /**
  * A company's self-contained, signed dossier: its events as stored, with their hashes; the links that connect each of
@@ -58,8 +60,8 @@ public record Dossier(
     public record Derived(
             Figures maturity,
             List<Point> trajectory,
-            List<Transition> phaseTransitions,
-            List<Transition> quadrantTransitions,
+            List<PhaseChange> phaseTransitions,
+            List<QuadrantChange> quadrantTransitions,
             List<IssuedAdvice> advice,
             List<Revealed> personalData) {
     }
@@ -115,12 +117,16 @@ public record Dossier(
         }
     }
 
-    /** A determinate phase (or quadrant) change, and the answer that caused it; {@code from} is null for the first. */
-    public record Transition(String at, String from, String to, String causeEventId) {
+    /** A determinate phase change, and the answer that caused it; {@code from} is null for the first phase. */
+    public record PhaseChange(String at, Integer from, int to, String causeEventId) {
+    }
+
+    /** A determinate quadrant change, and the answer that caused it; {@code from} is null for the first quadrant. */
+    public record QuadrantChange(String at, Quadrant from, Quadrant to, String causeEventId) {
     }
 
     /** Advice issued to the company: the catalogue codes, what triggered it, and the change that caused it. */
-    public record IssuedAdvice(String adviceId, String issuedAt, String trigger, String from, String to,
-                         List<String> itemCodes, List<String> dimensions, String causeEventId) {
+    public record IssuedAdvice(String adviceId, String issuedAt, AdviceIssued.Trigger trigger, List<String> itemCodes,
+                               List<String> dimensions, String causeEventId) {
     }
 }

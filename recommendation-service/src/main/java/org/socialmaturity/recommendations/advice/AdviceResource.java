@@ -65,11 +65,13 @@ public class AdviceResource {
     @Path("/companies/{companyId}/advice")
     @Operation(summary = "The advice issued to a company",
             description = "Newest first, in English or Spanish (?lang=, else Accept-Language). Each piece of advice "
-                    + "names its trigger (PHASE_ENTERED, PHASE_DROPPED or QUADRANT_CHANGED, from and to) and its items, "
+                    + "names its trigger (PHASE_ENTERED or PHASE_DROPPED with fromPhase and toPhase as numbers, "
+                    + "QUADRANT_CHANGED with fromQuadrant and toQuadrant as names) and its items, "
                     + "each citing its seed source.")
     @APIResponse(responseCode = "200", description = "One page of advice", content = @Content(examples = @ExampleObject(
             name = "entered phase 2", value = "{\"items\":[{\"id\":\"8a7c...\",\"at\":\"2026-11-23T09:45:00Z\","
-            + "\"trigger\":{\"type\":\"PHASE_ENTERED\",\"from\":null,\"to\":\"2\"},\"dimensions\":[\"LISTENING\"],"
+            + "\"trigger\":{\"type\":\"PHASE_ENTERED\",\"fromPhase\":null,\"toPhase\":2,\"fromQuadrant\":null,"
+            + "\"toQuadrant\":null},\"dimensions\":[\"LISTENING\"],"
             + "\"items\":[{\"code\":\"PHASE.2\",\"title\":\"Phase 2, Path to Adoption: form the cross-functional working group\","
             + "\"body\":\"Bring sales, marketing, legal, HR and IT into a working group...\",\"source\":\"004 · Fase dos\"}]}],"
             + "\"page\":0,\"size\":20,\"total\":1}")))
@@ -100,7 +102,8 @@ public class AdviceResource {
     @APIResponse(responseCode = "200", description = "An event stream", content = @Content(
             mediaType = MediaType.SERVER_SENT_EVENTS, examples = @ExampleObject(name = "event",
             value = "data:{\"id\":\"8a7c...\",\"at\":\"2026-11-23T09:45:00Z\",\"trigger\":{\"type\":\"PHASE_ENTERED\","
-                    + "\"from\":\"2\",\"to\":\"3\"},\"dimensions\":[],\"items\":[]}")))
+                    + "\"fromPhase\":2,\"toPhase\":3,\"fromQuadrant\":null,\"toQuadrant\":null},\"dimensions\":[],"
+                    + "\"items\":[]}")))
     @APIResponse(responseCode = "404", description = "No such company for this partner",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
     @APIResponse(responseCode = "429", description = "The partner keeps its most streams open (5 by default)",

@@ -30,9 +30,7 @@ public final class AdviceRules {
         // A drop names every dimension that fell below the phase the company held; an entry, the weakest.
         List<String> dimensions = dropped
                 ? below(change.dimensionScores(), change.fromPhase(), Integer.MAX_VALUE) : weakest;
-        Trigger trigger = new Trigger(dropped ? "PHASE_DROPPED" : "PHASE_ENTERED",
-                change.fromPhase() == null ? null : String.valueOf(change.fromPhase()), String.valueOf(change.toPhase()));
-        return new Advice(trigger, items, dimensions);
+        return new Advice(Trigger.phaseChange(change.fromPhase(), change.toPhase()), items, dimensions);
     }
 
     public static Advice forQuadrantChange(QuadrantChanged change) {
@@ -40,9 +38,7 @@ public final class AdviceRules {
         items.add(AdviceCatalogue.quadrant(change.toQuadrant().name()));
         List<String> weakest = below(change.dimensionScores(), 4, WEAKEST);
         weakest.forEach(d -> items.add(AdviceCatalogue.nextStep(d, level(change.dimensionScores().get(d)))));
-        Trigger trigger = new Trigger("QUADRANT_CHANGED",
-                change.fromQuadrant() == null ? null : change.fromQuadrant().name(), change.toQuadrant().name());
-        return new Advice(trigger, items, weakest);
+        return new Advice(Trigger.quadrantChange(change.fromQuadrant(), change.toQuadrant()), items, weakest);
     }
 
     /** Dimensions scoring below {@code threshold}, weakest first (ties in catalogue order), at most {@code limit}. */

@@ -3,9 +3,13 @@ package org.socialmaturity.recommendations.advice;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -20,6 +24,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.socialmaturity.contracts.advice.AdviceIssued;
@@ -28,12 +33,19 @@ import org.socialmaturity.contracts.maturity.MaturityPhaseChanged;
 import org.socialmaturity.contracts.maturity.Quadrant;
 import org.socialmaturity.contracts.maturity.QuadrantChanged;
 import org.socialmaturity.eventstore.AxonRuntime;
+import org.socialmaturity.eventstore.mongo.GlobalSequenceEventStorageEngine;
 import org.socialmaturity.web.readmodel.ReadModelGenerations;
 import org.socialmaturity.recommendations.PublishedEvents;
 import org.socialmaturity.localmongo.Eventually;
 import org.socialmaturity.localmongo.LocalMongoTestResource;
 import org.socialmaturity.localmongo.StoredEvents;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoClient;
 
 import io.quarkus.test.common.TestResourceScope;
@@ -84,6 +96,64 @@ class AdviceApiTest {
                 .then().statusCode(404).contentType("application/problem+json");
         given().header("X-Partner-Id", partner).get("/api/v1/companies/{id}/advice", "no-such-company")
                 .then().statusCode(404);
+    }
+
+    @Test
+    void adviceStoredBeforePhasesWereNumbersIsServedWithNumbers() {
+        String partner = "partner-" + UUID.randomUUID();
+        String company = UUID.randomUUID().toString();
+        PublishedEvents.publish(store, company, 0,
+                new CompanyRegistered(company, partner, "Early SA", "retail", "ES", 10, T));
+        // Appended by the engine as a writer of the earlier shape did: {"type", "from", "to"}, all text.
+        GlobalSequenceEventStorageEngine earlierWriter = GlobalSequenceEventStorageEngine.builder()
+                .database(mongo.getDatabase(StoredEvents.DATABASE))
+                .eventSerializer(earlierShapeSerializer())
+                .snapshotSerializer(earlierShapeSerializer())
+                .build();
+        String stream = AdviceIssued.streamIdOf(company);
+        earlierWriter.appendEvents(List.of(
+                new GenericDomainEventMessage<>("CompanyAdvice", stream, 0, new AdviceIssued("advice-1", company,
+                        partner, AdviceIssued.Trigger.phaseChange(null, 2), List.of("PHASE.2"), List.of("LISTENING"),
+                        "answer-1", 1, T)),
+                new GenericDomainEventMessage<>("CompanyAdvice", stream, 1, new AdviceIssued("advice-2", company,
+                        partner, AdviceIssued.Trigger.quadrantChange(Quadrant.OBSERVERS, Quadrant.CONTENDERS),
+                        List.of("QUADRANT.CONTENDERS"), List.of("LISTENING"), "answer-2", 2, T.plusSeconds(1)))));
+        String stored = new StoredEvents(mongo).ofAggregate(stream).get(0).payload();
+        assertTrue(stored.contains("\"to\":\"2\""), stored);
+
+        Eventually.holds(() -> given().header("X-Partner-Id", partner).get("/api/v1/companies/{id}/advice", company)
+                .then().statusCode(200)
+                .body("total", equalTo(2))
+                .body("items[0].trigger.type", equalTo("QUADRANT_CHANGED"))
+                .body("items[0].trigger.fromQuadrant", equalTo("OBSERVERS"))
+                .body("items[0].trigger.toQuadrant", equalTo("CONTENDERS"))
+                .body("items[0].trigger.toPhase", nullValue())
+                .body("items[1].trigger.type", equalTo("PHASE_ENTERED"))
+                .body("items[1].trigger.fromPhase", nullValue())
+                .body("items[1].trigger.toPhase", equalTo(2))
+                .body("items[1].trigger.toQuadrant", nullValue())
+                .body("items[1].trigger", not(hasKey("to"))));
+    }
+
+    /** Jackson as the platform configures it, writing triggers as they were written until 2026-11-27. */
+    private static JacksonSerializer earlierShapeSerializer() {
+        SimpleModule earlier = new SimpleModule().addSerializer(AdviceIssued.Trigger.class,
+                new StdSerializer<>(AdviceIssued.Trigger.class) {
+                    @Override
+                    public void serialize(AdviceIssued.Trigger trigger, JsonGenerator json, SerializerProvider provider)
+                            throws java.io.IOException {
+                        boolean quadrant = trigger.type().equals(AdviceIssued.Trigger.QUADRANT_CHANGED);
+                        Object from = quadrant ? trigger.fromQuadrant() : trigger.fromPhase();
+                        Object to = quadrant ? trigger.toQuadrant() : trigger.toPhase();
+                        json.writeStartObject();
+                        json.writeStringField("type", trigger.type());
+                        json.writeStringField("from", from == null ? null : from.toString());
+                        json.writeStringField("to", to.toString());
+                        json.writeEndObject();
+                    }
+                });
+        return JacksonSerializer.builder().objectMapper(new ObjectMapper().registerModule(new JavaTimeModule())
+                .registerModule(earlier)).build();
     }
 
     @Test

@@ -35,7 +35,7 @@ class AdviceRulesTest {
     @Test
     void enteringAPhaseGivesItsPlaybookAndTheNextStepsOfTheThreeWeakestDimensions() {
         Advice advice = AdviceRules.forPhaseChange(phaseChanged(null, 2));
-        assertEquals(new Trigger("PHASE_ENTERED", null, "2"), advice.trigger());
+        assertEquals(new Trigger("PHASE_ENTERED", null, 2, null, null), advice.trigger());
         assertEquals(List.of("PHASE.2", "DIMENSION.WORKING_GROUP.L1", "DIMENSION.LISTENING.L1",
                 "DIMENSION.PROTOCOLS.L2"), advice.itemCodes());
         assertEquals(List.of("WORKING_GROUP", "LISTENING", "PROTOCOLS"), advice.dimensions());
@@ -44,7 +44,7 @@ class AdviceRulesTest {
     @Test
     void aDropRaisesTheAlertAndNamesEveryDimensionThatFell() {
         Advice advice = AdviceRules.forPhaseChange(phaseChanged(3, 2));
-        assertEquals(new Trigger("PHASE_DROPPED", "3", "2"), advice.trigger());
+        assertEquals(new Trigger("PHASE_DROPPED", 3, 2, null, null), advice.trigger());
         assertEquals("ALERT.PHASE_DROPPED", advice.itemCodes().get(0));
         assertEquals(4, advice.itemCodes().size());
         assertEquals(List.of("WORKING_GROUP", "LISTENING", "PROTOCOLS", "KPIS", "ADOPTION"), advice.dimensions());
@@ -61,7 +61,7 @@ class AdviceRulesTest {
     void aNewQuadrantGivesItsRecommendation() {
         Advice advice = AdviceRules.forQuadrantChange(new QuadrantChanged("c1", "p1", Quadrant.OBSERVERS,
                 Quadrant.CONSERVATIVE, 55, 30, scores(), "e1", 7, T));
-        assertEquals(new Trigger("QUADRANT_CHANGED", "OBSERVERS", "CONSERVATIVE"), advice.trigger());
+        assertEquals(new Trigger("QUADRANT_CHANGED", null, null, Quadrant.OBSERVERS, Quadrant.CONSERVATIVE), advice.trigger());
         assertEquals("QUADRANT.CONSERVATIVE", advice.itemCodes().get(0));
         assertEquals(4, advice.itemCodes().size());
     }

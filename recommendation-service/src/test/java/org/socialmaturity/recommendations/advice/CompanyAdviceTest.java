@@ -12,7 +12,7 @@ import org.socialmaturity.contracts.advice.AdviceIssued.Trigger;
 class CompanyAdviceTest {
 
     private static final Instant T = Instant.parse("2026-11-23T10:00:00Z");
-    private static final Trigger ENTERED_2 = new Trigger("PHASE_ENTERED", null, "2");
+    private static final Trigger ENTERED_2 = Trigger.phaseChange(null, 2);
 
     private final AggregateTestFixture<CompanyAdvice> fixture = new AggregateTestFixture<>(CompanyAdvice.class);
 

@@ -23,7 +23,8 @@ import org.socialmaturity.contracts.proof.Dossier.AttachmentCopy;
 import org.socialmaturity.contracts.proof.Dossier.Figures;
 import org.socialmaturity.contracts.proof.Dossier.Point;
 import org.socialmaturity.contracts.proof.Dossier.Revealed;
-import org.socialmaturity.contracts.proof.Dossier.Transition;
+import org.socialmaturity.contracts.proof.Dossier.PhaseChange;
+import org.socialmaturity.contracts.proof.Dossier.QuadrantChange;
 import org.socialmaturity.contracts.proof.DossierSignature;
 import org.socialmaturity.contracts.proof.StoredCommit;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
@@ -171,10 +172,10 @@ public class CompanyDossiers {
         List<Point> trajectory = entries.stream().map(e -> Point.of(e.globalIndex(), e.eventId(), e.at(),
                 e.questionId(), e.level(), e.maturity())).toList();
         CompanyTimeline timeline = view.timeline();
-        List<Transition> phases = timeline.transitions.stream().map(t -> new Transition(t.at().toString(),
-                t.from() == null ? null : t.from().toString(), String.valueOf(t.to()), t.causeEventId())).toList();
-        List<Transition> quadrants = timeline.quadrantTransitions.stream().map(t -> new Transition(t.at().toString(),
-                t.from() == null ? null : t.from().name(), t.to().name(), t.causeEventId())).toList();
+        List<PhaseChange> phases = timeline.transitions.stream().map(t -> new PhaseChange(t.at().toString(),
+                t.from(), t.to(), t.causeEventId())).toList();
+        List<QuadrantChange> quadrants = timeline.quadrantTransitions.stream().map(t -> new QuadrantChange(
+                t.at().toString(), t.from(), t.to(), t.causeEventId())).toList();
         List<Revealed> people = new ArrayList<>();
         timelines.walk(timeline.partnerId, timeline.companyId).forEach(e -> {
             if (e.globalIndex() <= cut) {
@@ -192,7 +193,7 @@ public class CompanyDossiers {
                 AdviceIssued.streamIdOf(companyId))) {
             if (message.getPayload() instanceof AdviceIssued issued && issued.causeIndex() <= cut) {
                 advice.put(GlobalIndex.of(message.trackingToken()), new IssuedAdvice(issued.adviceId(), issued.issuedAt().toString(),
-                        issued.trigger().type(), issued.trigger().from(), issued.trigger().to(), issued.itemCodes(),
+                        issued.trigger(), issued.itemCodes(),
                         issued.dimensions(), issued.causeEventId()));
             }
         }

@@ -11,7 +11,6 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.socialmaturity.contracts.advice.AdviceCatalogue;
 import org.socialmaturity.contracts.advice.AdviceIssued;
 import org.socialmaturity.contracts.maturity.MaturityRules.Maturity;
-import org.socialmaturity.contracts.maturity.Quadrant;
 import org.socialmaturity.contracts.questionnaire.Language;
 import org.socialmaturity.contracts.questionnaire.Phase;
 import org.socialmaturity.contracts.questionnaire.Questionnaire;
@@ -110,20 +109,15 @@ public class CompanyReports {
     /** "Entered phase 3 · Operational Adoption", "Moved to quadrant Social first". */
     private static String occasion(AdviceIssued.Trigger trigger, Questionnaire questionnaire, Language language) {
         return switch (trigger.type()) {
-            case "QUADRANT_CHANGED" -> ReportText.QUADRANT_CHANGED.in(language) + " "
-                    + ReportText.quadrant(Quadrant.valueOf(trigger.to()), language);
-            case "PHASE_DROPPED" -> ReportText.PHASE_DROPPED.in(language) + " " + phase(trigger.to(), questionnaire,
-                    language);
-            default -> ReportText.PHASE_ENTERED.in(language) + " " + phase(trigger.to(), questionnaire, language);
+            case AdviceIssued.Trigger.QUADRANT_CHANGED -> ReportText.QUADRANT_CHANGED.in(language) + " "
+                    + ReportText.quadrant(trigger.toQuadrant(), language);
+            case AdviceIssued.Trigger.PHASE_DROPPED -> ReportText.PHASE_DROPPED.in(language) + " "
+                    + phase(trigger.toPhase(), questionnaire, language);
+            default -> ReportText.PHASE_ENTERED.in(language) + " " + phase(trigger.toPhase(), questionnaire, language);
         };
     }
 
-    private static String phase(String number, Questionnaire questionnaire, Language language) {
-        try {
-            return number + questionnaire.phase(Integer.parseInt(number)).map(Phase::name)
-                    .map(name -> " · " + name.in(language)).orElse("");
-        } catch (NumberFormatException notANumber) {
-            return number;
-        }
+    private static String phase(int number, Questionnaire questionnaire, Language language) {
+        return number + questionnaire.phase(number).map(Phase::name).map(name -> " · " + name.in(language)).orElse("");
     }
 }

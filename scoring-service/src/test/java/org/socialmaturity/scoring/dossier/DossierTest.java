@@ -58,7 +58,7 @@ class DossierTest {
     void anUntouchedDossierVerifiesWithThePlatformsKeyAndRecomputesTheMaturityTheApiAnswers() throws Exception {
         EventScenario scenario = new EventScenario(store);
         String company = phaseTwoThenThree(scenario, "Verificable SA");
-        scenario.issueAdvice(company, new AdviceIssued.Trigger("PHASE_ENTERED", "2", "3"), List.of("P3-1"),
+        scenario.issueAdvice(company, AdviceIssued.Trigger.phaseChange(2, 3), List.of("P3-1"),
                 List.of("GOVERNANCE"));
 
         byte[] dossier = dossier(scenario.partnerId, company);
@@ -77,7 +77,7 @@ class DossierTest {
                 recomputed.dimensionScores().get((String) d.get("id"))));
         assertEquals(api.get("holdingBack"), recomputed.holdingBack());
         Dossier read = JSON.readValue(dossier, Dossier.class);
-        assertEquals(List.of("2", "3"), read.derived().phaseTransitions().stream().map(Dossier.Transition::to)
+        assertEquals(List.of(2, 3), read.derived().phaseTransitions().stream().map(Dossier.PhaseChange::to)
                 .toList());
         assertEquals(1, read.derived().advice().size());
     }

@@ -20,10 +20,11 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
-import org.socialmaturity.contracts.proof.Checkpoint;
-import org.socialmaturity.eventstore.checkpoint.Checkpoints;
 import org.socialmaturity.contracts.advice.AdviceIssued.Trigger;
+import org.socialmaturity.contracts.maturity.Quadrant;
+import org.socialmaturity.contracts.proof.Checkpoint;
 import org.socialmaturity.contracts.questionnaire.Language;
+import org.socialmaturity.eventstore.checkpoint.Checkpoints;
 import org.socialmaturity.localmongo.Eventually;
 import org.socialmaturity.localmongo.LocalMongoTestResource;
 import org.socialmaturity.scoring.EventScenario;
@@ -55,17 +56,17 @@ class ReportTest {
         String first = scenario.startAssessment(company);
         scenario.answerAll(company, first, 2);
         scenario.submit(company, first);
-        scenario.issueAdvice(company, new Trigger("PHASE_ENTERED", null, "2"),
+        scenario.issueAdvice(company, Trigger.phaseChange(null, 2),
                 List.of("PHASE.2", "DIMENSION.LISTENING.L2"), List.of("LISTENING"));
         String second = scenario.startAssessment(company);
         scenario.answerAll(company, second, 3);
         scenario.submit(company, second);
-        scenario.issueAdvice(company, new Trigger("PHASE_ENTERED", "2", "3"), List.of("PHASE.3"), List.of());
-        scenario.issueAdvice(company, new Trigger("QUADRANT_CHANGED", "OBSERVERS", "SOCIAL_FIRST"),
+        scenario.issueAdvice(company, Trigger.phaseChange(2, 3), List.of("PHASE.3"), List.of());
+        scenario.issueAdvice(company, Trigger.quadrantChange(Quadrant.OBSERVERS, Quadrant.SOCIAL_FIRST),
                 List.of("QUADRANT.SOCIAL_FIRST"), List.of());
         String third = scenario.startAssessment(company);
         scenario.answerAll(company, third, 2);
-        scenario.issueAdvice(company, new Trigger("PHASE_DROPPED", "3", "2"), List.of("ALERT.PHASE_DROPPED"),
+        scenario.issueAdvice(company, Trigger.phaseChange(3, 2), List.of("ALERT.PHASE_DROPPED"),
                 List.of("LISTENING", "SOCIAL_CRM"));
         Eventually.holds(() -> as(scenario).get("/api/v1/companies/{id}/trajectory", company)
                 .then().statusCode(200)
