@@ -16,7 +16,8 @@ const TEXT = {
     answer: 'Answer', badKey: 'That key was not accepted.', INVESTMENT: 'investment', INNOVATION: 'innovation',
     PHASE_ENTERED: 'Entered phase', PHASE_DROPPED: 'Dropped to phase', QUADRANT_CHANGED: 'Moved to quadrant',
     OBSERVERS: 'Observers', CONSERVATIVE: 'Conservative', CONTENDERS: 'Contenders', SOCIAL_FIRST: 'Social first',
-    none: '—'
+    benchmark: 'Percentile among comparable companies', benchmarkHidden: 'group too small to compare',
+    companiesOf: '{n} companies of {p} partners', none: '—'
   },
   es: {
     title: 'Madurez de la atención al cliente en redes sociales', companies: 'Empresas', signOut: 'Olvidar clave',
@@ -31,7 +32,8 @@ const TEXT = {
     answer: 'Respuesta', badKey: 'La clave no ha sido aceptada.', INVESTMENT: 'inversión', INNOVATION: 'innovación',
     PHASE_ENTERED: 'Entra en la fase', PHASE_DROPPED: 'Baja a la fase', QUADRANT_CHANGED: 'Pasa al cuadrante',
     OBSERVERS: 'Observadores', CONSERVATIVE: 'Conservadores', CONTENDERS: 'Aspirantes', SOCIAL_FIRST: 'Social primero',
-    none: '—'
+    benchmark: 'Percentil entre empresas comparables', benchmarkHidden: 'grupo demasiado pequeño para comparar',
+    companiesOf: '{n} empresas de {p} partners', none: '—'
   }
 };
 const PHASE_COLOURS = ['#fde2e1', '#fff1c2', '#dff3e4', '#d9e8ff'];
@@ -144,6 +146,13 @@ function renderSummary(maturity) {
     [t('investment'), number(maturity.investment, 1)],
     [t('innovation'), number(maturity.innovation, 1)],
     [t('answered'), maturity.answered + (maturity.determinate ? '' : ' (' + t('provisional') + ')'), t('requiredOf').replace('{n}', maturity.required)]];
+  const benchmark = maturity.benchmark;
+  if (benchmark) {
+    const group = [benchmark.group.sector, benchmark.group.country, benchmark.group.size].join(' · ');
+    tiles.push(benchmark.available
+      ? [t('benchmark'), number(benchmark.percentile, 1), group + ' · ' + t('companiesOf').replace('{n}', benchmark.companies).replace('{p}', benchmark.partners)]
+      : [t('benchmark'), t('none'), group + ' · ' + t('benchmarkHidden')]);
+  }
   $('summary').replaceChildren(...tiles.map(([label, value, note]) => {
     const tile = el('div', undefined, 'tile');
     tile.append(el('b', value), el('span', note ? label + ' · ' + note : label));

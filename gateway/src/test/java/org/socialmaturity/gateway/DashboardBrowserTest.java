@@ -115,6 +115,10 @@ class DashboardBrowserTest {
                     "every piece of advice, newest first");
             String englishTitle = browser.findElement(By.cssSelector("#advice-list > li b")).getText();
             assertEquals(10, browser.findElements(By.cssSelector("#dimension-rows tr")).size());
+            // Its group among every partner's companies (other tests' companies may make it large enough to show).
+            String summary = browser.findElement(By.id("summary")).getText();
+            assertTrue(summary.contains("Percentile among comparable companies") && summary.contains("retail · ES · LARGE"),
+                    summary);
 
             Path screenshot = Path.of("target", "dashboard.png");
             Files.write(screenshot, browser.getScreenshotAs(OutputType.BYTES));

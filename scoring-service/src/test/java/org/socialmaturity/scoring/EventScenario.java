@@ -42,8 +42,13 @@ public final class EventScenario {
     }
 
     public String registerCompany(String name) {
+        return registerCompany(name, "airlines", "ES", 100);
+    }
+
+    public String registerCompany(String name, String sector, String country, int employees) {
         String companyId = UUID.randomUUID().toString();
-        append("Company", companyId, new CompanyRegistered(companyId, partnerId, name, "airlines", "ES", 100, now()));
+        append("Company", companyId, new CompanyRegistered(companyId, partnerId, name, sector, country, employees,
+                now()));
         return companyId;
     }
 

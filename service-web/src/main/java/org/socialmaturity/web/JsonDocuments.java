@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.bson.BsonBinaryWriter;
 import org.bson.BsonDocument;
@@ -259,6 +260,11 @@ public final class JsonDocuments<T> {
     /** Drops the whole collection. */
     public void drop() {
         collection.drop();
+    }
+
+    /** Every document, read one at a time from a cursor: for a pass over the whole read model. */
+    public void forEach(Consumer<T> visit) {
+        collection.find().forEach(document -> visit.accept(read(document)));
     }
 
     /** The stored documents as they are, for comparing read models field by field. */

@@ -27,6 +27,8 @@ import org.socialmaturity.client.model.AdviceTrigger;
 import org.socialmaturity.client.model.Answer;
 import org.socialmaturity.client.model.Assessment;
 import org.socialmaturity.client.model.AssessmentStatus;
+import org.socialmaturity.client.model.Benchmark;
+import org.socialmaturity.client.model.BenchmarkGroup;
 import org.socialmaturity.client.model.Cancellation;
 import org.socialmaturity.client.model.Company;
 import org.socialmaturity.client.model.CompanyRegistration;
@@ -36,6 +38,7 @@ import org.socialmaturity.client.model.Question;
 import org.socialmaturity.client.model.QuestionType;
 import org.socialmaturity.client.model.Questionnaire;
 import org.socialmaturity.client.model.RegisteredPartner;
+import org.socialmaturity.client.model.SizeBand;
 import org.socialmaturity.client.model.Trajectory;
 import org.socialmaturity.client.model.WebhookSubscription;
 import org.socialmaturity.client.model.WebhookSubscriptionRequest;
@@ -119,8 +122,17 @@ class PublicApiThroughGeneratedClientTest {
                     .map(t -> t.getFrom() + ">" + t.getTo()).toList());
         });
         assertEquals(63L, timeline.getHistory(company.getId(), 0, 100).getTotal());
-        Maturity maturity = new MaturityApi(portal).getMaturity(company.getId(), null, "en", null);
+        MaturityApi maturityApi = new MaturityApi(portal);
+        Maturity maturity = maturityApi.getMaturity(company.getId(), null, "en", null);
         assertEquals(2, maturity.getPhase());
+        // The only travel company of the platform: its group is too small to show anything of.
+        assertEquals(new BenchmarkGroup().sector("travel").country("ES").size(SizeBand.LARGE),
+                maturity.getBenchmark().getGroup());
+        assertEquals(false, maturity.getBenchmark().getAvailable());
+        Benchmark travel = maturityApi.getBenchmark(company.getId(), "ES", "travel", "LARGE");
+        assertEquals(false, travel.getAvailable());
+        assertEquals(null, travel.getCompanies());
+        assertThrows(ApiException.class, () -> maturityApi.getBenchmark(null, null, null, "HUGE"));
 
         AdviceApi adviceApi = new AdviceApi(portal);
         Eventually.holds(() -> {

@@ -32,6 +32,7 @@ public final class RouteTable {
             entry("/api/v1/companies/" + ID + "/assessments/compare", Service.SCORING, false, false),
             entry("/api/v1/companies/" + ID + "/(maturity|trajectory|history|report|dossier)", Service.SCORING, false, false),
             entry("/api/v1/companies/" + ID + "/attachments/" + ID, Service.SCORING, false, false),
+            entry("/api/v1/benchmarks", Service.SCORING, false, false),
             entry("/api/v1/companies/" + ID + "/advice", Service.RECOMMENDATION, false, false),
             entry("/api/v1/companies/" + ID + "/advice/stream", Service.RECOMMENDATION, false, true),
             entry("/api/v1/companies(/" + ID + "(/assessments)?)?", Service.ASSESSMENT, false, false),

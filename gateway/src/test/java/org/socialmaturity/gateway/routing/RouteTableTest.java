@@ -27,6 +27,7 @@ class RouteTableTest {
             "/api/v1/companies/c1/report, SCORING",
             "/api/v1/companies/c1/dossier, SCORING",
             "/api/v1/companies/c1/attachments/9f86d081, SCORING",
+            "/api/v1/benchmarks, SCORING",
             "/api/v1/companies/c1/advice, RECOMMENDATION",
             "/api/v1/companies/c1/advice/stream, RECOMMENDATION",
             "/api/v1/webhooks/w1/deliveries, RECOMMENDATION",

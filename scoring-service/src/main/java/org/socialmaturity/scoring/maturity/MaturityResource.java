@@ -24,6 +24,7 @@ import org.socialmaturity.contracts.maturity.Quadrant;
 import org.socialmaturity.contracts.questionnaire.Language;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
 import org.socialmaturity.contracts.maturity.MaturityRules.DimensionScore;
+import org.socialmaturity.scoring.benchmark.Benchmarks;
 import org.socialmaturity.scoring.timeline.CompanyTimeline.Entry;
 import org.socialmaturity.scoring.timeline.TimelineView;
 import org.socialmaturity.scoring.timeline.Timelines;
@@ -42,11 +43,13 @@ public class MaturityResource {
     private final CallContext call;
     private final Timelines timelines;
     private final QuestionnaireCatalogue catalogue;
+    private final Benchmarks benchmarks;
 
-    MaturityResource(CallContext call, Timelines timelines, QuestionnaireCatalogue catalogue) {
+    MaturityResource(CallContext call, Timelines timelines, QuestionnaireCatalogue catalogue, Benchmarks benchmarks) {
         this.call = call;
         this.timelines = timelines;
         this.catalogue = catalogue;
+        this.benchmarks = benchmarks;
     }
 
     @GET
@@ -71,10 +74,11 @@ public class MaturityResource {
         Language language = LanguageNegotiation.choose(lang, acceptLanguage);
         TimelineView timeline = timelines.view(call.partnerId(), companyId);
         Instant instant = at != null ? at : Instant.now();
-        return timeline.asOf(instant)
+        MaturityView maturity = timeline.asOf(instant)
                 .map(entry -> MaturityView.of(companyId, instant, entry.maturity(), catalogue, language))
                 .orElseGet(() -> MaturityView.unknown(companyId, instant,
                         catalogue.current().requiredQuestions().size()));
+        return at != null ? maturity : maturity.withBenchmark(benchmarks.ofCompany(timeline.timeline()).orElse(null));
     }
 
     @GET

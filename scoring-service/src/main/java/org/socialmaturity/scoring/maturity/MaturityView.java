@@ -9,6 +9,7 @@ import org.socialmaturity.contracts.maturity.MaturityRules.Maturity;
 import org.socialmaturity.contracts.maturity.Quadrant;
 import org.socialmaturity.contracts.questionnaire.Language;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
+import org.socialmaturity.scoring.benchmark.Benchmark;
 
 /** A company's maturity as partners and auditors read it; numbers rounded for display, computed unrounded. */
 @Schema(name = "Maturity", description = "A company's maturity at an instant: phase, SMI quadrant, indexes, dimension "
@@ -28,12 +29,18 @@ public record MaturityView(
         @Schema(description = "Dimensions scoring below the next phase", example = "[\"LISTENING\",\"SOCIAL_CRM\"]")
         List<String> holdingBack,
         @Schema(example = "19") int answered,
-        @Schema(example = "19") int required) {
+        @Schema(example = "19") int required,
+        @Schema(description = "The company among companies of its sector, country and size band across all partners; "
+                + "null for a past instant (asOf)") Benchmark benchmark) {
 
     static final String EXAMPLE = "{\"companyId\":\"5f0c3e9a-3d7e-4d0c-9f4e-2d8f1c6b7a10\",\"asOf\":\"2026-11-23T10:00:00Z\","
             + "\"determinate\":true,\"phase\":2,\"phaseName\":\"Path to Adoption\",\"quadrant\":\"CONSERVATIVE\",\"index\":41.7,"
             + "\"investment\":55.0,\"innovation\":28.3,\"dimensions\":[{\"id\":\"GOVERNANCE\",\"score\":2.5,\"level\":2}],"
-            + "\"holdingBack\":[\"LISTENING\",\"SOCIAL_CRM\"],\"answered\":19,\"required\":19}";
+            + "\"holdingBack\":[\"LISTENING\",\"SOCIAL_CRM\"],\"answered\":19,\"required\":19,"
+            + "\"benchmark\":{\"group\":{\"sector\":\"airlines\",\"country\":\"ES\",\"size\":\"LARGE\"},"
+            + "\"available\":true,\"reason\":null,\"companies\":12,\"partners\":4,\"percentile\":62.5,"
+            + "\"phases\":{\"1\":2,\"2\":5,\"3\":4,\"4\":1},\"quadrants\":{\"OBSERVERS\":3,"
+            + "\"CONSERVATIVE\":4,\"CONTENDERS\":1,\"SOCIAL_FIRST\":4}}}";
 
     public static MaturityView of(String companyId, Instant asOf, Maturity maturity, QuestionnaireCatalogue catalogue,
                                   Language language) {
@@ -44,13 +51,19 @@ public record MaturityView(
                 oneDecimal(maturity.innovation()),
                 maturity.dimensions().stream().map(d -> new DimensionView(d.id(),
                         d.score() == null ? null : MaturityRules.twoDecimals(d.score()), d.level())).toList(),
-                maturity.holdingBack(), maturity.answered(), maturity.required());
+                maturity.holdingBack(), maturity.answered(), maturity.required(), null);
     }
 
     /** Before the first answer: nothing is known yet. */
     public static MaturityView unknown(String companyId, Instant asOf, int required) {
         return new MaturityView(companyId, asOf, false, null, null, null, null, null, null, List.of(), List.of(), 0,
-                required);
+                required, null);
+    }
+
+    /** The same maturity, placed among comparable companies. */
+    public MaturityView withBenchmark(Benchmark placed) {
+        return new MaturityView(companyId, asOf, determinate, phase, phaseName, quadrant, index, investment,
+                innovation, dimensions, holdingBack, answered, required, placed);
     }
 
     public static double oneDecimal(double value) {

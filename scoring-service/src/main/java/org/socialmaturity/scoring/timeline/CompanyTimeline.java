@@ -28,6 +28,10 @@ public class CompanyTimeline {
     public String companyId;
     public String partnerId;
     public String companyName;
+    /** As registered; what benchmarks group companies by. */
+    public String sector;
+    public String country;
+    public Integer employees;
     public long lastIndex = -1;
     public int entryCount;
     public Map<String, AssessmentInfo> assessments = new LinkedHashMap<>();

@@ -53,6 +53,9 @@ public class TimelineEvents {
             timeline.companyId = registered.companyId();
             timeline.partnerId = registered.partnerId();
             timeline.companyName = registered.name();
+            timeline.sector = registered.sector();
+            timeline.country = registered.country();
+            timeline.employees = registered.employees();
         } else if (payload instanceof AssessmentStarted started) {
             timeline.assessments.put(started.assessmentId(),
                     new AssessmentInfo(started.questionnaireVersion(), "OPEN", started.startedAt()));

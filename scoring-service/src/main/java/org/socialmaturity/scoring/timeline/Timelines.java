@@ -80,6 +80,11 @@ public class Timelines {
         return current().timelines().find(companyId);
     }
 
+    /** Every company's timeline document of the generation partners read (not their entries), one at a time. */
+    public void forEachCompany(Consumer<CompanyTimeline> visit) {
+        current().timelines().forEach(visit);
+    }
+
     /** Another partner's company is not found, exactly like a company that does not exist. */
     public CompanyTimeline require(String partnerId, String companyId) {
         return find(companyId).filter(t -> partnerId.equals(t.partnerId))

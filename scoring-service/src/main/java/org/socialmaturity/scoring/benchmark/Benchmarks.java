@@ -1,0 +1,94 @@
+package org.socialmaturity.scoring.benchmark;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+import org.socialmaturity.contracts.maturity.MaturityRules;
+import org.socialmaturity.contracts.maturity.MaturityRules.Maturity;
+import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
+import org.socialmaturity.scoring.timeline.CompanyTimeline;
+import org.socialmaturity.scoring.timeline.CompanyTimeline.StateAnswer;
+import org.socialmaturity.scoring.timeline.Timelines;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+
+/**
+ * Benchmarks across every partner's companies. The companies are read in one pass over the timeline documents (each
+ * holds the latest answer to every question, so its maturity now is scored from it, as the timeline scores its last
+ * entry) and kept for {@link BenchmarkSettings#refresh()}: a request costs a filter over a list in memory, so one
+ * partner asking for benchmarks all day slows nobody down. While a refresh runs, requests keep the previous list.
+ */
+@ApplicationScoped
+public class Benchmarks {
+
+    private static final Logger LOG = Logger.getLogger(Benchmarks.class);
+    private static final String ALL = "all";
+
+    private final Timelines timelines;
+    private final QuestionnaireCatalogue catalogue;
+    private final LoadingCache<String, List<Peer>> peers;
+
+    Benchmarks(Timelines timelines, QuestionnaireCatalogue catalogue, BenchmarkSettings settings) {
+        this.timelines = timelines;
+        this.catalogue = catalogue;
+        this.peers = Caffeine.newBuilder().refreshAfterWrite(settings.refresh())
+                .expireAfterWrite(settings.refresh().multipliedBy(6))
+                .build(key -> loadPeers());
+    }
+
+    public Benchmark of(Group group, Optional<String> company) {
+        return BenchmarkRules.benchmark(group, peers.get(ALL), company);
+    }
+
+    /**
+     * The company among the companies like it (same sector, country and size band), its percentile null until its
+     * maturity is determinate; empty for a timeline that does not hold the registration's sector and size yet.
+     */
+    public Optional<Benchmark> ofCompany(CompanyTimeline timeline) {
+        if (timeline.sector == null || timeline.employees == null) {
+            return Optional.empty();
+        }
+        return Optional.of(BenchmarkRules.benchmark(new Group(timeline.sector, timeline.country,
+                SizeBand.of(timeline.employees)), peers.get(ALL), Optional.of(timeline.companyId)));
+    }
+
+    private List<Peer> loadPeers() {
+        long started = System.nanoTime();
+        List<Peer> loaded = new ArrayList<>();
+        timelines.forEachCompany(timeline -> peer(timeline).ifPresent(loaded::add));
+        LOG.debugf("Benchmarks: %d companies with a determinate maturity read in %d ms", loaded.size(),
+                (System.nanoTime() - started) / 1_000_000);
+        return List.copyOf(loaded);
+    }
+
+    /**
+     * The company as a peer: only with a determinate maturity (an incomplete assessment would pull its group down) and
+     * a registration that says where it belongs (timelines written before these fields existed get them on the next
+     * rebuild of the read model).
+     */
+    private Optional<Peer> peer(CompanyTimeline timeline) {
+        if (timeline.sector == null || timeline.employees == null || timeline.state.isEmpty()) {
+            return Optional.empty();
+        }
+        StateAnswer latest = timeline.state.values().stream().max(Comparator.comparing(StateAnswer::at)).orElseThrow();
+        CompanyTimeline.AssessmentInfo assessment = timeline.assessments.get(latest.assessmentId());
+        if (assessment == null) {
+            return Optional.empty();
+        }
+        Map<String, Integer> levels = new LinkedHashMap<>();
+        timeline.state.values().forEach(a -> levels.put(a.questionId(), a.level()));
+        return catalogue.version(assessment.questionnaireVersion())
+                .map(questionnaire -> MaturityRules.score(questionnaire, levels))
+                .filter(Maturity::determinate)
+                .map(maturity -> new Peer(timeline.companyId, timeline.partnerId, timeline.sector, timeline.country,
+                        SizeBand.of(timeline.employees), maturity.index(), maturity.phase(), maturity.quadrant()));
+    }
+}
