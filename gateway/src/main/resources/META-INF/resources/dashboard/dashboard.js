@@ -17,7 +17,8 @@ const TEXT = {
     PHASE_ENTERED: 'Entered phase', PHASE_DROPPED: 'Dropped to phase', QUADRANT_CHANGED: 'Moved to quadrant',
     OBSERVERS: 'Observers', CONSERVATIVE: 'Conservative', CONTENDERS: 'Contenders', SOCIAL_FIRST: 'Social first',
     benchmark: 'Percentile among comparable companies', benchmarkHidden: 'group too small to compare',
-    companiesOf: '{n} companies of {p} partners', none: '—'
+    companiesOf: '{n} companies of {p} partners', target: 'Target', targetMet: 'met', phasesToGo: '{n} phase(s) to go', by: 'by',
+    none: '—'
   },
   es: {
     title: 'Madurez de la atención al cliente en redes sociales', companies: 'Empresas', signOut: 'Olvidar clave',
@@ -33,7 +34,8 @@ const TEXT = {
     PHASE_ENTERED: 'Entra en la fase', PHASE_DROPPED: 'Baja a la fase', QUADRANT_CHANGED: 'Pasa al cuadrante',
     OBSERVERS: 'Observadores', CONSERVATIVE: 'Conservadores', CONTENDERS: 'Aspirantes', SOCIAL_FIRST: 'Social primero',
     benchmark: 'Percentil entre empresas comparables', benchmarkHidden: 'grupo demasiado pequeño para comparar',
-    companiesOf: '{n} empresas de {p} partners', none: '—'
+    companiesOf: '{n} empresas de {p} partners', target: 'Objetivo', targetMet: 'alcanzado', phasesToGo: 'faltan {n} fase(s)', by: 'para el',
+    none: '—'
   }
 };
 const PHASE_COLOURS = ['#fde2e1', '#fff1c2', '#dff3e4', '#d9e8ff'];
@@ -146,6 +148,11 @@ function renderSummary(maturity) {
     [t('investment'), number(maturity.investment, 1)],
     [t('innovation'), number(maturity.innovation, 1)],
     [t('answered'), maturity.answered + (maturity.determinate ? '' : ' (' + t('provisional') + ')'), t('requiredOf').replace('{n}', maturity.required)]];
+  const target = maturity.target;
+  if (target) {
+    tiles.push([t('target'), t('phase') + ' ' + target.phase + ' · ' + (target.met ? t('targetMet')
+      : t('phasesToGo').replace('{n}', target.phasesToGo === null ? t('none') : target.phasesToGo)), t('by') + ' ' + target.due]);
+  }
   const benchmark = maturity.benchmark;
   if (benchmark) {
     const group = [benchmark.group.sector, benchmark.group.country, benchmark.group.size].join(' · ');

@@ -2,6 +2,7 @@ package org.socialmaturity.scoring;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.socialmaturity.contracts.assessment.AssessmentStarted;
 import org.socialmaturity.contracts.assessment.AssessmentSubmitted;
 import org.socialmaturity.contracts.assessment.RawAnswer;
 import org.socialmaturity.contracts.company.CompanyRegistered;
+import org.socialmaturity.contracts.company.TargetSet;
 import org.socialmaturity.contracts.questionnaire.Band;
 import org.socialmaturity.contracts.questionnaire.Question;
 import org.socialmaturity.contracts.questionnaire.QuestionType;
@@ -50,6 +52,14 @@ public final class EventScenario {
         append("Company", companyId, new CompanyRegistered(companyId, partnerId, name, sector, country, employees,
                 now()));
         return companyId;
+    }
+
+    /** The partner sets the company's target, as assessment-service appends it to the company. */
+    public TargetSet setTarget(String companyId, int phase, Map<String, Integer> dimensionLevels, LocalDate due) {
+        TargetSet target = new TargetSet(companyId, partnerId, UUID.randomUUID().toString(), phase, dimensionLevels,
+                due, now());
+        append("Company", companyId, target);
+        return target;
     }
 
     public String startAssessment(String companyId) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -33,12 +35,15 @@ import org.socialmaturity.client.model.Cancellation;
 import org.socialmaturity.client.model.Company;
 import org.socialmaturity.client.model.CompanyRegistration;
 import org.socialmaturity.client.model.Maturity;
+import org.socialmaturity.client.model.MaturityTarget;
 import org.socialmaturity.client.model.PartnerRegistration;
 import org.socialmaturity.client.model.Question;
 import org.socialmaturity.client.model.QuestionType;
 import org.socialmaturity.client.model.Questionnaire;
 import org.socialmaturity.client.model.RegisteredPartner;
 import org.socialmaturity.client.model.SizeBand;
+import org.socialmaturity.client.model.Target;
+import org.socialmaturity.client.model.TargetRequest;
 import org.socialmaturity.client.model.Trajectory;
 import org.socialmaturity.client.model.WebhookSubscription;
 import org.socialmaturity.client.model.WebhookSubscriptionRequest;
@@ -133,6 +138,22 @@ class PublicApiThroughGeneratedClientTest {
         assertEquals(false, travel.getAvailable());
         assertEquals(null, travel.getCompanies());
         assertThrows(ApiException.class, () -> maturityApi.getBenchmark(null, null, null, "HUGE"));
+
+        // A target a phase above, and listening at level 3: the maturity answer shows the gap.
+        String due = LocalDate.now(ZoneOffset.UTC).plusDays(90).toString();
+        Target target = companies.setCompanyTarget(company.getId(), new TargetRequest().phase(3)
+                .putDimensionsItem("LISTENING", 3).due(due));
+        Eventually.holds(() -> {
+            MaturityTarget gap = call(() -> maturityApi.getMaturity(company.getId(), null, "en", null)).getTarget();
+            assertTrue(gap != null, "the target is in the maturity answer once scoring has read it");
+            assertEquals(target.getTargetId(), gap.getTargetId());
+            assertEquals(false, gap.getMet());
+            assertEquals(1, gap.getPhasesToGo());
+            assertEquals(90L, gap.getDaysLeft());
+            assertEquals("LISTENING", gap.getDimensionGaps().get(0).getId());
+        });
+        assertThrows(ApiException.class, () -> companies.setCompanyTarget(company.getId(),
+                new TargetRequest().phase(7).due(due)));
 
         AdviceApi adviceApi = new AdviceApi(portal);
         Eventually.holds(() -> {

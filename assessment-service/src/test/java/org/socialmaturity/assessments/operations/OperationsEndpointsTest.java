@@ -84,8 +84,8 @@ class OperationsEndpointsTest {
                 }
             }
         }
-        assertEquals(19, operations, "the public operations of assessment-service, rebuild (start, progress, cancel), "
-                + "dead letters, consistency, the event store's integrity, its checkpoints and erasure included");
+        assertEquals(20, operations, "the public operations of assessment-service, rebuild (start, progress, cancel), "
+                + "dead letters, consistency, the event store's integrity, its checkpoints, erasure and targets included");
         assertEquals(List.of(), undocumented);
         assertTrue(openapi.getMap("components.schemas").containsKey("Company"));
     }

@@ -18,6 +18,7 @@ class RouteTableTest {
             "/api/v1/companies, ASSESSMENT",
             "/api/v1/companies/c1, ASSESSMENT",
             "/api/v1/companies/c1/assessments, ASSESSMENT",
+            "/api/v1/companies/c1/target, ASSESSMENT",
             "/api/v1/assessments/a1/answers/q1, ASSESSMENT",
             "/api/v1/assessments/a1/submit, ASSESSMENT",
             "/api/v1/companies/c1/assessments/compare, SCORING",

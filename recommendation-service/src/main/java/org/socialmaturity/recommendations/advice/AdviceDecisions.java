@@ -13,6 +13,7 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.socialmaturity.contracts.advice.AdviceIssued;
 import org.socialmaturity.contracts.maturity.MaturityPhaseChanged;
 import org.socialmaturity.contracts.maturity.QuadrantChanged;
+import org.socialmaturity.contracts.maturity.TargetReached;
 import org.socialmaturity.eventstore.AxonRuntime;
 import org.socialmaturity.eventstore.GlobalIndex;
 import org.socialmaturity.recommendations.advice.AdviceRules.Advice;
@@ -59,6 +60,12 @@ public class AdviceDecisions {
             @MetaDataValue(AxonRuntime.CORRELATION_ID) String correlationId) {
         issue(change.companyId(), change.partnerId(), AdviceRules.forQuadrantChange(change), message, token,
                 correlationId);
+    }
+
+    /** A target reached goes to the partner's webhooks as it is; no advice is issued for it. */
+    @EventHandler
+    void on(TargetReached event, EventMessage<?> message) {
+        webhooks.publish(Published.of(event.partnerId(), message));
     }
 
     /**

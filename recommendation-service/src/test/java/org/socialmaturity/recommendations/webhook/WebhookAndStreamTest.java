@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.socialmaturity.contracts.company.CompanyRegistered;
 import org.socialmaturity.contracts.maturity.MaturityPhaseChanged;
 import org.socialmaturity.contracts.maturity.Quadrant;
+import org.socialmaturity.contracts.maturity.TargetReached;
 import org.socialmaturity.recommendations.PublishedEvents;
 import org.socialmaturity.localmongo.Eventually;
 import org.socialmaturity.localmongo.LocalMongoTestResource;
@@ -130,6 +131,26 @@ class WebhookAndStreamTest {
         assertEquals(4, received.size(), "no delivery sent again");
         given().header("X-Partner-Id", partner).get("/api/v1/webhooks/{id}/deliveries", subscription)
                 .then().body("total", equalTo(2));
+    }
+
+    @Test
+    void aTargetReachedIsDeliveredOnceAndIssuesNoAdvice() {
+        given().header("X-Partner-Id", partner).contentType(ContentType.JSON)
+                .body(Map.of("url", receiver.url(), "secret", SECRET))
+                .post("/api/v1/webhooks").then().statusCode(201);
+        String company = UUID.randomUUID().toString();
+        PublishedEvents.publish(store, company, 0,
+                new CompanyRegistered(company, partner, "Targeted SA", "retail", "ES", 10, Instant.now()));
+        PublishedEvents.publish(store, "maturity:" + company, 0, new TargetReached(company, partner, "target-1", 3, 3,
+                66.7, "answer-9", 9, Instant.now()));
+
+        Eventually.holds(() -> assertEquals(1, received.stream().filter(r -> "TargetReached".equals(r.type())).count()));
+        Received reached = received.stream().filter(r -> "TargetReached".equals(r.type())).findFirst().orElseThrow();
+        assertTrue(reached.body().contains("\"targetId\":\"target-1\"") && reached.body().contains(company),
+                reached.body());
+        assertEquals("sha256=" + WebhookDispatcher.sign(SECRET, reached.body()), reached.signature());
+        given().header("X-Partner-Id", partner).get("/api/v1/companies/{id}/advice", company)
+                .then().statusCode(200).body("total", equalTo(0));
     }
 
     @Test

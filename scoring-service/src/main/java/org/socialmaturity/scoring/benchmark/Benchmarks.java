@@ -1,20 +1,15 @@
 package org.socialmaturity.scoring.benchmark;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
-import org.socialmaturity.contracts.maturity.MaturityRules;
 import org.socialmaturity.contracts.maturity.MaturityRules.Maturity;
-import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
 import org.socialmaturity.scoring.timeline.CompanyTimeline;
-import org.socialmaturity.scoring.timeline.CompanyTimeline.StateAnswer;
+import org.socialmaturity.scoring.timeline.TimelineEvents;
 import org.socialmaturity.scoring.timeline.Timelines;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -33,12 +28,12 @@ public class Benchmarks {
     private static final String ALL = "all";
 
     private final Timelines timelines;
-    private final QuestionnaireCatalogue catalogue;
+    private final TimelineEvents events;
     private final LoadingCache<String, List<Peer>> peers;
 
-    Benchmarks(Timelines timelines, QuestionnaireCatalogue catalogue, BenchmarkSettings settings) {
+    Benchmarks(Timelines timelines, TimelineEvents events, BenchmarkSettings settings) {
         this.timelines = timelines;
-        this.catalogue = catalogue;
+        this.events = events;
         this.peers = Caffeine.newBuilder().refreshAfterWrite(settings.refresh())
                 .expireAfterWrite(settings.refresh().multipliedBy(6))
                 .build(key -> loadPeers());
@@ -75,18 +70,10 @@ public class Benchmarks {
      * rebuild of the read model).
      */
     private Optional<Peer> peer(CompanyTimeline timeline) {
-        if (timeline.sector == null || timeline.employees == null || timeline.state.isEmpty()) {
+        if (timeline.sector == null || timeline.employees == null) {
             return Optional.empty();
         }
-        StateAnswer latest = timeline.state.values().stream().max(Comparator.comparing(StateAnswer::at)).orElseThrow();
-        CompanyTimeline.AssessmentInfo assessment = timeline.assessments.get(latest.assessmentId());
-        if (assessment == null) {
-            return Optional.empty();
-        }
-        Map<String, Integer> levels = new LinkedHashMap<>();
-        timeline.state.values().forEach(a -> levels.put(a.questionId(), a.level()));
-        return catalogue.version(assessment.questionnaireVersion())
-                .map(questionnaire -> MaturityRules.score(questionnaire, levels))
+        return events.now(timeline)
                 .filter(Maturity::determinate)
                 .map(maturity -> new Peer(timeline.companyId, timeline.partnerId, timeline.sector, timeline.country,
                         SizeBand.of(timeline.employees), maturity.index(), maturity.phase(), maturity.quadrant()));

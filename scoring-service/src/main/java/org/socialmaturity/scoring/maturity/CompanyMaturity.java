@@ -7,9 +7,11 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.socialmaturity.contracts.company.TargetSet;
 import org.socialmaturity.contracts.maturity.MaturityPhaseChanged;
 import org.socialmaturity.contracts.maturity.Quadrant;
 import org.socialmaturity.contracts.maturity.QuadrantChanged;
+import org.socialmaturity.contracts.maturity.TargetReached;
 
 /**
  * The determinate phase and quadrant a company was last declared in, and the last cause that declared them. It is
@@ -24,6 +26,7 @@ public class CompanyMaturity {
     private Integer phase;
     private Quadrant quadrant;
     private long lastCauseIndex = -1;
+    private String reachedTargetId;
 
     protected CompanyMaturity() {
         // for Axon
@@ -49,12 +52,26 @@ public class CompanyMaturity {
                     command.causeIndex(),
                     command.causedAt()));
         }
+        TargetSet target = command.target();
+        if (target != null && !target.targetId().equals(reachedTargetId)
+                && target.metBy(command.phase(), command.dimensionScores())) {
+            apply(new TargetReached(command.companyId(), command.partnerId(), target.targetId(), target.phase(),
+                    command.phase(), command.index(), command.causeEventId(), command.causeIndex(),
+                    command.causedAt()));
+        }
     }
 
     @EventSourcingHandler
     void on(MaturityPhaseChanged event) {
         maturityId = RecordMaturity.maturityIdOf(event.companyId());
         phase = event.toPhase();
+        lastCauseIndex = Math.max(lastCauseIndex, event.causeIndex());
+    }
+
+    @EventSourcingHandler
+    void on(TargetReached event) {
+        maturityId = RecordMaturity.maturityIdOf(event.companyId());
+        reachedTargetId = event.targetId();
         lastCauseIndex = Math.max(lastCauseIndex, event.causeIndex());
     }
 

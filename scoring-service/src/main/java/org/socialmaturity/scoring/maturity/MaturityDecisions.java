@@ -1,5 +1,6 @@
 package org.socialmaturity.scoring.maturity;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.socialmaturity.contracts.assessment.AnswerRecorded;
 import org.socialmaturity.contracts.company.CompanyRegistered;
+import org.socialmaturity.contracts.company.TargetSet;
 import org.socialmaturity.eventstore.AxonRuntime;
 import org.socialmaturity.eventstore.AxonSettings;
 import org.socialmaturity.eventstore.GlobalIndex;
@@ -64,6 +66,20 @@ public class MaturityDecisions {
         }
     }
 
+    /** A target the company meets already is reached by being set: declared with the target as its cause. */
+    @EventHandler
+    void on(TargetSet event, EventMessage<?> message, TrackingToken token) {
+        CompanyTimeline state = stateOf(event.companyId(), event.partnerId());
+        long index = GlobalIndex.of(token);
+        if (index <= state.lastIndex) {
+            return;
+        }
+        events.apply(state, message, index);
+        events.now(state).filter(Maturity::determinate).ifPresent(maturity -> declare(state, maturity,
+                message.getIdentifier(), index, event.setAt(), correlationOf(message)));
+        states.save(state.companyId, state);
+    }
+
     @EventHandler
     void on(AnswerRecorded event, EventMessage<?> message, TrackingToken token) {
         CompanyTimeline state = stateOf(event.companyId(), event.partnerId());
@@ -73,26 +89,32 @@ public class MaturityDecisions {
         }
         Optional<Entry> scored = events.apply(state, message, index);
         if (scored.isPresent() && scored.get().maturity().determinate()) {
-            declare(event, scored.get());
+            Entry entry = scored.get();
+            declare(state, entry.maturity(), entry.eventId(), entry.globalIndex(), event.recordedAt(),
+                    entry.correlationId());
         }
         states.save(state.companyId, state);
     }
 
-    private void declare(AnswerRecorded event, Entry entry) {
-        Maturity maturity = entry.maturity();
+    private void declare(CompanyTimeline state, Maturity maturity, String causeEventId, long causeIndex,
+                         Instant causedAt, String correlationId) {
         Map<String, Double> scores = new LinkedHashMap<>();
         for (DimensionScore dimension : maturity.dimensions()) {
             scores.put(dimension.id(), dimension.score());
         }
-        RecordMaturity command = new RecordMaturity(RecordMaturity.maturityIdOf(event.companyId()),
-                event.companyId(), event.partnerId(), entry.eventId(), entry.globalIndex(), maturity.phase(),
-                maturity.quadrant(), maturity.index(), maturity.investment(), maturity.innovation(), scores,
-                event.recordedAt());
+        RecordMaturity command = new RecordMaturity(RecordMaturity.maturityIdOf(state.companyId), state.companyId,
+                state.partnerId, causeEventId, causeIndex, maturity.phase(), maturity.quadrant(), maturity.index(),
+                maturity.investment(), maturity.innovation(), scores, causedAt, state.target);
         Map<String, Object> metaData = new LinkedHashMap<>();
-        metaData.put(AxonRuntime.CORRELATION_ID, entry.correlationId());
+        metaData.put(AxonRuntime.CORRELATION_ID, correlationId);
         metaData.put(AxonRuntime.ACTOR, "scoring-service");
         axon.configuration().commandGateway()
                 .sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+    }
+
+    private static String correlationOf(EventMessage<?> message) {
+        Object correlationId = message.getMetaData().get(AxonRuntime.CORRELATION_ID);
+        return correlationId != null ? correlationId.toString() : message.getIdentifier();
     }
 
     private CompanyTimeline stateOf(String companyId, String partnerId) {

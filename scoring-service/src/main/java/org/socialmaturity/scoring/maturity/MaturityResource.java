@@ -1,6 +1,8 @@
 package org.socialmaturity.scoring.maturity;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +27,7 @@ import org.socialmaturity.contracts.questionnaire.Language;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
 import org.socialmaturity.contracts.maturity.MaturityRules.DimensionScore;
 import org.socialmaturity.scoring.benchmark.Benchmarks;
+import org.socialmaturity.scoring.timeline.CompanyTimeline;
 import org.socialmaturity.scoring.timeline.CompanyTimeline.Entry;
 import org.socialmaturity.scoring.timeline.TimelineView;
 import org.socialmaturity.scoring.timeline.Timelines;
@@ -78,7 +81,13 @@ public class MaturityResource {
                 .map(entry -> MaturityView.of(companyId, instant, entry.maturity(), catalogue, language))
                 .orElseGet(() -> MaturityView.unknown(companyId, instant,
                         catalogue.current().requiredQuestions().size()));
-        return at != null ? maturity : maturity.withBenchmark(benchmarks.ofCompany(timeline.timeline()).orElse(null));
+        if (at != null) {
+            return maturity;
+        }
+        CompanyTimeline company = timeline.timeline();
+        TargetView target = company.target == null ? null : TargetView.of(company.target,
+                timeline.asOf(instant).map(Entry::maturity).orElse(null), LocalDate.now(ZoneOffset.UTC));
+        return maturity.now(benchmarks.ofCompany(company).orElse(null), target);
     }
 
     @GET

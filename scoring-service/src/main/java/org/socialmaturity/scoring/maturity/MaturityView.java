@@ -31,7 +31,9 @@ public record MaturityView(
         @Schema(example = "19") int answered,
         @Schema(example = "19") int required,
         @Schema(description = "The company among companies of its sector, country and size band across all partners; "
-                + "null for a past instant (asOf)") Benchmark benchmark) {
+                + "null for a past instant (asOf)") Benchmark benchmark,
+        @Schema(description = "The target its partner set (PUT .../target) and the gap to it; null when none is set "
+                + "or for a past instant (asOf)") TargetView target) {
 
     static final String EXAMPLE = "{\"companyId\":\"5f0c3e9a-3d7e-4d0c-9f4e-2d8f1c6b7a10\",\"asOf\":\"2026-11-23T10:00:00Z\","
             + "\"determinate\":true,\"phase\":2,\"phaseName\":\"Path to Adoption\",\"quadrant\":\"CONSERVATIVE\",\"index\":41.7,"
@@ -40,7 +42,11 @@ public record MaturityView(
             + "\"benchmark\":{\"group\":{\"sector\":\"airlines\",\"country\":\"ES\",\"size\":\"LARGE\"},"
             + "\"available\":true,\"reason\":null,\"companies\":12,\"partners\":4,\"percentile\":62.5,"
             + "\"phases\":{\"1\":2,\"2\":5,\"3\":4,\"4\":1},\"quadrants\":{\"OBSERVERS\":3,"
-            + "\"CONSERVATIVE\":4,\"CONTENDERS\":1,\"SOCIAL_FIRST\":4}}}";
+            + "\"CONSERVATIVE\":4,\"CONTENDERS\":1,\"SOCIAL_FIRST\":4}},"
+            + "\"target\":{\"targetId\":\"0b6f5d8e-8c1d-3f4e-9a2b-7c6d5e4f3a2b\",\"phase\":3,"
+            + "\"dimensions\":{\"LISTENING\":3},\"due\":\"2027-06-30\",\"setAt\":\"2026-11-27T09:00:00Z\","
+            + "\"met\":false,\"phasesToGo\":1,\"dimensionGaps\":[{\"id\":\"LISTENING\",\"target\":3,"
+            + "\"score\":2.5,\"gap\":0.5}],\"daysLeft\":215}}";
 
     public static MaturityView of(String companyId, Instant asOf, Maturity maturity, QuestionnaireCatalogue catalogue,
                                   Language language) {
@@ -51,19 +57,19 @@ public record MaturityView(
                 oneDecimal(maturity.innovation()),
                 maturity.dimensions().stream().map(d -> new DimensionView(d.id(),
                         d.score() == null ? null : MaturityRules.twoDecimals(d.score()), d.level())).toList(),
-                maturity.holdingBack(), maturity.answered(), maturity.required(), null);
+                maturity.holdingBack(), maturity.answered(), maturity.required(), null, null);
     }
 
     /** Before the first answer: nothing is known yet. */
     public static MaturityView unknown(String companyId, Instant asOf, int required) {
         return new MaturityView(companyId, asOf, false, null, null, null, null, null, null, List.of(), List.of(), 0,
-                required, null);
+                required, null, null);
     }
 
-    /** The same maturity, placed among comparable companies. */
-    public MaturityView withBenchmark(Benchmark placed) {
+    /** The same maturity, placed among comparable companies and measured against its target. */
+    public MaturityView now(Benchmark placed, TargetView aimedAt) {
         return new MaturityView(companyId, asOf, determinate, phase, phaseName, quadrant, index, investment,
-                innovation, dimensions, holdingBack, answered, required, placed);
+                innovation, dimensions, holdingBack, answered, required, placed, aimedAt);
     }
 
     public static double oneDecimal(double value) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.socialmaturity.contracts.company.TargetSet;
 import org.socialmaturity.contracts.maturity.Quadrant;
 
 /**
@@ -22,7 +23,8 @@ public record RecordMaturity(
         double investment,
         double innovation,
         Map<String, Double> dimensionScores,
-        Instant causedAt) {
+        Instant causedAt,
+        TargetSet target) {
 
     public static String maturityIdOf(String companyId) {
         return "maturity:" + companyId;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.socialmaturity.contracts.assessment.RawAnswer;
+import org.socialmaturity.contracts.company.TargetSet;
 import org.socialmaturity.contracts.maturity.Quadrant;
 import org.socialmaturity.contracts.maturity.MaturityRules.Maturity;
 import org.socialmaturity.scoring.maturity.RecordMaturity;
@@ -32,6 +33,10 @@ public class CompanyTimeline {
     public String sector;
     public String country;
     public Integer employees;
+    /** The questionnaire version the last answer pinned: the one its maturity now is scored with. */
+    public String lastVersion;
+    /** The latest target its partner set; null when none. */
+    public TargetSet target;
     public long lastIndex = -1;
     public int entryCount;
     public Map<String, AssessmentInfo> assessments = new LinkedHashMap<>();

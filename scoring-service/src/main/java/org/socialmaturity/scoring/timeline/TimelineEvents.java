@@ -1,6 +1,7 @@
 package org.socialmaturity.scoring.timeline;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.socialmaturity.contracts.assessment.AssessmentCancelled;
 import org.socialmaturity.contracts.assessment.AssessmentStarted;
 import org.socialmaturity.contracts.assessment.AssessmentSubmitted;
 import org.socialmaturity.contracts.company.CompanyRegistered;
+import org.socialmaturity.contracts.company.TargetSet;
 import org.socialmaturity.contracts.maturity.MaturityPhaseChanged;
 import org.socialmaturity.contracts.maturity.QuadrantChanged;
 import org.socialmaturity.contracts.questionnaire.Questionnaire;
@@ -71,9 +73,29 @@ public class TimelineEvents {
         } else if (payload instanceof QuadrantChanged changed) {
             timeline.quadrantTransitions.add(new QuadrantTransition(changed.changedAt(), changed.fromQuadrant(),
                     changed.toQuadrant(), changed.causeEventId(), message.getIdentifier()));
+        } else if (payload instanceof TargetSet target) {
+            timeline.target = target;
         }
         timeline.lastIndex = index;
         return Optional.ofNullable(entry);
+    }
+
+    /**
+     * The company's maturity after its latest answers, as its last entry has it: the latest answer to each question,
+     * scored with the questionnaire version the last answer pinned; empty before the first answer.
+     */
+    public Optional<Maturity> now(CompanyTimeline timeline) {
+        String version = timeline.lastVersion != null ? timeline.lastVersion
+                // Documents written before lastVersion was kept: the version of the assessment answered last.
+                : timeline.state.values().stream().max(Comparator.comparing(StateAnswer::at))
+                        .map(latest -> timeline.assessments.get(latest.assessmentId()))
+                        .map(AssessmentInfo::questionnaireVersion).orElse(null);
+        return Optional.ofNullable(version).flatMap(catalogue::version)
+                .map(questionnaire -> {
+                    Map<String, Integer> levels = new LinkedHashMap<>();
+                    timeline.state.values().forEach(a -> levels.put(a.questionId(), a.level()));
+                    return MaturityRules.score(questionnaire, levels);
+                });
     }
 
     /**
@@ -92,6 +114,7 @@ public class TimelineEvents {
                 new IllegalStateException("Answer " + message.getIdentifier() + " pins unknown questionnaire "
                         + event.questionnaireVersion()));
         int level = pinned.question(event.questionId()).orElseThrow().levelOf(event.answer());
+        timeline.lastVersion = event.questionnaireVersion();
         timeline.state.put(event.questionId(), new StateAnswer(event.questionId(), level, event.assessmentId(),
                 event.recordedAt()));
         Map<String, Integer> levels = new LinkedHashMap<>();

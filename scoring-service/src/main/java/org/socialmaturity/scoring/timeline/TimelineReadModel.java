@@ -14,6 +14,7 @@ import org.socialmaturity.contracts.assessment.AssessmentCancelled;
 import org.socialmaturity.contracts.assessment.AssessmentStarted;
 import org.socialmaturity.contracts.assessment.AssessmentSubmitted;
 import org.socialmaturity.contracts.company.CompanyRegistered;
+import org.socialmaturity.contracts.company.TargetSet;
 import org.socialmaturity.contracts.maturity.MaturityPhaseChanged;
 import org.socialmaturity.contracts.maturity.QuadrantChanged;
 import org.socialmaturity.scoring.timeline.CompanyTimeline.Entry;
@@ -29,7 +30,7 @@ public class TimelineReadModel implements GenerationalReadModel<CompanyTimeline>
 
     private static final List<Class<?>> EVENTS = List.of(CompanyRegistered.class, AssessmentStarted.class,
             AssessmentSubmitted.class, AssessmentCancelled.class, AnswerRecorded.class, MaturityPhaseChanged.class,
-            QuadrantChanged.class);
+            QuadrantChanged.class, TargetSet.class);
 
     private final Timelines timelines;
     private final TimelineEvents events;
@@ -105,6 +106,8 @@ public class TimelineReadModel implements GenerationalReadModel<CompanyTimeline>
         } else if (payload instanceof MaturityPhaseChanged e) {
             return e.partnerId();
         } else if (payload instanceof QuadrantChanged e) {
+            return e.partnerId();
+        } else if (payload instanceof TargetSet e) {
             return e.partnerId();
         }
         return null;
