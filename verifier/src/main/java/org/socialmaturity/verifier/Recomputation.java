@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.socialmaturity.contracts.EventShapes;
 import org.socialmaturity.contracts.advice.AdviceIssued;
 import org.socialmaturity.contracts.assessment.AnswerRecorded;
 import org.socialmaturity.contracts.assessment.Evidence;
@@ -34,7 +33,6 @@ import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
@@ -172,9 +170,6 @@ final class Recomputation {
         }
         try {
             JsonNode tree = JSON.readTree(event.payload());
-            if (tree instanceof ObjectNode object) {
-                EventShapes.upgrade(event.payloadType(), object);
-            }
             JsonNode owner = tree.get("companyId");
             if (owner != null && !companyId.equals(owner.asText())) {
                 findings.problem("the event at global index " + index + " belongs to company " + owner.asText());

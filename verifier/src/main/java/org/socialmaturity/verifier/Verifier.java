@@ -65,6 +65,12 @@ public final class Verifier {
     public static Verdict verify(byte[] json, PublicKey pinned) throws IOException {
         Findings findings = new Findings();
         JsonNode tree = JSON.readTree(json);
+        if (Dossier.FORMAT_1.equals(tree.path("format").asText())) {
+            findings.problem("a dossier of format 1 (made before 2026-11-27, when its advice named phases as text): "
+                    + "this verifier reads format 2; ask the platform for the company's dossier again, or check this "
+                    + "one with the verifier of that date (commit 07f5c8a)");
+            return new Verdict(null, findings, null);
+        }
         Dossier dossier = JSON.treeToValue(tree, Dossier.class);
         if (!Dossier.FORMAT.equals(dossier.format())) {
             findings.problem("not a dossier of format " + Dossier.FORMAT + ": " + dossier.format());
@@ -115,8 +121,9 @@ public final class Verifier {
         }
 
         void print(PrintStream out) {
-            out.println((ok() ? "OK" : "FAILED") + ": dossier of " + dossier.companyName() + " ("
-                    + dossier.companyId() + "), made " + dossier.generatedAt());
+            out.println((ok() ? "OK" : "FAILED") + (dossier == null ? ": not a dossier this verifier reads"
+                    : ": dossier of " + dossier.companyName() + " (" + dossier.companyId() + "), made "
+                    + dossier.generatedAt()));
             findings.problems.forEach(p -> out.println("  MISMATCH " + p));
             findings.facts.forEach(f -> out.println("  " + f));
         }

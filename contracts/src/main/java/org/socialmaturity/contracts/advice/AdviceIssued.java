@@ -5,6 +5,9 @@ import java.util.List;
 
 import org.socialmaturity.contracts.maturity.Quadrant;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * Advice was issued to a company because of a phase or quadrant change. Items are catalogue codes; their texts
  * live in the advice catalogue in every language. {@code dimensions} are the dimensions the advice is about (the
@@ -46,6 +49,29 @@ public record AdviceIssued(
 
         public static Trigger quadrantChange(Quadrant fromQuadrant, Quadrant toQuadrant) {
             return new Trigger(QUADRANT_CHANGED, null, null, fromQuadrant, toQuadrant);
+        }
+
+        /**
+         * A trigger as JSON holds it, today's shape or the earlier one: until 2026-11-27 a trigger said {@code from}
+         * and {@code to} as text for both kinds of change ({@code "2"} for a phase, {@code "OBSERVERS"} for a
+         * quadrant). Stored events and read-model documents keep the shape they were written in, so every reader
+         * (the services' events and read models, the offline verifier) reads both through here.
+         */
+        @JsonCreator
+        static Trigger read(@JsonProperty("type") String type, @JsonProperty("fromPhase") Integer fromPhase,
+                            @JsonProperty("toPhase") Integer toPhase,
+                            @JsonProperty("fromQuadrant") Quadrant fromQuadrant,
+                            @JsonProperty("toQuadrant") Quadrant toQuadrant,
+                            @JsonProperty("from") String earlierFrom, @JsonProperty("to") String earlierTo) {
+            if (earlierTo == null) {
+                return new Trigger(type, fromPhase, toPhase, fromQuadrant, toQuadrant);
+            }
+            if (QUADRANT_CHANGED.equals(type)) {
+                return quadrantChange(earlierFrom == null ? null : Quadrant.valueOf(earlierFrom),
+                        Quadrant.valueOf(earlierTo));
+            }
+            return new Trigger(type, earlierFrom == null ? null : Integer.valueOf(earlierFrom),
+                    Integer.valueOf(earlierTo), null, null);
         }
     }
 }

@@ -42,7 +42,12 @@ public record Dossier(
         Derived derived,
         String signature) {
 
-    public static final String FORMAT = "social-maturity-dossier/1";
+    /**
+     * Format 2 (2026-11-27): the derived advice carries its trigger as an object with phases as numbers, and phase
+     * transitions name phases as numbers. Format 1 said both as text.
+     */
+    public static final String FORMAT = "social-maturity-dossier/2";
+    public static final String FORMAT_1 = "social-maturity-dossier/1";
 
     public Dossier withSignature(String value) {
         return new Dossier(format, companyId, partnerId, companyName, generatedAt, cut, keyId, publicKey, checkpoints,

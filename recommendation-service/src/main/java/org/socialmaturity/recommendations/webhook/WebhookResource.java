@@ -52,8 +52,8 @@ public class WebhookResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Subscribe", description = "Every MaturityPhaseChanged and AdviceIssued of the partner's "
-            + "companies from now on is POSTed to url with X-Event-Id, X-Event-Type and X-Signature: "
+    @Operation(summary = "Subscribe", description = "Every MaturityPhaseChanged, AdviceIssued and TargetReached (once "
+            + "per target) of the partner's companies from now on is POSTed to url with X-Event-Id, X-Event-Type and X-Signature: "
             + "sha256=<hex HMAC-SHA256 of the exact body with secret>; failures are retried with exponential back-off "
             + "(6 attempts over 15 minutes by default). The secret is never shown again.")
     @RequestBody(required = true, content = @Content(examples = @ExampleObject(name = "subscription",

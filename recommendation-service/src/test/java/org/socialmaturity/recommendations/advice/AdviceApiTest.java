@@ -133,6 +133,18 @@ class AdviceApiTest {
                 .body("items[1].trigger.toPhase", equalTo(2))
                 .body("items[1].trigger.toQuadrant", nullValue())
                 .body("items[1].trigger", not(hasKey("to"))));
+
+        // A log document written before, holding the earlier shape, reads the same.
+        Eventually.holds(() -> assertEquals(2, currentLogs().find(com.mongodb.client.model.Filters.eq("_id", company))
+                .first().getList("issued", Document.class).size()));
+        currentLogs().updateOne(com.mongodb.client.model.Filters.eq("_id", company),
+                com.mongodb.client.model.Updates.set("issued.0.trigger",
+                        new Document("type", "PHASE_ENTERED").append("from", null).append("to", "2")));
+        given().header("X-Partner-Id", partner).get("/api/v1/companies/{id}/advice", company)
+                .then().statusCode(200)
+                .body("items[1].trigger.toPhase", equalTo(2))
+                .body("items[1].trigger.fromPhase", nullValue())
+                .body("items[1].trigger", not(hasKey("to")));
     }
 
     /** Jackson as the platform configures it, writing triggers as they were written until 2026-11-27. */

@@ -13,10 +13,12 @@ import org.socialmaturity.contracts.maturity.Quadrant;
  * When a group of companies may be shown, and what is shown of it: a pure function of the group's members, so that
  * the published method and the code are the same thing.
  *
- * <p>A group is shown only when it has at least {@link #MIN_COMPANIES} companies from at least {@link #MIN_PARTNERS}
- * partners, and no company weighs more than {@link #MAX_WEIGHT} of it: its index is at most that share of the sum of
- * the group's indexes (the dominance rule of statistical disclosure control, applied to the only magnitude shown).
- * Below that, the answer says the group is too small and shows no number at all, not even how many companies it has.
+ * <p>A group is shown only when, leaving out the asking partner's own companies, it has at least
+ * {@link #MIN_COMPANIES} companies from at least {@link #MIN_PARTNERS} partners, and no company weighs more than
+ * {@link #MAX_WEIGHT} of them: its index is at most that share of the sum of their indexes (the dominance rule of
+ * statistical disclosure control, applied to the only magnitude shown). The partner's own companies are left out
+ * because it knows them: subtracting them from the group must not leave a group too small to show. Below that, the
+ * answer says the group is too small and shows no number at all, not even how many companies it has.
  */
 public final class BenchmarkRules {
 
@@ -24,8 +26,8 @@ public final class BenchmarkRules {
     public static final int MIN_PARTNERS = 3;
     public static final double MAX_WEIGHT = 0.25;
     static final String TOO_SMALL = "The group is too small to show without revealing its companies: a benchmark needs "
-            + MIN_COMPANIES + " companies from " + MIN_PARTNERS + " partners, none weighing more than 25% of the "
-            + "group's index.";
+            + MIN_COMPANIES + " companies from " + MIN_PARTNERS + " partners besides your own, none weighing more "
+            + "than 25% of their index.";
 
     private BenchmarkRules() {
     }
@@ -34,9 +36,9 @@ public final class BenchmarkRules {
      * The benchmark of the group among {@code peers} (every company with a determinate maturity), and the percentile of
      * {@code company} in it when it is one of them.
      */
-    public static Benchmark benchmark(Group group, List<Peer> peers, Optional<String> company) {
+    public static Benchmark benchmark(Group group, List<Peer> peers, Optional<String> company, String askingPartner) {
         List<Peer> members = peers.stream().filter(p -> p.belongsTo(group)).toList();
-        if (!showable(members)) {
+        if (!showable(members.stream().filter(p -> !p.partnerId().equals(askingPartner)).toList())) {
             return Benchmark.tooSmall(group);
         }
         Map<Integer, Integer> phases = new TreeMap<>();

@@ -39,8 +39,8 @@ public class Benchmarks {
                 .build(key -> loadPeers());
     }
 
-    public Benchmark of(Group group, Optional<String> company) {
-        return BenchmarkRules.benchmark(group, peers.get(ALL), company);
+    public Benchmark of(Group group, Optional<String> company, String askingPartner) {
+        return BenchmarkRules.benchmark(group, peers.get(ALL), company, askingPartner);
     }
 
     /**
@@ -52,7 +52,7 @@ public class Benchmarks {
             return Optional.empty();
         }
         return Optional.of(BenchmarkRules.benchmark(new Group(timeline.sector, timeline.country,
-                SizeBand.of(timeline.employees)), peers.get(ALL), Optional.of(timeline.companyId)));
+                SizeBand.of(timeline.employees)), peers.get(ALL), Optional.of(timeline.companyId), timeline.partnerId));
     }
 
     private List<Peer> loadPeers() {

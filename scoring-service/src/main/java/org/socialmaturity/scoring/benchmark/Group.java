@@ -2,7 +2,10 @@ package org.socialmaturity.scoring.benchmark;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The comparable companies: those of this sector, country and size band; a null criterion takes every company. */
+/**
+ * The comparable companies: those of this sector, country and size band. Groups are cells, never unions of cells, so
+ * that no two groups differ by a few companies whose figures a subtraction would reveal.
+ */
 @Schema(name = "BenchmarkGroup")
 public record Group(
         @Schema(example = "airlines") String sector,

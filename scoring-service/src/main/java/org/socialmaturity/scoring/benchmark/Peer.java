@@ -9,9 +9,8 @@ public record Peer(String companyId, String partnerId, String sector, String cou
                    int phase, Quadrant quadrant) {
 
     boolean belongsTo(Group group) {
-        return (group.sector() == null || normalised(group.sector()).equals(normalised(sector)))
-                && (group.country() == null || group.country().equals(country))
-                && (group.size() == null || group.size() == size);
+        return normalised(group.sector()).equals(normalised(sector)) && group.country().equals(country)
+                && group.size() == size;
     }
 
     /** Sectors are free text given at registration: compared without case and surrounding space. */

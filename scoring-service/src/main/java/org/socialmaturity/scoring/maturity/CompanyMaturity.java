@@ -2,6 +2,9 @@ package org.socialmaturity.scoring.maturity;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -26,7 +29,8 @@ public class CompanyMaturity {
     private Integer phase;
     private Quadrant quadrant;
     private long lastCauseIndex = -1;
-    private String reachedTargetId;
+    /** Every target declared reached: set again later (its id is its content), a target is not reached twice. */
+    private final Set<String> reachedTargetIds = new HashSet<>();
 
     protected CompanyMaturity() {
         // for Axon
@@ -53,7 +57,7 @@ public class CompanyMaturity {
                     command.causedAt()));
         }
         TargetSet target = command.target();
-        if (target != null && !target.targetId().equals(reachedTargetId)
+        if (target != null && !reachedTargetIds.contains(target.targetId())
                 && target.metBy(command.phase(), command.dimensionScores())) {
             apply(new TargetReached(command.companyId(), command.partnerId(), target.targetId(), target.phase(),
                     command.phase(), command.index(), command.causeEventId(), command.causeIndex(),
@@ -71,7 +75,7 @@ public class CompanyMaturity {
     @EventSourcingHandler
     void on(TargetReached event) {
         maturityId = RecordMaturity.maturityIdOf(event.companyId());
-        reachedTargetId = event.targetId();
+        reachedTargetIds.add(event.targetId());
         lastCauseIndex = Math.max(lastCauseIndex, event.causeIndex());
     }
 

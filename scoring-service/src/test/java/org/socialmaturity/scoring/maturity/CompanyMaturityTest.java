@@ -76,6 +76,12 @@ class CompanyMaturityTest {
                         new TargetReached("c1", "p1", "t1", 2, 2, 33.3, "e11", 11, T))
                 .when(record("e12", 12, 2, Quadrant.OBSERVERS, phaseTwoTeamTwo))
                 .expectNoEvents();
+        // t1 reached, then t2 reached, then t1 set again: reached once only.
+        fixture.given(phaseChanged(null, 2, "e10", 10), quadrantChanged(null, Quadrant.OBSERVERS, "e10", 10),
+                        new TargetReached("c1", "p1", "t1", 2, 2, 33.3, "e11", 11, T),
+                        new TargetReached("c1", "p1", "t0", 1, 2, 33.3, "e12", 12, T))
+                .when(record("e13", 13, 2, Quadrant.OBSERVERS, phaseTwoTeamTwo))
+                .expectNoEvents();
         fixture.given(phaseChanged(null, 2, "e10", 10), quadrantChanged(null, Quadrant.OBSERVERS, "e10", 10))
                 .when(record("e12", 12, 2, Quadrant.OBSERVERS, teamThree))
                 .expectNoEvents();

@@ -1,6 +1,7 @@
 package org.socialmaturity.scoring.maturity;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.either;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -62,7 +63,8 @@ class TargetApiTest {
                 .body("target.dimensionGaps[0].id", equalTo("LISTENING"))
                 .body("target.dimensionGaps[0].score", equalTo(2.0f))
                 .body("target.dimensionGaps[0].gap", equalTo(1.0f))
-                .body("target.daysLeft", equalTo(30)));
+                // 30, or 29 when the test crosses midnight UTC between setting the target and reading it
+                .body("target.daysLeft", either(equalTo(30)).or(equalTo(29))));
         assertEquals(List.of(), reached(company), "not met: nothing declared");
 
         scenario.answerAll(company, scenario.startAssessment(company), 3);

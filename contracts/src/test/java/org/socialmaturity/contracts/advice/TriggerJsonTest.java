@@ -1,25 +1,23 @@
-package org.socialmaturity.contracts;
+package org.socialmaturity.contracts.advice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.socialmaturity.contracts.advice.AdviceIssued;
 import org.socialmaturity.contracts.advice.AdviceIssued.Trigger;
 import org.socialmaturity.contracts.maturity.Quadrant;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-class EventShapesTest {
+/** Triggers stored before phases were numbers read as today's; today's round-trip unchanged. */
+class TriggerJsonTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
-    private static final String ADVICE = AdviceIssued.class.getName();
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     @Test
     void aPhaseTriggerStoredAsTextReadsWithNumbers() throws Exception {
@@ -36,22 +34,22 @@ class EventShapesTest {
     }
 
     @Test
-    void aTriggerInTodaysShapeIsLeftAlone() throws Exception {
+    void todaysShapeRoundTrips() throws Exception {
         AdviceIssued today = new AdviceIssued("a", "c", "p", Trigger.phaseChange(2, 3), List.of("PHASE.3"),
                 List.of(), "e", 4, Instant.parse("2026-11-27T00:00:00Z"));
-        ObjectNode stored = JSON.valueToTree(today);
+        String written = JSON.writeValueAsString(today);
 
-        assertEquals(today, JSON.treeToValue(EventShapes.upgrade(ADVICE, stored.deepCopy()), AdviceIssued.class));
-        assertEquals(stored, EventShapes.upgrade(ADVICE, stored.deepCopy()));
-        assertTrue(EventShapes.mayBeOld(ADVICE));
-        assertFalse(EventShapes.mayBeOld("org.socialmaturity.contracts.assessment.AnswerRecorded"));
+        assertEquals(today, JSON.readValue(written, AdviceIssued.class));
+        assertEquals("{\"type\":\"PHASE_ENTERED\",\"fromPhase\":2,\"toPhase\":3,\"fromQuadrant\":null,"
+                + "\"toQuadrant\":null}", JSON.writeValueAsString(today.trigger()));
+        assertEquals(Trigger.quadrantChange(null, Quadrant.CONTENDERS), JSON.readValue(
+                JSON.writeValueAsString(Trigger.quadrantChange(null, Quadrant.CONTENDERS)), Trigger.class));
     }
 
     private static Trigger read(String trigger) throws Exception {
-        ObjectNode stored = (ObjectNode) JSON.readTree("""
+        return JSON.readValue("""
                 {"adviceId": "a", "companyId": "c", "partnerId": "p", "trigger": %s, "itemCodes": [],
                  "dimensions": [], "causeEventId": "e", "causeIndex": 1, "issuedAt": "2026-11-20T10:00:00Z"}"""
-                .formatted(trigger));
-        return JSON.treeToValue(EventShapes.upgrade(ADVICE, stored), AdviceIssued.class).trigger();
+                .formatted(trigger), AdviceIssued.class).trigger();
     }
 }
