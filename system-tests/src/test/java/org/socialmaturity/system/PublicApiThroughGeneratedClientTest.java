@@ -134,10 +134,10 @@ class PublicApiThroughGeneratedClientTest {
         assertEquals(new BenchmarkGroup().sector("travel").country("ES").size(SizeBand.LARGE),
                 maturity.getBenchmark().getGroup());
         assertEquals(false, maturity.getBenchmark().getAvailable());
-        Benchmark travel = maturityApi.getBenchmark(company.getId(), "ES", "travel", "LARGE");
+        Benchmark travel = maturityApi.getBenchmark("ES", "travel", "LARGE", company.getId());
         assertEquals(false, travel.getAvailable());
         assertEquals(null, travel.getCompanies());
-        assertThrows(ApiException.class, () -> maturityApi.getBenchmark(null, null, null, "HUGE"));
+        assertThrows(ApiException.class, () -> maturityApi.getBenchmark("ES", "travel", "HUGE", null));
 
         // A target a phase above, and listening at level 3: the maturity answer shows the gap.
         String due = LocalDate.now(ZoneOffset.UTC).plusDays(90).toString();
