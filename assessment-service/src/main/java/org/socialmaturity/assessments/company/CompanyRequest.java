@@ -2,11 +2,10 @@ package org.socialmaturity.assessments.company;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.socialmaturity.web.ApiProblem;
+import org.socialmaturity.web.Countries;
 import org.socialmaturity.web.Violation;
 
 @Schema(name = "CompanyRegistration", description = "A client company to register")
@@ -20,7 +19,6 @@ public record CompanyRequest(
         Integer employees) {
 
     static final int MAX_EMPLOYEES = 10_000_000;
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     /** @throws ApiProblem naming every field that breaks a rule */
     CompanyRequest validated() {
@@ -29,8 +27,8 @@ public record CompanyRequest(
         text("sector", sector, 100, violations);
         if (country == null) {
             violations.add(new Violation("country", "is required"));
-        } else if (!COUNTRIES.contains(country)) {
-            violations.add(new Violation("country", "must be an ISO 3166-1 alpha-2 code in upper case, such as ES"));
+        } else if (!Countries.isCode(country)) {
+            violations.add(new Violation("country", Countries.RULE));
         }
         if (employees == null) {
             violations.add(new Violation("employees", "is required"));

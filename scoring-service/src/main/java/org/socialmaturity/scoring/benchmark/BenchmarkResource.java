@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialmaturity.scoring.timeline.Timelines;
 import org.socialmaturity.web.ApiProblem;
 import org.socialmaturity.web.CallContext;
+import org.socialmaturity.web.Countries;
 import org.socialmaturity.web.ProblemMappers;
 import org.socialmaturity.web.Violation;
 
@@ -76,8 +77,8 @@ public class BenchmarkResource {
         if (sector == null || sector.isBlank() || sector.length() > 100) {
             violations.add(new Violation("sector", "is required, 1-100 characters"));
         }
-        if (country == null || !country.matches("[A-Z]{2}")) {
-            violations.add(new Violation("country", "is required: an ISO 3166-1 alpha-2 code in upper case, such as ES"));
+        if (!Countries.isCode(country)) {
+            violations.add(new Violation("country", "is required and " + Countries.RULE));
         }
         SizeBand band = Arrays.stream(SizeBand.values()).filter(b -> b.name().equals(size)).findFirst().orElse(null);
         if (band == null) {

@@ -26,6 +26,7 @@ import org.socialmaturity.contracts.maturity.Quadrant;
 import org.socialmaturity.contracts.questionnaire.Language;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
 import org.socialmaturity.contracts.maturity.MaturityRules.DimensionScore;
+import org.socialmaturity.contracts.maturity.MaturityRules.Maturity;
 import org.socialmaturity.scoring.benchmark.Benchmarks;
 import org.socialmaturity.scoring.timeline.CompanyTimeline;
 import org.socialmaturity.scoring.timeline.CompanyTimeline.Entry;
@@ -77,16 +78,15 @@ public class MaturityResource {
         Language language = LanguageNegotiation.choose(lang, acceptLanguage);
         TimelineView timeline = timelines.view(call.partnerId(), companyId);
         Instant instant = at != null ? at : Instant.now();
-        MaturityView maturity = timeline.asOf(instant)
-                .map(entry -> MaturityView.of(companyId, instant, entry.maturity(), catalogue, language))
-                .orElseGet(() -> MaturityView.unknown(companyId, instant,
-                        catalogue.current().requiredQuestions().size()));
+        Maturity scored = timeline.asOf(instant).map(Entry::maturity).orElse(null);
+        MaturityView maturity = scored != null ? MaturityView.of(companyId, instant, scored, catalogue, language)
+                : MaturityView.unknown(companyId, instant, catalogue.current().requiredQuestions().size());
         if (at != null) {
             return maturity;
         }
         CompanyTimeline company = timeline.timeline();
-        TargetView target = company.target == null ? null : TargetView.of(company.target,
-                timeline.asOf(instant).map(Entry::maturity).orElse(null), LocalDate.now(ZoneOffset.UTC));
+        TargetView target = company.target == null ? null
+                : TargetView.of(company.target, scored, LocalDate.now(ZoneOffset.UTC));
         return maturity.now(benchmarks.ofCompany(company).orElse(null), target);
     }
 

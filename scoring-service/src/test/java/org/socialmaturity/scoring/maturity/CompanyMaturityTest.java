@@ -76,6 +76,11 @@ class CompanyMaturityTest {
                         new TargetReached("c1", "p1", "t1", 2, 2, 33.3, "e11", 11, T))
                 .when(record("e12", 12, 2, Quadrant.OBSERVERS, phaseTwoTeamTwo))
                 .expectNoEvents();
+        // The decisions processor handles the answer again after a crash before its token was saved: nothing twice.
+        fixture.given(phaseChanged(null, 2, "e10", 10), quadrantChanged(null, Quadrant.OBSERVERS, "e10", 10),
+                        new TargetReached("c1", "p1", "t1", 2, 2, 33.3, "e11", 11, T))
+                .when(record("e11", 11, 2, Quadrant.OBSERVERS, phaseTwoTeamTwo))
+                .expectNoEvents();
         // t1 reached, then t2 reached, then t1 set again: reached once only.
         fixture.given(phaseChanged(null, 2, "e10", 10), quadrantChanged(null, Quadrant.OBSERVERS, "e10", 10),
                         new TargetReached("c1", "p1", "t1", 2, 2, 33.3, "e11", 11, T),
