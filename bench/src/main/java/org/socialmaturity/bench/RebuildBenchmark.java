@@ -205,7 +205,7 @@ public final class RebuildBenchmark {
         append("CompanyMaturity", "maturity:" + company, 0, new MaturityPhaseChanged(company, partner, null, 2,
                 Quadrant.CONSERVATIVE, 40, Map.of(), lastAnswer, stored - 1, at));
         append("CompanyAdvice", "advice:" + company, 0, new AdviceIssued(UUID.randomUUID().toString(), company,
-                partner, new AdviceIssued.Trigger("PHASE_ENTERED", null, "2"), List.of("PHASE.2"), List.of(),
+                partner, AdviceIssued.Trigger.phaseChange(null, 2), List.of("PHASE.2"), List.of(),
                 lastAnswer, stored - 2, at));
     }
 
