@@ -264,6 +264,8 @@ class InvariantsTest {
                 "the event store appears in the appender role's five privileges only, in no user's roles");
         assertTrue(script.contains("{resource: {db: 'platform-keys', collection: 'subject_keys'}, actions: ['find', "
                 + "'createIndex']}"), "scoring opens sealed personal data, never makes or destroys a key");
+        assertTrue(script.contains("[events, {role: keyKeeper.role, db: 'admin'}, {role: 'readWrite', db: "
+                + "'recommendation'}]"), "recommendation-service makes keys to seal roadmap owners with");
         assertTrue(script.contains("--host \"rs0/"), "users are created on the primary, wherever it is");
     }
 

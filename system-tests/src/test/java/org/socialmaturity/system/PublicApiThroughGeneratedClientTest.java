@@ -41,6 +41,9 @@ import org.socialmaturity.client.model.Question;
 import org.socialmaturity.client.model.QuestionType;
 import org.socialmaturity.client.model.Questionnaire;
 import org.socialmaturity.client.model.RegisteredPartner;
+import org.socialmaturity.client.model.RoadmapItem;
+import org.socialmaturity.client.model.RoadmapRequest;
+import org.socialmaturity.client.model.RoadmapStatus;
 import org.socialmaturity.client.model.SizeBand;
 import org.socialmaturity.client.model.Target;
 import org.socialmaturity.client.model.TargetRequest;
@@ -168,6 +171,21 @@ class PublicApiThroughGeneratedClientTest {
                     .allMatch(a -> a.getTrigger().getToQuadrant() != null && a.getTrigger().getToPhase() == null));
             assertTrue(advice.stream().allMatch(a -> !a.getItems().isEmpty()));
         });
+
+        // The advice as a roadmap: each item once, however often it was issued; OPEN until assigned.
+        List<RoadmapItem> roadmap = adviceApi.getRoadmap(company.getId(), "en", null).getItems();
+        assertEquals(1, roadmap.stream().filter(i -> i.getCode().equals("PHASE.2")).count());
+        assertTrue(roadmap.stream().allMatch(i -> i.getStatus() == RoadmapStatus.OPEN));
+        RoadmapItem assigned = adviceApi.assignRoadmapItem(company.getId(), "PHASE.2", new RoadmapRequest()
+                .status(RoadmapRequest.StatusEnum.IN_PROGRESS).owner("lucia@cliente.example").due(due), "es", null);
+        assertEquals(RoadmapStatus.IN_PROGRESS, assigned.getStatus());
+        assertEquals(LocalDate.parse(due), assigned.getDue());
+        Eventually.holds(() -> assertEquals("lucia@cliente.example", call(() -> adviceApi.getRoadmap(company.getId(),
+                "en", null)).getItems().stream().filter(i -> i.getCode().equals("PHASE.2")).findFirst().orElseThrow()
+                .getOwner()));
+        assertEquals(400, assertThrows(ApiException.class, () -> adviceApi.assignRoadmapItem(company.getId(),
+                "PHASE.2", new RoadmapRequest().status(RoadmapRequest.StatusEnum.DONE).due("soon"), null, null))
+                .getCode());
 
         WebhooksApi webhooks = new WebhooksApi(portal);
         WebhookSubscription subscription = webhooks.subscribeWebhook(new WebhookSubscriptionRequest()

@@ -13,8 +13,11 @@ import jakarta.inject.Singleton;
 import org.axonframework.eventhandling.EventMessage;
 import org.bson.Document;
 import org.socialmaturity.contracts.advice.AdviceIssued;
+import org.socialmaturity.contracts.advice.RoadmapItemUpdated;
 import org.socialmaturity.contracts.company.CompanyRegistered;
 import org.socialmaturity.eventstore.AxonSettings;
+import org.socialmaturity.eventstore.AxonRuntime;
+import org.socialmaturity.recommendations.advice.CompanyAdviceLog.Assignment;
 import org.socialmaturity.recommendations.advice.CompanyAdviceLog.Issued;
 import org.socialmaturity.web.ApiProblem;
 import org.socialmaturity.web.JsonDocuments;
@@ -31,7 +34,7 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 
 /**
  * Each company's advice log, one document per company in one collection per generation ({@code advice_logs_g<n>}),
- * built from the registrations and the advice issued, and rebuilt side by side; queries read the current generation,
+ * built from the registrations, the advice issued and the roadmap assignments, and rebuilt side by side; queries read the current generation,
  * always by id.
  */
 @Singleton
@@ -74,7 +77,8 @@ public class AdviceLogs implements GenerationalReadModel<CompanyAdviceLog> {
 
     @Override
     public boolean handles(Object payload) {
-        return payload instanceof CompanyRegistered || payload instanceof AdviceIssued;
+        return payload instanceof CompanyRegistered || payload instanceof AdviceIssued
+                || payload instanceof RoadmapItemUpdated;
     }
 
     @Override
@@ -102,6 +106,9 @@ public class AdviceLogs implements GenerationalReadModel<CompanyAdviceLog> {
             log.partnerId = issued.partnerId();
             log.issued.add(new Issued(issued.adviceId(), issued.issuedAt(), issued.trigger(), issued.itemCodes(),
                     issued.dimensions(), issued.causeEventId()));
+        } else if (event.getPayload() instanceof RoadmapItemUpdated updated) {
+            log.assign(new Assignment(updated.itemCode(), updated.owner(), updated.due(), updated.status(),
+                    updated.updatedAt(), (String) event.getMetaData().get(AxonRuntime.ACTOR)));
         }
         log.lastIndex = index;
         return true;

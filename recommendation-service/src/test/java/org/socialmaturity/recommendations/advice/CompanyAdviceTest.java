@@ -8,6 +8,8 @@ import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.Test;
 import org.socialmaturity.contracts.advice.AdviceIssued;
 import org.socialmaturity.contracts.advice.AdviceIssued.Trigger;
+import org.socialmaturity.contracts.advice.RoadmapItemUpdated;
+import org.socialmaturity.contracts.advice.RoadmapStatus;
 
 class CompanyAdviceTest {
 
@@ -36,6 +38,26 @@ class CompanyAdviceTest {
         fixture.given(issued).when(issue("change-2", 41)).expectEventsMatching(Matchers.payloadsMatching(
                 Matchers.exactSequenceOf(Matchers.matches(e -> ((AdviceIssued) e).causeIndex() == 41),
                         Matchers.andNoMore())));
+    }
+
+    @Test
+    void anIssuedItemIsAssignedWithTheCommandsTime() {
+        fixture.given(new AdviceIssued("a1", "c1", "p1", ENTERED_2, List.of("PHASE.2", "DIMENSION.TEAM.L1"),
+                        List.of("TEAM"), "change-1", 40, T))
+                .when(new UpdateRoadmapItem(AdviceIssued.streamIdOf("c1"), "c1", "p1", "DIMENSION.TEAM.L1",
+                        "sealed-owner", java.time.LocalDate.parse("2027-03-31"), RoadmapStatus.IN_PROGRESS,
+                        T.plusSeconds(60)))
+                .expectEvents(new RoadmapItemUpdated("c1", "p1", "DIMENSION.TEAM.L1", "sealed-owner",
+                        java.time.LocalDate.parse("2027-03-31"), RoadmapStatus.IN_PROGRESS, T.plusSeconds(60)));
+    }
+
+    @Test
+    void anItemNeverIssuedIsNotOnTheRoadmap() {
+        fixture.given(new AdviceIssued("a1", "c1", "p1", ENTERED_2, List.of("PHASE.2"), List.of(), "change-1", 40, T))
+                .when(new UpdateRoadmapItem(AdviceIssued.streamIdOf("c1"), "c1", "p1", "PHASE.3", null, null,
+                        RoadmapStatus.OPEN, T))
+                .expectException(UnknownRoadmapItem.class)
+                .expectNoEvents();
     }
 
     private static IssueAdvice issue(String cause, long index) {
