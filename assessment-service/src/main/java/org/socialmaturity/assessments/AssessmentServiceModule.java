@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.axonframework.config.Configurer;
 import org.socialmaturity.assessments.assessment.Assessment;
+import org.socialmaturity.assessments.questionnaire.QuestionnaireVersions;
 import org.socialmaturity.assessments.company.Company;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
 import org.socialmaturity.eventstore.Aggregates;
@@ -26,6 +27,7 @@ public class AssessmentServiceModule implements AxonModule {
     public void configure(Configurer configurer) {
         configurer.registerComponent(QuestionnaireCatalogue.class, c -> catalogue)
                 .configureAggregate(Aggregates.eventSourced(Company.class, settings))
-                .configureAggregate(Aggregates.eventSourced(Assessment.class, settings));
+                .configureAggregate(Aggregates.eventSourced(Assessment.class, settings))
+                .configureAggregate(Aggregates.eventSourced(QuestionnaireVersions.class, settings));
     }
 }

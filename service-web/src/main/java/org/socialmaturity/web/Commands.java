@@ -17,6 +17,8 @@ import org.socialmaturity.web.privacy.PersonalData;
 @RequestScoped
 public class Commands {
 
+    public static final String OPERATOR = "operator";
+
     private final CommandGateway gateway;
     private final CallContext call;
     private final PersonalData personalData;
@@ -29,8 +31,16 @@ public class Commands {
 
     /** @return the command handler's result; a rule the command broke is thrown as the handler threw it */
     public <R> R send(Object command) {
+        return send(command, personalData.seal(call.actor(), call.actor()));
+    }
+
+    /** A command of the platform's operator (X-Admin-Key), who acts as a role, not as a person. */
+    public <R> R sendAsOperator(Object command) {
+        return send(command, OPERATOR);
+    }
+
+    private <R> R send(Object command, String actor) {
         return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
-                AxonRuntime.CORRELATION_ID, call.requestId(),
-                AxonRuntime.ACTOR, personalData.seal(call.actor(), call.actor()))));
+                AxonRuntime.CORRELATION_ID, call.requestId(), AxonRuntime.ACTOR, actor)));
     }
 }

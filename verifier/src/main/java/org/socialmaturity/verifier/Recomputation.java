@@ -2,9 +2,7 @@ package org.socialmaturity.verifier;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,6 +11,8 @@ import org.socialmaturity.contracts.assessment.AnswerRecorded;
 import org.socialmaturity.contracts.assessment.Evidence;
 import org.socialmaturity.contracts.company.CompanyRegistered;
 import org.socialmaturity.contracts.maturity.MaturityPhaseChanged;
+import org.socialmaturity.contracts.maturity.AnswerState;
+import org.socialmaturity.contracts.maturity.AnswerState.Held;
 import org.socialmaturity.contracts.maturity.MaturityRules;
 import org.socialmaturity.contracts.maturity.MaturityRules.Maturity;
 import org.socialmaturity.contracts.maturity.Quadrant;
@@ -29,6 +29,7 @@ import org.socialmaturity.contracts.proof.StoredCommit;
 import org.socialmaturity.contracts.proof.StoredCommit.StoredEvent;
 import org.socialmaturity.contracts.questionnaire.Questionnaire;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
+import org.socialmaturity.contracts.questionnaire.QuestionnairePublished;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,17 +49,15 @@ final class Recomputation {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final Findings findings;
-    private final QuestionnaireCatalogue catalogue;
     private int attachmentsVerified;
 
-    Recomputation(Findings findings, QuestionnaireCatalogue catalogue) {
+    Recomputation(Findings findings) {
         this.findings = findings;
-        this.catalogue = catalogue;
     }
 
     /** @return the maturity now, recomputed */
     Figures check(Dossier dossier) {
-        Map<String, Integer> levels = new LinkedHashMap<>();
+        AnswerState state = new AnswerState();
         List<Point> points = new ArrayList<>();
         List<PhaseChange> phases = new ArrayList<>();
         List<QuadrantChange> quadrants = new ArrayList<>();
@@ -70,6 +69,7 @@ final class Recomputation {
         Quadrant quadrant = null;
         List<StoredCommit> commits = new ArrayList<>(dossier.commits());
         commits.sort(Comparator.comparingLong(StoredCommit::first));
+        QuestionnaireCatalogue catalogue = publishedIn(commits, dossier);
         for (StoredCommit commit : commits) {
             long index = commit.first();
             for (StoredEvent event : commit.events()) {
@@ -83,12 +83,12 @@ final class Recomputation {
                     Optional<Questionnaire> pinned = catalogue.version(answer.questionnaireVersion());
                     if (pinned.isEmpty()) {
                         findings.problem("the answer at global index " + index + " pins questionnaire "
-                                + answer.questionnaireVersion() + ", which this verifier does not know: update it");
+                                + answer.questionnaireVersion() + ", which the dossier does not publish");
                         return null;
                     }
                     int level = pinned.get().question(answer.questionId()).orElseThrow().levelOf(answer.answer());
-                    levels.put(answer.questionId(), level);
-                    now = MaturityRules.score(pinned.get(), levels);
+                    state.record(Held.of(answer.questionnaireVersion(), answer.questionId(), answer.answer(), level));
+                    now = MaturityRules.score(pinned.get(), state.levelsUnder(pinned.get(), catalogue));
                     points.add(Point.of(index, event.id(), answer.recordedAt(), answer.questionId(), level, now));
                     if (now.determinate()) {
                         String at = answer.recordedAt().toString();
@@ -162,6 +162,29 @@ final class Recomputation {
                 attachmentsVerified++;
             }
         }
+    }
+
+    /**
+     * The questionnaire versions the dossier's commits publish by its cut (each proved by the chain like any other
+     * commit), after the one built into the platform: the verifier scores with these, not with what it was built with.
+     */
+    private QuestionnaireCatalogue publishedIn(List<StoredCommit> commits, Dossier dossier) {
+        List<QuestionnairePublished> published = new ArrayList<>();
+        for (StoredCommit commit : commits) {
+            long index = commit.first();
+            for (StoredEvent event : commit.events()) {
+                if (index <= dossier.cut() && QuestionnairePublished.class.getName().equals(event.payloadType())
+                        && payload(event, index, dossier.companyId()) instanceof QuestionnairePublished publication) {
+                    published.add(publication);
+                }
+                index++;
+            }
+        }
+        if (!published.isEmpty()) {
+            findings.fact("questionnaire versions published in the dossier: " + published.stream()
+                    .map(p -> p.questionnaire().version()).toList());
+        }
+        return QuestionnaireCatalogue.of(published);
     }
 
     private Object payload(StoredEvent event, long index, String companyId) {

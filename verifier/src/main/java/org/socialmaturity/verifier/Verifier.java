@@ -10,7 +10,6 @@ import java.util.Arrays;
 import org.socialmaturity.contracts.proof.Dossier;
 import org.socialmaturity.contracts.proof.DossierSignature;
 import org.socialmaturity.contracts.proof.SigningKey;
-import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -101,7 +100,7 @@ public final class Verifier {
         int anchors = new ChainProof(findings).check(dossier, key);
         findings.fact(dossier.commits().size() + " commits of the company, " + dossier.links().size()
                 + " links of other commits, anchored to " + anchors + " signed checkpoint(s)");
-        Dossier.Figures recomputed = new Recomputation(findings, QuestionnaireCatalogue.load()).check(dossier);
+        Dossier.Figures recomputed = new Recomputation(findings).check(dossier);
         return new Verdict(dossier, findings, recomputed);
     }
 

@@ -1,5 +1,7 @@
 package org.socialmaturity.assessments.questionnaire;
 
+import java.util.List;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -20,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialmaturity.contracts.questionnaire.Language;
 import org.socialmaturity.contracts.questionnaire.Questionnaire;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
+import org.socialmaturity.contracts.questionnaire.QuestionnaireMapping;
 import org.socialmaturity.web.ApiProblem;
 import org.socialmaturity.web.CallContext;
 import org.socialmaturity.web.LanguageNegotiation;
@@ -44,6 +47,21 @@ public class QuestionnaireResource {
     QuestionnaireResource(QuestionnaireCatalogue catalogue, CallContext call) {
         this.catalogue = catalogue;
         this.call = call;
+    }
+
+    @GET
+    @Path("/questionnaires")
+    @Operation(summary = "The questionnaire versions", description = "Every version, oldest first, with the mapping "
+            + "that carries answers of the version before it into it (null for the first), and the current one.")
+    @APIResponse(responseCode = "200", description = "The versions", content = @Content(
+            schema = @Schema(implementation = Versions.class), examples = @ExampleObject(name = "two versions",
+            value = "{\"current\":\"v2\",\"versions\":[{\"version\":\"v1\",\"mapping\":null},{\"version\":\"v2\","
+                    + "\"mapping\":{\"from\":\"v1\",\"carryUnchanged\":true,\"questions\":[{\"from\":"
+                    + "\"responsiveness-resolution\",\"to\":\"responsiveness-resolution-public\",\"options\":{}}]}}]}")))
+    public Versions versions() {
+        call.partnerId();
+        return new Versions(catalogue.current().version(), catalogue.versions().stream()
+                .map(v -> new Versions.Version(v, catalogue.mappingInto(v).orElse(null))).toList());
     }
 
     @GET
@@ -77,6 +95,14 @@ public class QuestionnaireResource {
         Questionnaire questionnaire = catalogue.version(version)
                 .orElseThrow(() -> ApiProblem.notFound("Questionnaire version", version));
         return localized(questionnaire, lang, acceptLanguage);
+    }
+
+    @Schema(name = "QuestionnaireVersions")
+    public record Versions(String current, List<Version> versions) {
+
+        @Schema(name = "QuestionnaireVersion")
+        public record Version(String version, QuestionnaireMapping mapping) {
+        }
     }
 
     private Response localized(Questionnaire questionnaire, String lang, String acceptLanguage) {

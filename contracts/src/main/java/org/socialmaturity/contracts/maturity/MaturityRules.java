@@ -26,6 +26,15 @@ public final class MaturityRules {
      * @param levels        the level (1-4) of the latest answer to each question, by question id
      */
     public static Maturity score(Questionnaire questionnaire, Map<String, Integer> levels) {
+        return score(questionnaire, new AnswerState.Levels(levels, List.of()));
+    }
+
+    /**
+     * Scores a company's state under one version: the answers it carries (see {@link AnswerState}), and the names of
+     * those it does not.
+     */
+    public static Maturity score(Questionnaire questionnaire, AnswerState.Levels carried) {
+        Map<String, Integer> levels = carried.levels();
         Map<String, List<Integer>> byDimension = new LinkedHashMap<>();
         questionnaire.dimensions().forEach(d -> byDimension.put(d.id(), new ArrayList<>()));
         for (Question question : questionnaire.questions()) {
@@ -52,7 +61,8 @@ public final class MaturityRules {
                 .filter(d -> d.score() == null || d.score() < phase + 1).map(DimensionScore::id).toList();
         int answered = (int) questionnaire.questions().stream().filter(q -> levels.containsKey(q.id())).count();
         return new Maturity(questionnaire.version(), determinate, phase, quadrant, index, investment, innovation,
-                dimensions, holdingBack, answered, questionnaire.requiredQuestions().size());
+                dimensions, holdingBack, answered, questionnaire.requiredQuestions().size(),
+                List.copyOf(carried.notCarried()));
     }
 
     /**
@@ -109,7 +119,7 @@ public final class MaturityRules {
         }
     }
 
-    /** A company's maturity computed from one state. */
+    /** A company's maturity computed from one state; {@code notCarried}: answers to other versions that do not count here. */
     public record Maturity(
             String questionnaireVersion,
             boolean determinate,
@@ -121,6 +131,7 @@ public final class MaturityRules {
             List<DimensionScore> dimensions,
             List<String> holdingBack,
             int answered,
-            int required) {
+            int required,
+            List<String> notCarried) {
     }
 }

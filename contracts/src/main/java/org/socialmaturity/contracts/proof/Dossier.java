@@ -111,14 +111,21 @@ public record Dossier(
     }
 
 
-    /** The maturity after one recorded answer. */
+    /**
+     * The maturity after one recorded answer, and the answers to other questionnaire versions it leaves out
+     * ({@code version/questionId}; none in a dossier made before versions were data).
+     */
     public record Point(long globalIndex, String eventId, String at, String questionId, int level, double index,
-                        int phase, String quadrant, boolean determinate) {
+                        int phase, String quadrant, boolean determinate, List<String> notCarried) {
+
+        public Point {
+            notCarried = notCarried == null ? List.of() : List.copyOf(notCarried);
+        }
 
         public static Point of(long globalIndex, String eventId, Instant at, String questionId, int level,
                                Maturity maturity) {
             return new Point(globalIndex, eventId, at.toString(), questionId, level, oneDecimal(maturity.index()),
-                    maturity.phase(), maturity.quadrant().name(), maturity.determinate());
+                    maturity.phase(), maturity.quadrant().name(), maturity.determinate(), maturity.notCarried());
         }
     }
 

@@ -32,6 +32,8 @@ class RouteTableTest {
             "/api/v1/companies/c1/advice, RECOMMENDATION",
             "/api/v1/companies/c1/advice/stream, RECOMMENDATION",
             "/api/v1/companies/c1/roadmap, RECOMMENDATION",
+            "/api/v1/questionnaires, ASSESSMENT",
+            "/api/v1/admin/questionnaires, ASSESSMENT",
             "/api/v1/companies/c1/roadmap/PHASE.2, RECOMMENDATION",
             "/api/v1/webhooks/w1/deliveries, RECOMMENDATION",
             "/api/v1/admin/projections/scoring/replay, SCORING",

@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialmaturity.contracts.advice.AdviceIssued.Trigger;
 import org.socialmaturity.contracts.questionnaire.Language;
-import org.socialmaturity.contracts.questionnaire.Questionnaire;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
 import org.socialmaturity.recommendations.advice.CompanyAdviceLog.Issued;
 import org.socialmaturity.contracts.advice.AdviceCatalogue;
@@ -49,7 +48,7 @@ public class AdviceResource {
     private final CallContext call;
     private final AdviceLogs logs;
     private final AdviceCatalogue catalogue;
-    private final Questionnaire questionnaire;
+    private final QuestionnaireCatalogue questionnaires;
     private final StreamQuota streams;
 
     AdviceResource(CallContext call, AdviceLogs logs, AdviceCatalogue catalogue, QuestionnaireCatalogue questionnaires,
@@ -58,7 +57,7 @@ public class AdviceResource {
         this.call = call;
         this.logs = logs;
         this.catalogue = catalogue;
-        this.questionnaire = questionnaires.current();
+        this.questionnaires = questionnaires;
     }
 
     @GET
@@ -137,7 +136,7 @@ public class AdviceResource {
 
     private AdviceView view(Issued issued, Language language) {
         return new AdviceView(issued.adviceId(), issued.at(), issued.trigger(), issued.dimensions(),
-                catalogue.render(issued.itemCodes(), issued.dimensions(), questionnaire, language));
+                catalogue.render(issued.itemCodes(), issued.dimensions(), questionnaires.current(), language));
     }
 
     public record AdviceView(String id, Instant at, Trigger trigger, List<String> dimensions,

@@ -29,7 +29,6 @@ import org.socialmaturity.contracts.advice.AdviceCatalogue;
 import org.socialmaturity.contracts.advice.AdviceIssued;
 import org.socialmaturity.contracts.advice.RoadmapStatus;
 import org.socialmaturity.contracts.questionnaire.Language;
-import org.socialmaturity.contracts.questionnaire.Questionnaire;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
 import org.socialmaturity.recommendations.advice.CompanyAdviceLog.Assignment;
 import org.socialmaturity.web.ApiProblem;
@@ -62,7 +61,7 @@ public class RoadmapResource {
     private final CallContext call;
     private final AdviceLogs logs;
     private final AdviceCatalogue catalogue;
-    private final Questionnaire questionnaire;
+    private final QuestionnaireCatalogue questionnaires;
     private final Commands commands;
     private final PersonalData personalData;
 
@@ -71,7 +70,7 @@ public class RoadmapResource {
         this.call = call;
         this.logs = logs;
         this.catalogue = catalogue;
-        this.questionnaire = questionnaires.current();
+        this.questionnaires = questionnaires;
         this.commands = commands;
         this.personalData = personalData;
     }
@@ -176,7 +175,7 @@ public class RoadmapResource {
 
     private RoadmapItem view(Roadmap.Item item, Language language) {
         Optional<AdviceCatalogue.Rendered> text = catalogue.item(item.code()).map(known -> catalogue.render(
-                List.of(item.code()), item.dimensions(), questionnaire, language).get(0));
+                List.of(item.code()), item.dimensions(), questionnaires.current(), language).get(0));
         Optional<Assignment> assigned = item.assignment();
         return new RoadmapItem(item.code(), text.map(AdviceCatalogue.Rendered::title).orElse(null),
                 assigned.map(Assignment::status).orElse(RoadmapStatus.OPEN),

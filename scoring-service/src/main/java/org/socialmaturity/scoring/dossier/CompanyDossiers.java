@@ -27,7 +27,9 @@ import org.socialmaturity.contracts.proof.Dossier.PhaseChange;
 import org.socialmaturity.contracts.proof.Dossier.QuadrantChange;
 import org.socialmaturity.contracts.proof.DossierSignature;
 import org.socialmaturity.contracts.proof.StoredCommit;
+import org.socialmaturity.contracts.questionnaire.Questionnaire;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
+import org.socialmaturity.contracts.questionnaire.QuestionnairePublished;
 import org.socialmaturity.eventstore.AxonRuntime;
 import org.socialmaturity.eventstore.GlobalIndex;
 import org.socialmaturity.eventstore.checkpoint.Checkpoints;
@@ -53,17 +55,15 @@ public class CompanyDossiers {
     private final Timelines timelines;
     private final AxonRuntime axon;
     private final Checkpoints checkpoints;
-    private final QuestionnaireCatalogue catalogue;
     private final PersonalData personalData;
     private final Attachments attachments;
 
-    CompanyDossiers(Timelines timelines, AxonRuntime axon, Checkpoints checkpoints, QuestionnaireCatalogue catalogue,
+    CompanyDossiers(Timelines timelines, AxonRuntime axon, Checkpoints checkpoints,
                     PersonalData personalData, Attachments attachments) {
         this.attachments = attachments;
         this.timelines = timelines;
         this.axon = axon;
         this.checkpoints = checkpoints;
-        this.catalogue = catalogue;
         this.personalData = personalData;
     }
 
@@ -148,8 +148,9 @@ public class CompanyDossiers {
     }
 
     /**
-     * The company's commits (company, maturity, assessments) starting at or before the cut, and those of the advice issued for
-     * a change at or before it (advice follows its change, often after the cut), in global order.
+     * The company's commits (company, maturity, assessments) starting at or before the cut, those of the advice issued for
+     * a change at or before it (advice follows its change, often after the cut), and the questionnaire versions
+     * published by the cut, in global order.
      */
     private List<StoredCommit> commitsUpTo(String companyId, CompanyTimeline timeline, long cut, Set<Long> advice) {
         List<StoredCommit> commits = new ArrayList<>();
@@ -160,14 +161,19 @@ public class CompanyDossiers {
         }
         axon.storageEngine().storedCommitsOf(AdviceIssued.streamIdOf(companyId)).stream()
                 .filter(c -> advice.stream().anyMatch(i -> i >= c.first() && i <= c.last())).forEach(commits::add);
+        // The questionnaire versions published by then: the verifier scores with these, never with versions it was
+        // built with.
+        axon.storageEngine().storedCommitsOf(QuestionnairePublished.CATALOGUE_ID).stream()
+                .filter(c -> c.first() <= cut).forEach(commits::add);
         commits.sort(Comparator.comparingLong(StoredCommit::first));
         return commits;
     }
 
     private Dossier.Derived derived(TimelineView view, long cut, List<IssuedAdvice> advice) {
         List<Entry> entries = view.entries();
+        Questionnaire current = currentAt(cut);
         Figures maturity = entries.isEmpty()
-                ? Figures.unknown(catalogue.current().version(), catalogue.current().requiredQuestions().size())
+                ? Figures.unknown(current.version(), current.requiredQuestions().size())
                 : Figures.of(entries.get(entries.size() - 1).maturity());
         List<Point> trajectory = entries.stream().map(e -> Point.of(e.globalIndex(), e.eventId(), e.at(),
                 e.questionId(), e.level(), e.maturity())).toList();
@@ -184,6 +190,18 @@ public class CompanyDossiers {
             }
         });
         return new Dossier.Derived(maturity, trajectory, phases, quadrants, advice, people);
+    }
+
+    /** The version current at the cut: the last one published by then, as the verifier finds it in the dossier. */
+    private Questionnaire currentAt(long cut) {
+        List<QuestionnairePublished> published = new ArrayList<>();
+        for (TrackedEventMessage<?> message : axon.storageEngine().readTrackedEvents(QuestionnairePublished.CATALOGUE_ID)) {
+            if (GlobalIndex.of(message.trackingToken()) <= cut
+                    && message.getPayload() instanceof QuestionnairePublished publication) {
+                published.add(publication);
+            }
+        }
+        return QuestionnaireCatalogue.of(published).current();
     }
 
     /** The advice issued for changes at or before the cut, by the global index of its event, in order. */

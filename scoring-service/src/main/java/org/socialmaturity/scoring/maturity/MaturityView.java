@@ -30,6 +30,11 @@ public record MaturityView(
         List<String> holdingBack,
         @Schema(example = "19") int answered,
         @Schema(example = "19") int required,
+        @Schema(description = "The questionnaire version it is scored under: the one the latest answer pinned; "
+                + "null before the first answer", example = "v2") String questionnaireVersion,
+        @Schema(description = "Answers to other versions that do not count under this one (version/questionId): "
+                + "no mapping carries them (or they answer a later version); empty when every answer counts",
+                example = "[]") List<String> notCarried,
         @Schema(description = "The company among companies of its sector, country and size band across all partners; "
                 + "null for a past instant (asOf)") Benchmark benchmark,
         @Schema(description = "The target its partner set (PUT .../target) and the gap to it; null when none is set "
@@ -39,7 +44,7 @@ public record MaturityView(
             + "\"determinate\":true,\"phase\":2,\"phaseName\":\"Path to Adoption\",\"quadrant\":\"CONSERVATIVE\",\"index\":41.7,"
             + "\"investment\":55.0,\"innovation\":28.3,\"dimensions\":[{\"id\":\"GOVERNANCE\",\"score\":2.5,\"level\":2}],"
             + "\"holdingBack\":[\"LISTENING\",\"SOCIAL_CRM\"],\"answered\":19,\"required\":19,"
-            + "\"benchmark\":{\"group\":{\"sector\":\"airlines\",\"country\":\"ES\",\"size\":\"LARGE\"},"
+            + "\"questionnaireVersion\":\"v1\",\"notCarried\":[],\"benchmark\":{\"group\":{\"sector\":\"airlines\",\"country\":\"ES\",\"size\":\"LARGE\"},"
             + "\"available\":true,\"reason\":null,\"companies\":12,\"partners\":4,\"percentile\":62.5,"
             + "\"phases\":{\"1\":2,\"2\":5,\"3\":4,\"4\":1},\"quadrants\":{\"OBSERVERS\":3,"
             + "\"CONSERVATIVE\":4,\"CONTENDERS\":1,\"SOCIAL_FIRST\":4}},"
@@ -57,19 +62,21 @@ public record MaturityView(
                 oneDecimal(maturity.innovation()),
                 maturity.dimensions().stream().map(d -> new DimensionView(d.id(),
                         d.score() == null ? null : MaturityRules.twoDecimals(d.score()), d.level())).toList(),
-                maturity.holdingBack(), maturity.answered(), maturity.required(), null, null);
+                maturity.holdingBack(), maturity.answered(), maturity.required(), maturity.questionnaireVersion(),
+                maturity.notCarried(), null, null);
     }
 
     /** Before the first answer: nothing is known yet. */
     public static MaturityView unknown(String companyId, Instant asOf, int required) {
         return new MaturityView(companyId, asOf, false, null, null, null, null, null, null, List.of(), List.of(), 0,
-                required, null, null);
+                required, null, List.of(), null, null);
     }
 
     /** The same maturity, placed among comparable companies and measured against its target. */
     public MaturityView now(Benchmark placed, TargetView aimedAt) {
         return new MaturityView(companyId, asOf, determinate, phase, phaseName, quadrant, index, investment,
-                innovation, dimensions, holdingBack, answered, required, placed, aimedAt);
+                innovation, dimensions, holdingBack, answered, required, questionnaireVersion, notCarried, placed,
+                aimedAt);
     }
 
     public static double oneDecimal(double value) {

@@ -1,5 +1,6 @@
 package org.socialmaturity.scoring.timeline;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,6 +41,7 @@ public class CompanyTimeline {
     public long lastIndex = -1;
     public int entryCount;
     public Map<String, AssessmentInfo> assessments = new LinkedHashMap<>();
+    /** In the order answered, the latest last. */
     public Map<String, StateAnswer> state = new LinkedHashMap<>();
     public List<PhaseTransition> transitions = new ArrayList<>();
     public List<QuadrantTransition> quadrantTransitions = new ArrayList<>();
@@ -63,8 +65,13 @@ public class CompanyTimeline {
         }
     }
 
-    /** The latest answer to one question, across all the company's assessments. */
-    public record StateAnswer(String questionId, int level, String assessmentId, Instant at) {
+    /**
+     * The latest answer to one question of one questionnaire version, across all the company's assessments, keyed
+     * {@code version:questionId} (documents written before versions were data: {@code questionId}, with no version,
+     * option or value). Its option or number is what a mapping carries into a later version.
+     */
+    public record StateAnswer(String questionId, int level, String assessmentId, Instant at, String version,
+                              String optionId, BigDecimal value) {
     }
 
     /**

@@ -2,9 +2,7 @@ package org.socialmaturity.scoring.timeline;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.inject.Singleton;
@@ -21,6 +19,8 @@ import org.socialmaturity.contracts.maturity.QuadrantChanged;
 import org.socialmaturity.contracts.questionnaire.Questionnaire;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
 import org.socialmaturity.eventstore.AxonRuntime;
+import org.socialmaturity.contracts.maturity.AnswerState;
+import org.socialmaturity.contracts.maturity.AnswerState.Held;
 import org.socialmaturity.contracts.maturity.MaturityRules;
 import org.socialmaturity.contracts.maturity.MaturityRules.Maturity;
 import org.socialmaturity.scoring.timeline.CompanyTimeline.AssessmentInfo;
@@ -81,8 +81,9 @@ public class TimelineEvents {
     }
 
     /**
-     * The company's maturity after its latest answers, as its last entry has it: the latest answer to each question,
-     * scored with the questionnaire version the last answer pinned; empty before the first answer.
+     * The company's maturity after its latest answers, as its last entry has it: its state scored under the
+     * questionnaire version the last answer pinned (answers to other versions carried by their mappings); empty before
+     * the first answer.
      */
     public Optional<Maturity> now(CompanyTimeline timeline) {
         String version = timeline.lastVersion != null ? timeline.lastVersion
@@ -91,11 +92,25 @@ public class TimelineEvents {
                         .map(latest -> timeline.assessments.get(latest.assessmentId()))
                         .map(AssessmentInfo::questionnaireVersion).orElse(null);
         return Optional.ofNullable(version).flatMap(catalogue::version)
-                .map(questionnaire -> {
-                    Map<String, Integer> levels = new LinkedHashMap<>();
-                    timeline.state.values().forEach(a -> levels.put(a.questionId(), a.level()));
-                    return MaturityRules.score(questionnaire, levels);
-                });
+                .map(questionnaire -> MaturityRules.score(questionnaire,
+                        stateOf(timeline).levelsUnder(questionnaire, catalogue)));
+    }
+
+    /** The timeline's state as the scoring rules read it, in the order answered. */
+    AnswerState stateOf(CompanyTimeline timeline) {
+        AnswerState state = new AnswerState();
+        timeline.state.values().forEach(a -> state.record(new Held(versionOf(timeline, a), a.questionId(),
+                a.optionId(), a.value(), a.level())));
+        return state;
+    }
+
+    /** A state answer kept before versions were data names none: its assessment's is the one. */
+    private static String versionOf(CompanyTimeline timeline, StateAnswer answer) {
+        if (answer.version() != null) {
+            return answer.version();
+        }
+        AssessmentInfo assessment = timeline.assessments.get(answer.assessmentId());
+        return assessment == null ? timeline.lastVersion : assessment.questionnaireVersion();
     }
 
     /**
@@ -110,16 +125,16 @@ public class TimelineEvents {
     }
 
     private Entry answer(CompanyTimeline timeline, AnswerRecorded event, EventMessage<?> message, long index) {
-        Questionnaire pinned = catalogue.version(event.questionnaireVersion()).orElseThrow(() ->
-                new IllegalStateException("Answer " + message.getIdentifier() + " pins unknown questionnaire "
-                        + event.questionnaireVersion()));
+        Questionnaire pinned = pinned(event.questionnaireVersion(), message.getIdentifier());
         int level = pinned.question(event.questionId()).orElseThrow().levelOf(event.answer());
         timeline.lastVersion = event.questionnaireVersion();
-        timeline.state.put(event.questionId(), new StateAnswer(event.questionId(), level, event.assessmentId(),
-                event.recordedAt()));
-        Map<String, Integer> levels = new LinkedHashMap<>();
-        timeline.state.values().forEach(a -> levels.put(a.questionId(), a.level()));
-        Maturity maturity = MaturityRules.score(pinned, levels);
+        // Keyed by version and question, moved last: the state keeps the order answered.
+        timeline.state.remove(event.questionId());
+        String key = event.questionnaireVersion() + ":" + event.questionId();
+        timeline.state.remove(key);
+        timeline.state.put(key, new StateAnswer(event.questionId(), level, event.assessmentId(), event.recordedAt(),
+                event.questionnaireVersion(), event.answer().optionId(), event.answer().value()));
+        Maturity maturity = MaturityRules.score(pinned, stateOf(timeline).levelsUnder(pinned, catalogue));
         String actor = (String) message.getMetaData().get(AxonRuntime.ACTOR);
         String correlationId = (String) message.getMetaData().get(AxonRuntime.CORRELATION_ID);
         timeline.entryCount++;
@@ -129,21 +144,24 @@ public class TimelineEvents {
     }
 
     /**
-     * Stored entries with the maturity each resulted in, scored exactly as {@link #apply} scored it: the level of
-     * every question after the entry's answer, under the entry's pinned questionnaire.
+     * Stored entries with the maturity each resulted in, scored exactly as {@link #apply} scored it: the company's state
+     * after the entry's answer, under the entry's pinned questionnaire.
      *
-     * @param levels the level of each question before the first of {@code stored} (empty for a company's first
-     *               entry); moved past the last of them
+     * @param state the company's state before the first of {@code stored} (empty for a company's first entry); moved
+     *              past the last of them
      */
-    public List<Entry> scored(List<Entry> stored, Map<String, Integer> levels) {
+    public List<Entry> scored(List<Entry> stored, AnswerState state) {
         List<Entry> scored = new ArrayList<>(stored.size());
         for (Entry entry : stored) {
-            levels.put(entry.questionId(), entry.level());
-            Questionnaire pinned = catalogue.version(entry.questionnaireVersion()).orElseThrow(() ->
-                    new IllegalStateException("Entry " + entry.eventId() + " pins unknown questionnaire "
-                            + entry.questionnaireVersion()));
-            scored.add(entry.withMaturity(MaturityRules.score(pinned, levels)));
+            state.record(Held.of(entry.questionnaireVersion(), entry.questionId(), entry.answer(), entry.level()));
+            Questionnaire pinned = pinned(entry.questionnaireVersion(), entry.eventId());
+            scored.add(entry.withMaturity(MaturityRules.score(pinned, state.levelsUnder(pinned, catalogue))));
         }
         return scored;
+    }
+
+    private Questionnaire pinned(String version, String eventId) {
+        return catalogue.version(version).orElseThrow(() -> new IllegalStateException("Answer " + eventId
+                + " pins unknown questionnaire " + version));
     }
 }

@@ -218,11 +218,13 @@ public class TimelineResource {
 
     @Schema(name = "TrajectoryPoint", description = "The maturity after one recorded answer")
     public record Point(Instant at, String eventId, long globalIndex, String assessmentId, double index, int phase,
-                        Quadrant quadrant, boolean determinate) {
+                        Quadrant quadrant, boolean determinate, String questionnaireVersion,
+                        @Schema(description = "Answers to other versions that do not count at this point "
+                                + "(version/questionId): no mapping carries them") List<String> notCarried) {
         static Point of(Entry e) {
             return new Point(e.at(), e.eventId(), e.globalIndex(), e.assessmentId(),
                     MaturityView.oneDecimal(e.maturity().index()), e.maturity().phase(), e.maturity().quadrant(),
-                    e.maturity().determinate());
+                    e.maturity().determinate(), e.questionnaireVersion(), e.maturity().notCarried());
         }
     }
 

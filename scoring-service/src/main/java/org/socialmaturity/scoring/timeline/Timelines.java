@@ -20,6 +20,7 @@ import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.socialmaturity.eventstore.AxonSettings;
+import org.socialmaturity.contracts.maturity.AnswerState;
 import org.socialmaturity.scoring.timeline.CompanyTimeline.Entry;
 import org.socialmaturity.web.ApiProblem;
 import org.socialmaturity.web.JsonDocuments;
@@ -160,10 +161,10 @@ public class Timelines {
 
         /** Every entry, in order. */
         public void forEach(Consumer<Entry> visit) {
-            Map<String, Integer> levels = new HashMap<>();
+            AnswerState state = new AnswerState();
             int next = 0;
             boolean rebuilt = false;
-            while ((next = scoreInChunks(current().pages(), companyId, next, count, levels, visit)) < count) {
+            while ((next = scoreInChunks(current().pages(), companyId, next, count, state, visit)) < count) {
                 if (rebuilt) {
                     throw new IllegalStateException("Timeline of " + companyId + " still misses entries from " + next
                             + " after a rebuild");
@@ -177,19 +178,19 @@ public class Timelines {
 
     /**
      * Reads a company's entries {@code from} to {@code to} (exclusive) a few pages at a time and hands each one, scored,
-     * to {@code scored}; {@code levels} (each question's level before {@code from}) moves along.
+     * to {@code scored}; {@code state} (the company's answers before {@code from}) moves along.
      *
      * @return {@code to}, or the first entry of the read that found one missing (nothing of that read handed over)
      */
     private int scoreInChunks(JsonDocuments<EntryPage> pages, String companyId, int from, int to,
-                              Map<String, Integer> levels, Consumer<Entry> scored) {
+                              AnswerState state, Consumer<Entry> scored) {
         for (int next = from; next < to; ) {
             int end = Math.min(to, next + ENTRIES_PER_READ);
             Optional<List<Entry>> stored = stored(pages, companyId, next, end);
             if (stored.isEmpty()) {
                 return next;
             }
-            events.scored(stored.get(), levels).forEach(scored);
+            events.scored(stored.get(), state).forEach(scored);
             next = end;
         }
         return to;
@@ -209,20 +210,20 @@ public class Timelines {
         if (!append) {
             known = Cached.none(generation);
         }
-        Map<String, Integer> levels = new HashMap<>(known.levels());
+        AnswerState state = known.state().copy();
         List<Entry> all = new ArrayList<>(known.entries());
         List<String> points = new ArrayList<>(known.points());
         JsonDocuments<EntryPage> pages = of(generation).pages();
         // Each entry kept without its notes: a company with 100,000 long answers is held in the memory of its scores,
         // not of its texts.
-        if (scoreInChunks(pages, timeline.companyId, known.entries().size(), timeline.entryCount, levels, entry -> {
+        if (scoreInChunks(pages, timeline.companyId, known.entries().size(), timeline.entryCount, state, entry -> {
             all.add(entry.withoutNotes());
             points.add(pages.toJson(TimelineResource.Point.of(entry)));
         }) < timeline.entryCount) {
             cache.invalidate(timeline.companyId);
             return Optional.empty();
         }
-        Cached result = new Cached(generation, List.copyOf(all), List.copyOf(points), Map.copyOf(levels),
+        Cached result = new Cached(generation, List.copyOf(all), List.copyOf(points), state,
                 timeline.lastIndex);
         cache.put(timeline.companyId, result);
         return Optional.of(result);
@@ -280,10 +281,10 @@ public class Timelines {
     }
 
     /**
-     * A company's entries as last read from the store, scored, the level of each question after the last of them,
+     * A company's entries as last read from the store, scored, the company's answer state after the last of them,
      * and the generation and {@code lastIndex} they belong to.
      */
-    record Cached(int generation, List<Entry> entries, List<String> points, Map<String, Integer> levels,
+    record Cached(int generation, List<Entry> entries, List<String> points, AnswerState state,
                   long lastIndex) {
 
         // An entry (kept without its notes): its fixed fields, its scores by dimension and object headers, roughly;
@@ -292,7 +293,7 @@ public class Timelines {
         private static final int STRING_BYTES = 48;
 
         static Cached none(int generation) {
-            return new Cached(generation, List.of(), List.of(), Map.of(), -1);
+            return new Cached(generation, List.of(), List.of(), new AnswerState(), -1);
         }
 
         long bytes() {

@@ -8,10 +8,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.socialmaturity.contracts.assessment.RawAnswer;
+import org.socialmaturity.contracts.maturity.AnswerState;
 import org.socialmaturity.scoring.timeline.CompanyTimeline.Entry;
 import org.socialmaturity.scoring.timeline.Timelines.Cached;
 
@@ -53,6 +53,6 @@ class TimelineCacheTest {
                     new RawAnswer(null, BigDecimal.ONE, note), 1, "partner:p", "request", null));
             points.add("{\"at\":\"1970-01-01T00:00:00Z\",\"eventId\":\"event-" + i + "\",\"index\":12.5}");
         }
-        return new Cached(1, all, points, Map.of(), entries);
+        return new Cached(1, all, points, new AnswerState(), entries);
     }
 }
