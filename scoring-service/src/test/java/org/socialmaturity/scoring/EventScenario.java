@@ -23,6 +23,8 @@ import org.socialmaturity.contracts.questionnaire.Question;
 import org.socialmaturity.contracts.questionnaire.QuestionType;
 import org.socialmaturity.contracts.questionnaire.Questionnaire;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
+import org.socialmaturity.contracts.questionnaire.QuestionnairePublication;
+import org.socialmaturity.contracts.questionnaire.QuestionnairePublished;
 import org.socialmaturity.web.privacy.PersonalData;
 
 /**
@@ -37,6 +39,7 @@ public final class EventScenario {
     public final String partnerId;
     private final Map<String, Long> sequences = new HashMap<>();
     private final Map<String, RawAnswer> lastAnswers = new HashMap<>();
+    private final Map<String, String> pinned = new HashMap<>();
 
     public EventScenario(EventStore store) {
         this.store = store;
@@ -63,9 +66,22 @@ public final class EventScenario {
     }
 
     public String startAssessment(String companyId) {
+        return startAssessment(companyId, "v1");
+    }
+
+    /** An assessment pinning {@code version}: its answers are recorded under it. */
+    public String startAssessment(String companyId, String version) {
         String assessmentId = UUID.randomUUID().toString();
-        append("Assessment", assessmentId, new AssessmentStarted(assessmentId, partnerId, companyId, "v1", now()));
+        pinned.put(assessmentId, version);
+        append("Assessment", assessmentId, new AssessmentStarted(assessmentId, partnerId, companyId, version, now()));
         return assessmentId;
+    }
+
+    /** The operator publishes a version, as assessment-service appends it to the questionnaire catalogue. */
+    public static void publish(EventStore store, QuestionnairePublication publication, long sequence) {
+        store.publish(new GenericDomainEventMessage<>("QuestionnaireVersions", QuestionnairePublished.CATALOGUE_ID,
+                sequence, new QuestionnairePublished(publication.questionnaire(), publication.mapping(), now()))
+                .andMetaData(Map.of("correlationId", "req-" + UUID.randomUUID(), "actor", "operator")));
     }
 
     /** Answers every question of v1 with an answer of {@code level}; returns the instant of the last answer. */
@@ -80,8 +96,9 @@ public final class EventScenario {
     public Instant answer(String companyId, String assessmentId, String questionId, RawAnswer answer) {
         Instant at = now();
         RawAnswer previous = lastAnswers.put(assessmentId + "/" + questionId, answer);
-        append("Assessment", assessmentId, new AnswerRecorded(assessmentId, partnerId, companyId, "v1", questionId,
-                answer, previous, "auditor@test", at), "req-" + questionId);
+        append("Assessment", assessmentId, new AnswerRecorded(assessmentId, partnerId, companyId,
+                pinned.getOrDefault(assessmentId, "v1"), questionId, answer, previous, "auditor@test", at),
+                "req-" + questionId);
         return at;
     }
 
@@ -95,8 +112,9 @@ public final class EventScenario {
         RawAnswer sealed = personalData.seal(answer, actor);
         RawAnswer previous = lastAnswers.put(assessmentId + "/" + questionId, sealed);
         String sealedActor = personalData.seal(actor, actor);
-        append("Assessment", assessmentId, new AnswerRecorded(assessmentId, partnerId, companyId, "v1", questionId,
-                sealed, previous, sealedActor, at), "req-" + questionId, sealedActor);
+        append("Assessment", assessmentId, new AnswerRecorded(assessmentId, partnerId, companyId,
+                pinned.getOrDefault(assessmentId, "v1"), questionId, sealed, previous, sealedActor, at),
+                "req-" + questionId, sealedActor);
         return at;
     }
 

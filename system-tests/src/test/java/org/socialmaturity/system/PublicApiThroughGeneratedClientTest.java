@@ -40,6 +40,8 @@ import org.socialmaturity.client.model.PartnerRegistration;
 import org.socialmaturity.client.model.Question;
 import org.socialmaturity.client.model.QuestionType;
 import org.socialmaturity.client.model.Questionnaire;
+import org.socialmaturity.client.model.QuestionnairePublication;
+import org.socialmaturity.client.model.QuestionnairePublished;
 import org.socialmaturity.client.model.RegisteredPartner;
 import org.socialmaturity.client.model.RoadmapItem;
 import org.socialmaturity.client.model.RoadmapRequest;
@@ -192,6 +194,28 @@ class PublicApiThroughGeneratedClientTest {
                 .url("http://127.0.0.1:9/hooks").secret("a-webhook-secret-of-32-characters"));
         assertEquals(1L, webhooks.listWebhooks(null, null).getTotal());
         webhooks.unsubscribeWebhook(subscription.getId());
+
+        // The operator publishes the shipped v2: new assessments pin it, the company goes on from its v1 answers.
+        QuestionnairePublication v2;
+        try (var in = getClass().getClassLoader().getResourceAsStream(
+                org.socialmaturity.contracts.questionnaire.QuestionnairePublication.EXAMPLE_V2)) {
+            v2 = operator.getObjectMapper().readValue(in, QuestionnairePublication.class);
+        }
+        QuestionnairePublished published = new OperationsApi(operator).publishQuestionnaire(v2);
+        assertEquals(List.of("v1", "v2"), published.getVersions());
+        assertEquals("v2", new QuestionnairesApi(portal).listQuestionnaireVersions().getCurrent());
+        Assessment onV2 = assessments.startAssessment(company.getId());
+        assertEquals("v2", onV2.getQuestionnaireVersion());
+        assessments.recordAnswer(onV2.getId(), "responsiveness-private-resolution-hours", new Answer()
+                .value(BigDecimal.valueOf(6)));
+        Eventually.holds(() -> {
+            Maturity afterV2 = call(() -> maturityApi.getMaturity(company.getId(), null, "en", null));
+            assertEquals("v2", afterV2.getQuestionnaireVersion());
+            assertEquals(List.of(), afterV2.getNotCarried());
+            assertTrue(afterV2.getDeterminate(), "v1's answers carried: still determinate");
+        });
+        assertEquals(400, assertThrows(ApiException.class, () -> new OperationsApi(operator).publishQuestionnaire(
+                v2.mapping(null).questionnaire(v2.getQuestionnaire().phaseShare(0.5)))).getCode());
 
         RegisteredPartner other = new PartnersApi(operator).createPartner(new PartnerRegistration().name("Other portal"));
         ApiException hidden = assertThrows(ApiException.class,

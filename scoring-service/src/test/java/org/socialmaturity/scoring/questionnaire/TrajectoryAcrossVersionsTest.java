@@ -1,0 +1,124 @@
+package org.socialmaturity.scoring.questionnaire;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.socialmaturity.contracts.assessment.RawAnswer;
+import org.socialmaturity.contracts.proof.Dossier;
+import org.socialmaturity.contracts.questionnaire.Question;
+import org.socialmaturity.contracts.questionnaire.QuestionnairePublication;
+import org.socialmaturity.localmongo.Eventually;
+import org.socialmaturity.localmongo.LocalMongoTestResource;
+import org.socialmaturity.scoring.EventScenario;
+import org.socialmaturity.verifier.Verifier;
+import org.socialmaturity.verifier.Verifier.Verdict;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * A company answers v1, the operator publishes v2 (its mapping carries v1's answers), the company goes on in v2 and
+ * then once more in its open v1 assessment. Scores by hand: every required v1 question at level 2 but the resolution
+ * question at 4. In an application and a MongoDB of its own: a published version is platform-wide.
+ */
+@QuarkusTest
+@TestProfile(TrajectoryAcrossVersionsTest.OwnPlatform.class)
+@WithTestResource(value = LocalMongoTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class TrajectoryAcrossVersionsTest {
+
+    private static final QuestionnairePublication V2 = QuestionnairePublication.exampleV2();
+
+    @Inject
+    EventStore store;
+
+    @Test
+    void theTrajectoryStaysContinuousAcrossVersionsAndSaysWhatItCouldNotCarry() throws Exception {
+        EventScenario scenario = new EventScenario(store);
+        String company = scenario.registerCompany("Versionada SA");
+        String onV1 = scenario.startAssessment(company);
+        List<Question> required = EventScenario.V1.requiredQuestions();
+        for (Question question : required) {
+            scenario.answer(company, onV1, question.id(), EventScenario.answerOfLevel(question,
+                    question.id().equals("responsiveness-resolution") ? 4 : 2));
+        }
+        int v1Answers = required.size();
+        // Responsiveness (2+2+2+4)/4 = 2.5, nine dimensions at 2: (9 x 1 + 1.5) / 10 x 100/3 = 35.0.
+        awaitPoints(scenario.partnerId, company, v1Answers).body("points[-1].index", equalTo(35.0f))
+                .body("points[-1].questionnaireVersion", equalTo("v1"));
+
+        EventScenario.publish(store, V2, 0);
+        String onV2 = scenario.startAssessment(company, "v2");
+        scenario.answer(company, onV2, "responsiveness-private-resolution-hours", RawAnswer.number(BigDecimal.valueOf(6)));
+        // v2 carries every v1 answer (the resolution one into both halves) and adds the new one, at level 3:
+        // responsiveness (2+2+2+4+4+3)/6 = 17/6, index (9 + 11/6) / 10 x 100/3 = 36.1; still determinate, phase 2.
+        awaitPoints(scenario.partnerId, company, v1Answers + 1)
+                .body("points[-1].questionnaireVersion", equalTo("v2"))
+                .body("points[-1].index", equalTo(36.1f))
+                .body("points[-1].determinate", equalTo(true))
+                .body("points[-1].phase", equalTo(2))
+                .body("points[-1].notCarried", equalTo(List.of()))
+                .body("transitions.to", contains(2));
+
+        // The open v1 assessment answered again: scored under v1, where the v2 answer has no mapping back.
+        scenario.answer(company, onV1, "responsiveness-resolution", RawAnswer.choice("redirect"));
+        // Responsiveness (2+2+2+1)/4 = 1.75: (9 + 0.75) / 10 x 100/3 = 32.5.
+        awaitPoints(scenario.partnerId, company, v1Answers + 2)
+                .body("points[-1].questionnaireVersion", equalTo("v1"))
+                .body("points[-1].index", equalTo(32.5f))
+                .body("points[-1].notCarried", equalTo(List.of("v2/responsiveness-private-resolution-hours")));
+        given().header("X-Partner-Id", scenario.partnerId).get("/api/v1/companies/{id}/maturity", company)
+                .then().statusCode(200)
+                .body("questionnaireVersion", equalTo("v1"))
+                .body("notCarried", equalTo(List.of("v2/responsiveness-private-resolution-hours")));
+
+        // And in v2 again: its own answer counts as given, the private half comes from v1's latest ("redirect", 1):
+        // responsiveness (2+2+2+3+1+3)/6 = 13/6, index (9 + 7/6) / 10 x 100/3 = 33.9.
+        scenario.answer(company, onV2, "responsiveness-resolution-public", RawAnswer.choice("most-cases"));
+        awaitPoints(scenario.partnerId, company, v1Answers + 3)
+                .body("points[-1].questionnaireVersion", equalTo("v2"))
+                .body("points[-1].index", equalTo(33.9f));
+
+        byte[] dossier = given().header("X-Partner-Id", scenario.partnerId)
+                .get("/api/v1/companies/{id}/dossier", company).then().statusCode(200).extract().asByteArray();
+        Verdict verdict = Verifier.verify(dossier, null);
+        assertTrue(verdict.ok(), String.valueOf(verdict.problems()));
+        assertEquals(33.9, verdict.recomputed().index());
+        assertEquals("v2", verdict.recomputed().questionnaireVersion());
+        Dossier read = new ObjectMapper().readValue(dossier, Dossier.class);
+        assertTrue(read.commits().stream().anyMatch(c -> c.events().stream()
+                .anyMatch(e -> e.payloadType().endsWith("QuestionnairePublished"))), "the dossier publishes v2");
+        assertEquals(List.of("v2/responsiveness-private-resolution-hours"),
+                read.derived().trajectory().get(v1Answers + 1).notCarried());
+    }
+
+    private static io.restassured.response.ValidatableResponse awaitPoints(String partner, String company,
+                                                                           int points) {
+        Eventually.holds(() -> given().header("X-Partner-Id", partner)
+                .get("/api/v1/companies/{id}/trajectory", company).then().statusCode(200)
+                .body("points.size()", equalTo(points)));
+        return given().header("X-Partner-Id", partner).get("/api/v1/companies/{id}/trajectory", company).then();
+    }
+
+    public static class OwnPlatform implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("platform.questionnaires.freshness", "1s");
+        }
+    }
+}
