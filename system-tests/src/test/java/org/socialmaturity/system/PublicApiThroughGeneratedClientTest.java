@@ -42,6 +42,7 @@ import org.socialmaturity.client.model.QuestionType;
 import org.socialmaturity.client.model.Questionnaire;
 import org.socialmaturity.client.model.QuestionnairePublication;
 import org.socialmaturity.client.model.QuestionnairePublished;
+import org.socialmaturity.client.model.RecordedAnswer;
 import org.socialmaturity.client.model.RegisteredPartner;
 import org.socialmaturity.client.model.RoadmapItem;
 import org.socialmaturity.client.model.RoadmapRequest;
@@ -214,6 +215,12 @@ class PublicApiThroughGeneratedClientTest {
             assertEquals(List.of(), afterV2.getNotCarried());
             assertTrue(afterV2.getDeterminate(), "v1's answers carried: still determinate");
         });
+        RecordedAnswer notApplicable = assessments.recordAnswer(onV2.getId(), "crm-data-use", new Answer()
+                .notApplicable(true).reason("No CRM"));
+        assertEquals(true, notApplicable.getNotApplicable());
+        assertEquals(null, notApplicable.getLevel());
+        Eventually.holds(() -> assertEquals(List.of("crm-data-use"), call(() -> maturityApi.getMaturity(
+                company.getId(), null, "en", null)).getNotApplicable()));
         assertEquals(400, assertThrows(ApiException.class, () -> new OperationsApi(operator).publishQuestionnaire(
                 v2.mapping(null).questionnaire(v2.getQuestionnaire().phaseShare(0.5)))).getCode());
 

@@ -18,7 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * that a field of the wrong type (a number sent as a string, say) is refused instead of silently coerced.
  */
 @Schema(name = "Answer", description = "{\"optionId\": ...} for a CHOICE question, {\"value\": ...} for a NUMBER question; "
-        + "an optional note and optional evidence")
+        + "an optional note and optional evidence. Or {\"notApplicable\": true, \"reason\": ...} for a question the "
+        + "version marks optionalInScope")
 public record AnswerRequest(
         @Schema(description = "The chosen option (CHOICE questions)", example = "social-media-manager") String optionId,
         @Schema(description = "The number (NUMBER questions), within the question's min and max", example = "2.5")
@@ -26,10 +27,16 @@ public record AnswerRequest(
         @Schema(description = "A free-text note for auditors, at most 2000 characters",
                 example = "Confirmed with the head of customer care") String note,
         @Schema(description = "At most " + EvidenceRequest.MAX_ITEMS + " items backing the answer: a link, or a small "
-                + "attachment kept by its SHA-256") List<EvidenceRequest> evidence) {
+                + "attachment kept by its SHA-256") List<EvidenceRequest> evidence,
+        @Schema(description = "True: the question does not apply to the company (only where the question is "
+                + "optionalInScope); then reason is required and nothing else is sent", example = "true")
+        Boolean notApplicable,
+        @Schema(description = "Why the question does not apply, at most 2000 characters",
+                example = "The company keeps no CRM") String reason) {
 
     static final int MAX_NOTE_LENGTH = 2000;
-    private static final Set<String> FIELDS = Set.of("optionId", "value", "note", "evidence");
+    private static final Set<String> FIELDS = Set.of("optionId", "value", "note", "evidence", "notApplicable",
+            "reason");
 
     /** The answer as read, and the attachments its evidence names, to be kept before it is recorded. */
     record Parsed(RawAnswer answer, List<EvidenceRequest.Upload> uploads) {
@@ -46,7 +53,8 @@ public record AnswerRequest(
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                violations.add(new Violation(name, "is not a field of an answer (optionId, value, note, evidence)"));
+                violations.add(new Violation(name, "is not a field of an answer (optionId, value, note, evidence, "
+                        + "notApplicable, reason)"));
             }
         }
         String optionId = text(body, "optionId", violations);
@@ -63,8 +71,32 @@ public record AnswerRequest(
         }
         List<EvidenceRequest.Upload> uploads = new ArrayList<>();
         List<Evidence> evidence = EvidenceRequest.parse(body.get("evidence"), violations, uploads);
+        JsonNode notApplicable = body.get("notApplicable");
+        String reason = text(body, "reason", violations);
+        if (notApplicable != null && !notApplicable.isNull() && !notApplicable.isBoolean()) {
+            violations.add(new Violation("notApplicable", "must be true or false"));
+        } else if (notApplicable != null && notApplicable.asBoolean()) {
+            for (String other : List.of("optionId", "value", "note", "evidence")) {
+                // An empty evidence list says nothing: generated clients send one by default.
+                if (body.hasNonNull(other) && !(body.get(other).isArray() && body.get(other).isEmpty())) {
+                    violations.add(new Violation(other, "must be absent when the question does not apply"));
+                }
+            }
+            if (reason == null || reason.isBlank()) {
+                violations.add(new Violation("reason", "is required when the question does not apply"));
+            } else if (reason.length() > MAX_NOTE_LENGTH) {
+                violations.add(new Violation("reason", "must be at most " + MAX_NOTE_LENGTH + " characters"));
+            }
+            if (!violations.isEmpty()) {
+                throw ApiProblem.invalid(violations);
+            }
+            return new Parsed(RawAnswer.notApplicable(reason), uploads);
+        } else if (reason != null) {
+            violations.add(new Violation("reason", "must be absent unless notApplicable is true"));
+        }
         if (optionId == null && (value == null || value.isNull()) && violations.isEmpty()) {
-            violations.add(new Violation("body", "must hold optionId (CHOICE question) or value (NUMBER question)"));
+            violations.add(new Violation("body", "must hold optionId (CHOICE question) or value (NUMBER question), or "
+                    + "notApplicable with a reason"));
         }
         if (!violations.isEmpty()) {
             throw ApiProblem.invalid(violations);

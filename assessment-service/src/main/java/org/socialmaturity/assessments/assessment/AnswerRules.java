@@ -20,7 +20,12 @@ final class AnswerRules {
 
     static List<Violation> check(Question question, RawAnswer answer) {
         List<Violation> violations = new ArrayList<>();
-        if (question.type() == QuestionType.CHOICE) {
+        if (answer.isNotApplicable()) {
+            if (!question.optionalInScope()) {
+                violations.add(new Violation("notApplicable", question.id() + " is not optional in scope: it "
+                        + "applies to every company"));
+            }
+        } else if (question.type() == QuestionType.CHOICE) {
             if (answer.value() != null) {
                 violations.add(new Violation("value", "must be absent: " + question.id() + " is a CHOICE question, send optionId"));
             }

@@ -53,18 +53,24 @@ public record AssessmentResponse(
             @Schema(example = "social-media-manager") String optionId,
             @Schema(example = "2.5") BigDecimal value,
             @Schema(example = "Confirmed with the head of customer care") String note,
-            @Schema(description = "Maturity level 1-4 the answer stands for", example = "2") int level,
+            @Schema(description = "Maturity level 1-4 the answer stands for; null when the question does not apply",
+                    example = "2") Integer level,
             @Schema(description = "What backs the answer: links, and attachments by SHA-256 (GET "
                     + "/api/v1/companies/{companyId}/attachments/{sha256})") List<Evidence> evidence,
             @Schema(example = "maria@portal.example") String recordedBy,
             @Schema(example = "2026-11-23T09:20:00Z") Instant recordedAt,
             @Schema(description = "Only on PUT: false when the answer repeated the current one and nothing was recorded",
-                    example = "true") Boolean changed) {
+                    example = "true") Boolean changed,
+            @Schema(description = "True when the question does not apply to the company (null otherwise)")
+            Boolean notApplicable,
+            @Schema(description = "Why the question does not apply") String reason) {
 
         static Answer of(CurrentAnswer answer, Boolean changed, PersonalData personalData) {
             RawAnswer revealed = personalData.reveal(answer.answer());
             return new Answer(answer.questionId(), revealed.optionId(), revealed.value(), revealed.note(),
-                    answer.level(), revealed.evidence(), personalData.reveal(answer.recordedBy()), answer.recordedAt(), changed);
+                    revealed.isNotApplicable() ? null : answer.level(), revealed.evidence(),
+                    personalData.reveal(answer.recordedBy()), answer.recordedAt(), changed, revealed.notApplicable(),
+                    revealed.reason());
         }
     }
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -97,6 +98,22 @@ class QuestionnairePublicationApiTest {
         partner.request().get("/api/v1/assessments/{id}", onV2).then().body("questionnaireVersion", equalTo("v2"));
         partner.answer(onV2, "responsiveness-private-resolution-hours", Map.of("value", 6)).then().statusCode(200);
         partner.answer(onV2, "responsiveness-resolution", Map.of("optionId", "most-cases")).then().statusCode(400);
+
+        // Not applicable: only where v2 marks the question optional in scope, with a reason, and it answers it.
+        partner.answer(onV2, "crm-handle-linking", Map.of("notApplicable", true, "reason", "No CRM",
+                        "evidence", List.of()))
+                .then().statusCode(200)
+                .body("notApplicable", equalTo(true)).body("reason", equalTo("No CRM"))
+                .body("level", nullValue()).body("optionId", nullValue());
+        partner.answer(onV2, "governance-owner", Map.of("notApplicable", true, "reason", "No owner"))
+                .then().statusCode(400).body("violations[0].field", equalTo("notApplicable"));
+        partner.answer(onV2, "crm-data-use", Map.of("notApplicable", true, "optionId", "reports"))
+                .then().statusCode(400).body("violations.field", equalTo(List.of("optionId", "reason")));
+        partner.answer(onV2, "crm-data-use", Map.of("notApplicable", "yes", "reason", "No CRM"))
+                .then().statusCode(400).body("violations.field", equalTo(List.of("notApplicable")));
+        partner.request().get("/api/v1/assessments/{id}", onV2).then().statusCode(200)
+                .body("missing", not(hasItem("crm-handle-linking")))
+                .body("missing", hasItem("crm-data-use"));
     }
 
     private static io.restassured.response.Response publish(ObjectNode body) {

@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.socialmaturity.contracts.assessment.RawAnswer;
 import org.socialmaturity.contracts.questionnaire.Question;
@@ -47,22 +49,31 @@ public final class AnswerState {
         return held.size();
     }
 
-    /** The level of each question of {@code target} the state answers, and the answers that do not count under it. */
+    /**
+     * The level of each question of {@code target} the state answers, the questions it answers as not applicable, and
+     * the answers that do not count under it.
+     */
     public Levels levelsUnder(Questionnaire target, QuestionnaireCatalogue catalogue) {
         Map<String, Integer> levels = new LinkedHashMap<>();
+        Set<String> notApplicable = new LinkedHashSet<>();
         List<String> notCarried = new ArrayList<>();
         for (Held answer : held.values()) {
-            if (answer.version().equals(target.version())) {
-                levels.put(answer.questionId(), answer.level());
-                continue;
-            }
-            List<Held> carried = carry(answer, target.version(), catalogue);
-            if (carried.isEmpty()) {
+            List<Held> counted = answer.version().equals(target.version()) ? List.of(answer)
+                    : carry(answer, target.version(), catalogue);
+            if (counted.isEmpty()) {
                 notCarried.add(answer.version() + "/" + answer.questionId());
             }
-            carried.forEach(c -> levels.put(c.questionId(), c.level()));
+            for (Held c : counted) {
+                if (c.notApplicable()) {
+                    levels.remove(c.questionId());
+                    notApplicable.add(c.questionId());
+                } else {
+                    levels.put(c.questionId(), c.level());
+                    notApplicable.remove(c.questionId());
+                }
+            }
         }
-        return new Levels(levels, notCarried);
+        return new Levels(levels, notApplicable, notCarried);
     }
 
     /** The answer as it reads in {@code targetVersion}, version by version; empty when a step does not carry it. */
@@ -110,8 +121,15 @@ public final class AnswerState {
         return carried;
     }
 
-    /** The answer to {@code to}: its option renamed ({@code option}, or the same id when null) or its number. */
+    /**
+     * The answer to {@code to}: its option renamed ({@code option}, or the same id when null) or its number; not
+     * applicable where {@code to} may be so.
+     */
     private static Optional<Held> into(Held answer, Question to, String option, String version) {
+        if (answer.notApplicable()) {
+            return to.optionalInScope() ? Optional.of(new Held(version, to.id(), null, null, Question.NOT_APPLICABLE))
+                    : Optional.empty();
+        }
         String optionId = answer.optionId() == null ? null : option != null ? option : answer.optionId();
         try {
             int level = to.levelOf(new RawAnswer(optionId, answer.value(), null, null));
@@ -128,7 +146,8 @@ public final class AnswerState {
 
     /**
      * The latest answer to one question of one version: its option or number (what a mapping carries) and its level
-     * there. Answers kept before options and numbers were (null both) count in their own version only.
+     * there, {@link Question#NOT_APPLICABLE} for an answer saying it does not apply. Answers kept before options and
+     * numbers were (null both, with a level) count in their own version only.
      */
     public record Held(String version, String questionId, String optionId, BigDecimal value, int level) {
 
@@ -136,12 +155,23 @@ public final class AnswerState {
             return new Held(version, questionId, answer.optionId(), answer.value(), level);
         }
 
+        public boolean notApplicable() {
+            return level == Question.NOT_APPLICABLE;
+        }
+
         boolean unreadable() {
-            return optionId == null && value == null;
+            return optionId == null && value == null && !notApplicable();
         }
     }
 
-    /** The levels by question id of the version scored, and the answers ({@code version/questionId}) left out. */
-    public record Levels(Map<String, Integer> levels, List<String> notCarried) {
+    /**
+     * The levels by question id of the version scored, the questions answered as not applicable, and the answers
+     * ({@code version/questionId}) left out.
+     */
+    public record Levels(Map<String, Integer> levels, Set<String> notApplicable, List<String> notCarried) {
+
+        public Levels(Map<String, Integer> levels, List<String> notCarried) {
+            this(levels, Set.of(), notCarried);
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.socialmaturity.contracts.questionnaire.Axis;
 import org.socialmaturity.contracts.questionnaire.Dimension;
@@ -31,38 +32,48 @@ public final class MaturityRules {
 
     /**
      * Scores a company's state under one version: the answers it carries (see {@link AnswerState}), and the names of
-     * those it does not.
+     * those it does not. A question answered as not applicable counts in no mean; a dimension whose every question is
+     * so is excluded (no score, its weight out of the index and of the phase's share) and named.
      */
     public static Maturity score(Questionnaire questionnaire, AnswerState.Levels carried) {
         Map<String, Integer> levels = carried.levels();
+        Set<String> notApplicable = carried.notApplicable();
         Map<String, List<Integer>> byDimension = new LinkedHashMap<>();
+        Map<String, Boolean> allNotApplicable = new LinkedHashMap<>();
         questionnaire.dimensions().forEach(d -> byDimension.put(d.id(), new ArrayList<>()));
         for (Question question : questionnaire.questions()) {
             Integer level = levels.get(question.id());
             if (level != null) {
                 byDimension.get(question.dimension()).add(level);
             }
+            allNotApplicable.merge(question.dimension(), notApplicable.contains(question.id()), Boolean::logicalAnd);
         }
         List<DimensionScore> dimensions = new ArrayList<>();
         for (Dimension dimension : questionnaire.dimensions()) {
             List<Integer> answered = byDimension.get(dimension.id());
             Double score = answered.isEmpty() ? null
                     : answered.stream().mapToInt(Integer::intValue).average().orElseThrow();
-            dimensions.add(new DimensionScore(dimension.id(), dimension.axis(), dimension.weight(), score));
+            dimensions.add(new DimensionScore(dimension.id(), dimension.axis(), dimension.weight(), score,
+                    allNotApplicable.getOrDefault(dimension.id(), false)));
         }
-        boolean determinate = questionnaire.requiredQuestions().stream().allMatch(q -> levels.containsKey(q.id()));
+        boolean determinate = questionnaire.requiredQuestions().stream()
+                .allMatch(q -> levels.containsKey(q.id()) || notApplicable.contains(q.id()));
         double index = index(dimensions, null);
         double investment = index(dimensions, Axis.INVESTMENT);
         double innovation = index(dimensions, Axis.INNOVATION);
         int phase = phase(dimensions, questionnaire.phaseShare());
         Quadrant quadrant = Quadrant.of(atLeast(investment, questionnaire.quadrantThreshold()),
                 atLeast(innovation, questionnaire.quadrantThreshold()));
-        List<String> holdingBack = phase == 4 ? List.of() : dimensions.stream()
+        List<String> holdingBack = phase == 4 ? List.of() : dimensions.stream().filter(d -> !d.notApplicable())
                 .filter(d -> d.score() == null || d.score() < phase + 1).map(DimensionScore::id).toList();
-        int answered = (int) questionnaire.questions().stream().filter(q -> levels.containsKey(q.id())).count();
+        int answered = (int) questionnaire.questions().stream()
+                .filter(q -> levels.containsKey(q.id()) || notApplicable.contains(q.id())).count();
+        List<String> questionsNotApplicable = questionnaire.questions().stream().map(Question::id)
+                .filter(notApplicable::contains).toList();
         return new Maturity(questionnaire.version(), determinate, phase, quadrant, index, investment, innovation,
                 dimensions, holdingBack, answered, questionnaire.requiredQuestions().size(),
-                List.copyOf(carried.notCarried()));
+                List.copyOf(carried.notCarried()), questionsNotApplicable,
+                dimensions.stream().filter(DimensionScore::notApplicable).map(DimensionScore::id).toList());
     }
 
     /**
@@ -96,9 +107,12 @@ public final class MaturityRules {
         return value >= threshold - 1e-9;
     }
 
-    /** The highest p such that dimensions holding at least {@code share} of all the weight score p or more. */
+    /**
+     * The highest p such that dimensions holding at least {@code share} of all the weight score p or more; the weight
+     * of dimensions that do not apply is not part of it.
+     */
     static int phase(List<DimensionScore> dimensions, double share) {
-        double total = dimensions.stream().mapToDouble(DimensionScore::weight).sum();
+        double total = dimensions.stream().filter(d -> !d.notApplicable()).mapToDouble(DimensionScore::weight).sum();
         for (int p = 4; p >= 2; p--) {
             int level = p;
             double reaching = dimensions.stream().filter(d -> d.score() != null && d.score() >= level)
@@ -110,8 +124,11 @@ public final class MaturityRules {
         return 1;
     }
 
-    /** A dimension's score: the mean level of its answered questions, or null when none is answered. */
-    public record DimensionScore(String id, Axis axis, double weight, Double score) {
+    /**
+     * A dimension's score: the mean level of its answered questions (not applicable ones left out), or null when none
+     * is answered; {@code notApplicable} when every question of it was answered as not applicable.
+     */
+    public record DimensionScore(String id, Axis axis, double weight, Double score, boolean notApplicable) {
 
         /** The whole level the score has reached (1-4), or null. */
         public Integer level() {
@@ -119,7 +136,11 @@ public final class MaturityRules {
         }
     }
 
-    /** A company's maturity computed from one state; {@code notCarried}: answers to other versions that do not count here. */
+    /**
+     * A company's maturity computed from one state. {@code answered} counts the questions answered as not applicable,
+     * named in {@code notApplicable}; {@code excludedDimensions} are those left out for it; {@code notCarried} are
+     * answers to other versions that do not count here.
+     */
     public record Maturity(
             String questionnaireVersion,
             boolean determinate,
@@ -132,6 +153,8 @@ public final class MaturityRules {
             List<String> holdingBack,
             int answered,
             int required,
-            List<String> notCarried) {
+            List<String> notCarried,
+            List<String> notApplicable,
+            List<String> excludedDimensions) {
     }
 }

@@ -13,6 +13,8 @@ import org.socialmaturity.contracts.maturity.MaturityRules.DimensionScore;
 import org.socialmaturity.contracts.maturity.MaturityRules.Maturity;
 import org.socialmaturity.contracts.maturity.Quadrant;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * A company's self-contained, signed dossier: its events as stored, with their hashes; the links that connect each of
  * its commits to a signed checkpoint of the whole store (other companies' commits by content hash only); the key that
@@ -71,8 +73,12 @@ public record Dossier(
             List<Revealed> personalData) {
     }
 
-    /** Who gave an answer and the note they wrote, in clear or {@code "erased"}; the event holds them sealed. */
-    public record Revealed(String eventId, String actor, String note) {
+    /**
+     * Who gave an answer and the note they wrote (or why the question does not apply), in clear or {@code "erased"};
+     * the event holds them sealed.
+     */
+    public record Revealed(String eventId, String actor, String note,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String reason) {
     }
 
     /**

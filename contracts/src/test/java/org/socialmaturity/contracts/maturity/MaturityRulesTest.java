@@ -35,7 +35,7 @@ class MaturityRulesTest {
             List.of(dimension("I1", Axis.INVESTMENT), dimension("I2", Axis.INVESTMENT),
                     dimension("N1", Axis.INNOVATION), dimension("N2", Axis.INNOVATION)),
             List.of(choice("q-I1", "I1", true), choice("q-I1b", "I1", false), choice("q-I2", "I2", true),
-                    choice("q-N1", "N1", true), new Question("n-N2", "N2", QuestionType.NUMBER, true, T, T, null, T,
+                    choice("q-N1", "N1", true), new Question("n-N2", "N2", QuestionType.NUMBER, true, false, T, T, null, T,
                             BigDecimal.ZERO, new BigDecimal("100"), List.of(band(0, 10, 1), band(10, 20, 2),
                             band(20, 30, 3), new Band(new BigDecimal("30"), null, 4)))));
 
@@ -90,7 +90,7 @@ class MaturityRulesTest {
     }
 
     private static Question choice(String id, String dimension, boolean required) {
-        return new Question(id, dimension, QuestionType.CHOICE, required, T, T, List.of(new Option("1", 1, T),
+        return new Question(id, dimension, QuestionType.CHOICE, required, false, T, T, List.of(new Option("1", 1, T),
                 new Option("2", 2, T), new Option("3", 3, T), new Option("4", 4, T)), null, null, null, null);
     }
 

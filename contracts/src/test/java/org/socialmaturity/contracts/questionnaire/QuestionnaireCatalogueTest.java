@@ -71,7 +71,7 @@ class QuestionnaireCatalogueTest {
         questions.add(withBands(good, "not-from-min", notFromMin));
         questions.add(v1.questions().get(0));
         Question onlyLowLevels = v1.question("governance-owner").orElseThrow();
-        questions.add(new Question("low", onlyLowLevels.dimension(), QuestionType.CHOICE, true, onlyLowLevels.text(),
+        questions.add(new Question("low", onlyLowLevels.dimension(), QuestionType.CHOICE, true, false, onlyLowLevels.text(),
                 onlyLowLevels.help(), List.of(new Option("a", 1, onlyLowLevels.text()), new Option("a", 2,
                 new Text("only English", null))), null, null, null, null));
         List<Dimension> dimensions = new ArrayList<>(v1.dimensions());
@@ -94,7 +94,7 @@ class QuestionnaireCatalogueTest {
     }
 
     private static Question withBands(Question q, String id, List<Band> bands) {
-        return new Question(id, q.dimension(), q.type(), q.required(), q.text(), q.help(), q.options(), q.unit(),
+        return new Question(id, q.dimension(), q.type(), q.required(), q.optionalInScope(), q.text(), q.help(), q.options(), q.unit(),
                 q.min(), q.max(), bands);
     }
 }

@@ -15,6 +15,7 @@ import jakarta.inject.Singleton;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.socialmaturity.contracts.advice.AdviceIssued;
 import org.socialmaturity.contracts.assessment.Evidence;
+import org.socialmaturity.contracts.assessment.RawAnswer;
 import org.socialmaturity.contracts.proof.ChainLink;
 import org.socialmaturity.contracts.proof.Checkpoint;
 import org.socialmaturity.contracts.proof.Dossier;
@@ -185,8 +186,9 @@ public class CompanyDossiers {
         List<Revealed> people = new ArrayList<>();
         timelines.walk(timeline.partnerId, timeline.companyId).forEach(e -> {
             if (e.globalIndex() <= cut) {
-                people.add(new Revealed(e.eventId(), personalData.reveal(e.actor()),
-                        e.answer().note() == null ? null : personalData.reveal(e.answer().note())));
+                RawAnswer revealed = personalData.reveal(e.answer());
+                people.add(new Revealed(e.eventId(), personalData.reveal(e.actor()), revealed.note(),
+                        revealed.reason()));
             }
         });
         return new Dossier.Derived(maturity, trajectory, phases, quadrants, advice, people);

@@ -35,6 +35,10 @@ public record MaturityView(
         @Schema(description = "Answers to other versions that do not count under this one (version/questionId): "
                 + "no mapping carries them (or they answer a later version); empty when every answer counts",
                 example = "[]") List<String> notCarried,
+        @Schema(description = "Questions answered as not applicable to the company: in no mean, and counted as "
+                + "answered", example = "[\"crm-handle-linking\",\"crm-data-use\"]") List<String> notApplicable,
+        @Schema(description = "Dimensions whose every question does not apply: no score, their weight left out of "
+                + "the index and the phase", example = "[\"SOCIAL_CRM\"]") List<String> excludedDimensions,
         @Schema(description = "The company among companies of its sector, country and size band across all partners; "
                 + "null for a past instant (asOf)") Benchmark benchmark,
         @Schema(description = "The target its partner set (PUT .../target) and the gap to it; null when none is set "
@@ -44,7 +48,7 @@ public record MaturityView(
             + "\"determinate\":true,\"phase\":2,\"phaseName\":\"Path to Adoption\",\"quadrant\":\"CONSERVATIVE\",\"index\":41.7,"
             + "\"investment\":55.0,\"innovation\":28.3,\"dimensions\":[{\"id\":\"GOVERNANCE\",\"score\":2.5,\"level\":2}],"
             + "\"holdingBack\":[\"LISTENING\",\"SOCIAL_CRM\"],\"answered\":19,\"required\":19,"
-            + "\"questionnaireVersion\":\"v1\",\"notCarried\":[],\"benchmark\":{\"group\":{\"sector\":\"airlines\",\"country\":\"ES\",\"size\":\"LARGE\"},"
+            + "\"questionnaireVersion\":\"v1\",\"notCarried\":[],\"notApplicable\":[],\"excludedDimensions\":[],\"benchmark\":{\"group\":{\"sector\":\"airlines\",\"country\":\"ES\",\"size\":\"LARGE\"},"
             + "\"available\":true,\"reason\":null,\"companies\":12,\"partners\":4,\"percentile\":62.5,"
             + "\"phases\":{\"1\":2,\"2\":5,\"3\":4,\"4\":1},\"quadrants\":{\"OBSERVERS\":3,"
             + "\"CONSERVATIVE\":4,\"CONTENDERS\":1,\"SOCIAL_FIRST\":4}},"
@@ -63,20 +67,20 @@ public record MaturityView(
                 maturity.dimensions().stream().map(d -> new DimensionView(d.id(),
                         d.score() == null ? null : MaturityRules.twoDecimals(d.score()), d.level())).toList(),
                 maturity.holdingBack(), maturity.answered(), maturity.required(), maturity.questionnaireVersion(),
-                maturity.notCarried(), null, null);
+                maturity.notCarried(), maturity.notApplicable(), maturity.excludedDimensions(), null, null);
     }
 
     /** Before the first answer: nothing is known yet. */
     public static MaturityView unknown(String companyId, Instant asOf, int required) {
         return new MaturityView(companyId, asOf, false, null, null, null, null, null, null, List.of(), List.of(), 0,
-                required, null, List.of(), null, null);
+                required, null, List.of(), List.of(), List.of(), null, null);
     }
 
     /** The same maturity, placed among comparable companies and measured against its target. */
     public MaturityView now(Benchmark placed, TargetView aimedAt) {
         return new MaturityView(companyId, asOf, determinate, phase, phaseName, quadrant, index, investment,
-                innovation, dimensions, holdingBack, answered, required, questionnaireVersion, notCarried, placed,
-                aimedAt);
+                innovation, dimensions, holdingBack, answered, required, questionnaireVersion, notCarried, notApplicable,
+                excludedDimensions, placed, aimedAt);
     }
 
     public static double oneDecimal(double value) {

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 import org.socialmaturity.contracts.assessment.RawAnswer;
+import org.socialmaturity.contracts.questionnaire.Question;
 import org.socialmaturity.contracts.maturity.Quadrant;
 import org.socialmaturity.scoring.maturity.MaturityView;
 import org.socialmaturity.scoring.timeline.CompanyTimeline.Entry;
@@ -189,6 +190,9 @@ public class TimelineResource {
         if (answer == null) {
             return "";
         }
+        if (answer.isNotApplicable()) {
+            return "not applicable (" + answer.reason() + ")";
+        }
         String text = answer.optionId() != null ? answer.optionId() : answer.value().toPlainString();
         return answer.note() == null ? text : text + " (" + answer.note() + ")";
     }
@@ -235,12 +239,16 @@ public class TimelineResource {
     @Schema(name = "HistoryEntry")
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record HistoryEntry(Instant at, String actor, String assessmentId, String questionId,
-                               RawAnswer previousAnswer, RawAnswer answer, int level, String correlationId,
+                               RawAnswer previousAnswer, RawAnswer answer,
+                               @Schema(description = "1-4; null when the question does not apply") Integer level,
+                               String correlationId,
                                String eventId, long globalIndex, double index, int phase, boolean determinate) {
         /** The entry as partners and auditors read it: who answered and the notes revealed, or "erased". */
         static HistoryEntry of(Entry e, PersonalData personalData) {
             return new HistoryEntry(e.at(), personalData.reveal(e.actor()), e.assessmentId(), e.questionId(),
-                    personalData.reveal(e.previousAnswer()), personalData.reveal(e.answer()), e.level(), e.correlationId(), e.eventId(), e.globalIndex(),
+                    personalData.reveal(e.previousAnswer()), personalData.reveal(e.answer()),
+                    e.level() == Question.NOT_APPLICABLE ? null : e.level(), e.correlationId(), e.eventId(),
+                    e.globalIndex(),
                     MaturityView.oneDecimal(e.maturity().index()), e.maturity().phase(), e.maturity().determinate());
         }
     }

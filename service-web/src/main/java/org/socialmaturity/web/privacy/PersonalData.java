@@ -14,7 +14,8 @@ import org.socialmaturity.web.privacy.SubjectKeys.SubjectKey;
 /**
  * The one place personal data is sealed before it enters an event and revealed when it leaves in a response. Personal
  * data here: who acted (the {@code X-Actor} identity, or the partner when none is given) and the free text people
- * write (answer notes, cancellation reasons, evidence descriptions and file names), each sealed with the key of the
+ * write (answer notes, reasons a question does not apply, cancellation reasons, evidence descriptions and file names,
+ * roadmap owners), each sealed with the key of the
  * person who acted. Everything else in
  * the events (companies, answers, scores, times, ids) is not about a person.
  */
@@ -36,7 +37,10 @@ public class PersonalData {
         return SealedText.seal(text, key.ref(), key.key());
     }
 
-    /** The answer with its note, and its evidence's descriptions and file names, sealed with {@code subject}'s key. */
+    /**
+     * The answer with its note (or its reason for not applying), and its evidence's descriptions and file names,
+     * sealed with {@code subject}'s key.
+     */
     public RawAnswer seal(RawAnswer answer, String subject) {
         return answer == null ? null : map(answer, text -> seal(text, subject));
     }
@@ -59,6 +63,6 @@ public class PersonalData {
         List<Evidence> evidence = answer.evidence() == null ? null : answer.evidence().stream()
                 .map(e -> new Evidence(e.url(), e.sha256(), text.apply(e.description()),
                         text.apply(e.attachmentName()), e.mediaType(), e.size())).toList();
-        return new RawAnswer(answer.optionId(), answer.value(), text.apply(answer.note()), evidence);
+        return answer.withTexts(text.apply(answer.note()), text.apply(answer.reason()), evidence);
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.inject.Inject;
 
@@ -33,20 +34,32 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * A company answers v1, the operator publishes v2 (its mapping carries v1's answers), the company goes on in v2 and
- * then once more in its open v1 assessment. Scores by hand: every required v1 question at level 2 but the resolution
- * question at 4. In an application and a MongoDB of its own: a published version is platform-wide.
+ * Scoring with the shipped v2 published, through the API, against hand computations. In an application and a MongoDB of
+ * its own: a published version is platform-wide.
  */
 @QuarkusTest
-@TestProfile(TrajectoryAcrossVersionsTest.OwnPlatform.class)
+@TestProfile(QuestionnaireV2ScoringTest.OwnPlatform.class)
 @WithTestResource(value = LocalMongoTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class TrajectoryAcrossVersionsTest {
+class QuestionnaireV2ScoringTest {
 
     private static final QuestionnairePublication V2 = QuestionnairePublication.exampleV2();
 
     @Inject
     EventStore store;
 
+    private static final AtomicBoolean PUBLISHED = new AtomicBoolean();
+
+    /** Published once for the application, whichever test comes first. */
+    private void publishV2() {
+        if (PUBLISHED.compareAndSet(false, true)) {
+            EventScenario.publish(store, V2, 0);
+        }
+    }
+
+    /**
+     * A company answers v1, then v2 is published (its mapping carries v1's answers), the company goes on in v2 and
+     * then once more in its open v1 assessment: every required v1 question at level 2 but the resolution one at 4.
+     */
     @Test
     void theTrajectoryStaysContinuousAcrossVersionsAndSaysWhatItCouldNotCarry() throws Exception {
         EventScenario scenario = new EventScenario(store);
@@ -62,7 +75,7 @@ class TrajectoryAcrossVersionsTest {
         awaitPoints(scenario.partnerId, company, v1Answers).body("points[-1].index", equalTo(35.0f))
                 .body("points[-1].questionnaireVersion", equalTo("v1"));
 
-        EventScenario.publish(store, V2, 0);
+        publishV2();
         String onV2 = scenario.startAssessment(company, "v2");
         scenario.answer(company, onV2, "responsiveness-private-resolution-hours", RawAnswer.number(BigDecimal.valueOf(6)));
         // v2 carries every v1 answer (the resolution one into both halves) and adds the new one, at level 3:
@@ -105,6 +118,55 @@ class TrajectoryAcrossVersionsTest {
                 .anyMatch(e -> e.payloadType().endsWith("QuestionnairePublished"))), "the dossier publishes v2");
         assertEquals(List.of("v2/responsiveness-private-resolution-hours"),
                 read.derived().trajectory().get(v1Answers + 1).notCarried());
+    }
+
+    /**
+     * In v2: every required question of seven dimensions at level 3, KPIS and RESPONSIVENESS at 2, the private-message
+     * resolution question and both SOCIAL_CRM questions not applicable.
+     */
+    @Test
+    void notApplicableAnswersLeaveTheMeansAndAWholeDimensionLeavesTheWeights() throws Exception {
+        publishV2();
+        EventScenario scenario = new EventScenario(store);
+        String company = scenario.registerCompany("Sin CRM SA");
+        String onV2 = scenario.startAssessment(company, "v2");
+        List<String> notApplicable = List.of("responsiveness-resolution-private", "crm-handle-linking",
+                "crm-data-use");
+        List<Question> required = V2.questionnaire().requiredQuestions();
+        for (Question question : required) {
+            scenario.answer(company, onV2, question.id(), notApplicable.contains(question.id())
+                    ? RawAnswer.notApplicable("Sin CRM ni mensajes privados")
+                    : EventScenario.answerOfLevel(question,
+                    List.of("KPIS", "RESPONSIVENESS").contains(question.dimension()) ? 2 : 3));
+        }
+        awaitPoints(scenario.partnerId, company, required.size());
+        // Responsiveness (2+2+2+2)/4 = 2; SOCIAL_CRM out, nine dimensions: (7 x 2 + 2 x 1) / 9 x 100/3 = 59.3, and
+        // 7/9 = 77.8% of the weight at 3: phase 3 (with SOCIAL_CRM at level 1 it would be 53.3 and phase 2).
+        given().header("X-Partner-Id", scenario.partnerId).get("/api/v1/companies/{id}/maturity", company)
+                .then().statusCode(200)
+                .body("index", equalTo(59.3f))
+                .body("phase", equalTo(3))
+                .body("determinate", equalTo(true))
+                .body("answered", equalTo(required.size()))
+                .body("notApplicable", equalTo(notApplicable))
+                .body("excludedDimensions", equalTo(List.of("SOCIAL_CRM")))
+                .body("dimensions.find { it.id == 'SOCIAL_CRM' }.score", org.hamcrest.Matchers.nullValue())
+                .body("dimensions.find { it.id == 'RESPONSIVENESS' }.score", equalTo(2.0f));
+        given().header("X-Partner-Id", scenario.partnerId).get("/api/v1/companies/{id}/history", company)
+                .then().statusCode(200)
+                .body("items.find { it.questionId == 'crm-data-use' }.level", org.hamcrest.Matchers.nullValue())
+                .body("items.find { it.questionId == 'crm-data-use' }.answer.notApplicable", equalTo(true))
+                .body("items.find { it.questionId == 'crm-data-use' }.answer.reason",
+                        equalTo("Sin CRM ni mensajes privados"));
+        String csv = given().header("X-Partner-Id", scenario.partnerId).accept("text/csv")
+                .get("/api/v1/companies/{id}/history", company).then().statusCode(200).extract().asString();
+        assertTrue(csv.contains("not applicable (Sin CRM ni mensajes privados)"), csv);
+        byte[] dossier = given().header("X-Partner-Id", scenario.partnerId)
+                .get("/api/v1/companies/{id}/dossier", company).then().statusCode(200).extract().asByteArray();
+        Verdict verdict = Verifier.verify(dossier, null);
+        assertTrue(verdict.ok(), String.valueOf(verdict.problems()));
+        assertEquals(59.3, verdict.recomputed().index());
+        assertEquals(3, verdict.recomputed().phase());
     }
 
     private static io.restassured.response.ValidatableResponse awaitPoints(String partner, String company,
