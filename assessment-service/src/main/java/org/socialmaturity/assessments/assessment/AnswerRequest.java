@@ -39,10 +39,10 @@ public record AnswerRequest(
             "reason");
 
     /** The answer as read, and the attachments its evidence names, to be kept before it is recorded. */
-    record Parsed(RawAnswer answer, List<EvidenceRequest.Upload> uploads) {
+    public record Parsed(RawAnswer answer, List<EvidenceRequest.Upload> uploads) {
     }
 
-    static Parsed parse(JsonNode body) {
+    public static Parsed parse(JsonNode body) {
         if (body == null || body.isNull() || body.isMissingNode()) {
             throw ApiProblem.invalid("body", "is required: {\"optionId\": ...} or {\"value\": ...}");
         }

@@ -13,12 +13,12 @@ import org.socialmaturity.web.Violation;
  * Whether an answer fits its question in the pinned questionnaire: the rules every recorded answer passed. The note
  * reaches the aggregate sealed (personal data): its length is checked where it is read, in {@link AnswerRequest}.
  */
-final class AnswerRules {
+public final class AnswerRules {
 
     private AnswerRules() {
     }
 
-    static List<Violation> check(Question question, RawAnswer answer) {
+    public static List<Violation> check(Question question, RawAnswer answer) {
         List<Violation> violations = new ArrayList<>();
         if (answer.isNotApplicable()) {
             if (!question.optionalInScope()) {

@@ -10,7 +10,9 @@ import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.socialmaturity.contracts.EventTime;
 import org.socialmaturity.contracts.assessment.AnswerRecorded;
 import org.socialmaturity.contracts.assessment.AssessmentCancelled;
@@ -72,6 +74,45 @@ public class Assessment {
         apply(new AnswerRecorded(assessmentId, partnerId, companyId, questionnaireVersion, question.id(),
                 command.answer(), current == null ? null : current.answer(), actor, EventTime.now()));
         return new AnswerOutcome(answers.get(question.id()), true);
+    }
+
+    /**
+     * A past assessment, whole in one commit: nothing of it is half-written. Importing it again (a retried import)
+     * finds it recorded and changes nothing.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(ImportAssessment command, QuestionnaireCatalogue catalogue) {
+        if (assessmentId != null) {
+            return;
+        }
+        Questionnaire pinned = catalogue.version(command.questionnaireVersion()).orElseThrow(() ->
+                new IllegalStateException("Import " + command.importId() + " pins unknown questionnaire "
+                        + command.questionnaireVersion()));
+        apply(new AssessmentStarted(command.assessmentId(), command.partnerId(), command.companyId(),
+                command.questionnaireVersion(), command.at(), command.importId()));
+        Instant at = command.at();
+        for (ImportAssessment.Answer answer : command.answers()) {
+            at = at.plusMillis(1);
+            List<Violation> violations = AnswerRules.check(pinned.question(answer.questionId()).orElseThrow(),
+                    answer.answer());
+            if (!violations.isEmpty()) {
+                throw new IllegalStateException("Import " + command.importId() + " holds an invalid answer to "
+                        + answer.questionId() + ": " + violations);
+            }
+            CurrentAnswer current = answers.get(answer.questionId());
+            apply(new AnswerRecorded(command.assessmentId(), command.partnerId(), command.companyId(),
+                    command.questionnaireVersion(), answer.questionId(), answer.answer(),
+                    current == null ? null : current.answer(), command.recordedBy(), at, command.importId()));
+        }
+        Instant closedAt = at.plusMillis(1);
+        if (missing(pinned).isEmpty()) {
+            apply(new AssessmentSubmitted(command.assessmentId(), command.partnerId(), command.companyId(),
+                    command.recordedBy(), closedAt));
+        } else {
+            apply(new AssessmentCancelled(command.assessmentId(), command.partnerId(), command.companyId(),
+                    "Imported incomplete (import " + command.importId() + ")", command.recordedBy(), closedAt));
+        }
     }
 
     @CommandHandler

@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,6 +17,7 @@ import jakarta.inject.Singleton;
 import org.axonframework.eventhandling.EventMessage;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.socialmaturity.contracts.assessment.AnswerRecorded;
 import org.socialmaturity.contracts.company.CompanyRegistered;
 import org.socialmaturity.eventstore.AxonSettings;
 import org.socialmaturity.web.Page;
@@ -31,7 +33,8 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 
 /**
- * The read model behind "list my companies": one document per company, in one collection per generation
+ * The read model behind "list my companies" (and when each company last answered): one document per company, in one
+ * collection per generation
  * ({@code companies_g<n>}) of the service's own database, rebuilt side by side ({@code ReadModelSlots}). Writes
  * replace by company id and skip events at or before the document's {@code lastIndex}, so handling an event twice
  * changes nothing.
@@ -57,7 +60,7 @@ public class CompanyDirectory implements GenerationalReadModel<Document> {
 
     @Override
     public boolean handles(Object payload) {
-        return payload instanceof CompanyRegistered;
+        return payload instanceof CompanyRegistered || payload instanceof AnswerRecorded;
     }
 
     @Override
@@ -74,8 +77,19 @@ public class CompanyDirectory implements GenerationalReadModel<Document> {
 
     @Override
     public boolean apply(Document company, EventMessage<?> message, long index) {
-        if (index <= company.get("lastIndex", Number.class).longValue()
-                || !(message.getPayload() instanceof CompanyRegistered event)) {
+        if (index <= company.get("lastIndex", Number.class).longValue()) {
+            return false;
+        }
+        if (message.getPayload() instanceof AnswerRecorded answer) {
+            Date at = Date.from(answer.recordedAt());
+            Date before = company.getDate("lastAnsweredAt");
+            if (before == null || at.after(before)) {
+                company.append("lastAnsweredAt", at);
+            }
+            company.append("lastIndex", index);
+            return true;
+        }
+        if (!(message.getPayload() instanceof CompanyRegistered event)) {
             return false;
         }
         company.append("partnerId", event.partnerId())
@@ -149,6 +163,15 @@ public class CompanyDirectory implements GenerationalReadModel<Document> {
             }
         }
         return false;
+    }
+
+    /**
+     * When the company's latest answer was given, as far as the directory has read: what an import of past
+     * assessments must come after.
+     */
+    public Optional<Instant> lastAnsweredAt(String companyId) {
+        return Optional.ofNullable(companies().find(Filters.eq("_id", companyId)).first())
+                .map(d -> d.getDate("lastAnsweredAt")).map(Date::toInstant);
     }
 
     /** Whether the directory lists the company: what the consistency check compares with its registration. */

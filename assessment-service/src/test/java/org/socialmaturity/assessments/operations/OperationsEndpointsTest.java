@@ -84,9 +84,9 @@ class OperationsEndpointsTest {
                 }
             }
         }
-        assertEquals(22, operations, "the public operations of assessment-service, rebuild (start, progress, cancel), "
+        assertEquals(24, operations, "the public operations of assessment-service, rebuild (start, progress, cancel), "
                 + "dead letters, consistency, the event store's integrity, its checkpoints, erasure, targets, the questionnaire "
-                + "versions and their publication included");
+                + "versions and their publication, and imports included");
         assertEquals(List.of(), undocumented);
         assertTrue(openapi.getMap("components.schemas").containsKey("Company"));
     }

@@ -38,6 +38,7 @@ public final class RouteTable {
             entry("/api/v1/companies/" + ID + "/advice/stream", Service.RECOMMENDATION, false, true),
             entry("/api/v1/companies/" + ID + "/roadmap(/" + ID + ")?", Service.RECOMMENDATION, false, false),
             entry("/api/v1/companies(/" + ID + "(/assessments|/target)?)?", Service.ASSESSMENT, false, false),
+            entry("/api/v1/imports(/" + ID + ")?", Service.ASSESSMENT, false, false),
             entry("/api/v1/assessments/" + ID + "(/answers/" + ID + "|/submit|/cancel)?", Service.ASSESSMENT, false, false),
             entry("/api/v1/webhooks(/" + ID + "(/deliveries)?)?", Service.RECOMMENDATION, false, false));
 

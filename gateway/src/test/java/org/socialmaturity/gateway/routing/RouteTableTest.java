@@ -33,6 +33,8 @@ class RouteTableTest {
             "/api/v1/companies/c1/advice/stream, RECOMMENDATION",
             "/api/v1/companies/c1/roadmap, RECOMMENDATION",
             "/api/v1/questionnaires, ASSESSMENT",
+            "/api/v1/imports, ASSESSMENT",
+            "/api/v1/imports/i1, ASSESSMENT",
             "/api/v1/admin/questionnaires, ASSESSMENT",
             "/api/v1/companies/c1/roadmap/PHASE.2, RECOMMENDATION",
             "/api/v1/webhooks/w1/deliveries, RECOMMENDATION",

@@ -16,6 +16,7 @@ import org.socialmaturity.contracts.maturity.MaturityRules.Maturity;
 import org.socialmaturity.scoring.maturity.RecordMaturity;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * What scoring keeps about one company in one small document (read and written by id): its state (the latest answer
@@ -75,7 +76,7 @@ public class CompanyTimeline {
     }
 
     /**
-     * One recorded answer, who gave it, and the maturity that resulted. The maturity is not stored: it follows from
+     * One recorded answer, who gave it (and the import it came with, if any), and the maturity that resulted. The maturity is not stored: it follows from
      * the levels of the company's answers up to this one and the pinned questionnaire version, and is scored again
      * when entries are read ({@link TimelineEvents#scored}), which keeps an entry a fifth of its size.
      */
@@ -91,17 +92,18 @@ public class CompanyTimeline {
             int level,
             String actor,
             String correlationId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String importId,
             @JsonIgnore Maturity maturity) {
 
         Entry withMaturity(Maturity scored) {
             return new Entry(globalIndex, eventId, at, assessmentId, questionnaireVersion, questionId, previousAnswer,
-                    answer, level, actor, correlationId, scored);
+                    answer, level, actor, correlationId, importId, scored);
         }
 
         /** The entry without its answers' notes (up to 2,000 characters each), which only the history shows. */
         Entry withoutNotes() {
             return new Entry(globalIndex, eventId, at, assessmentId, questionnaireVersion, questionId,
-                    withoutNote(previousAnswer), withoutNote(answer), level, actor, correlationId, maturity);
+                    withoutNote(previousAnswer), withoutNote(answer), level, actor, correlationId, importId, maturity);
         }
 
         private static RawAnswer withoutNote(RawAnswer answer) {

@@ -140,7 +140,7 @@ public class TimelineEvents {
         timeline.entryCount++;
         return new Entry(index, message.getIdentifier(), event.recordedAt(), event.assessmentId(),
                 event.questionnaireVersion(), event.questionId(), event.previousAnswer(), event.answer(), level,
-                actor != null ? actor : event.recordedBy(), correlationId, maturity);
+                actor != null ? actor : event.recordedBy(), correlationId, event.importId(), maturity);
     }
 
     /**

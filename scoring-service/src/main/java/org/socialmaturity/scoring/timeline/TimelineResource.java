@@ -242,14 +242,17 @@ public class TimelineResource {
                                RawAnswer previousAnswer, RawAnswer answer,
                                @Schema(description = "1-4; null when the question does not apply") Integer level,
                                String correlationId,
-                               String eventId, long globalIndex, double index, int phase, boolean determinate) {
+                               String eventId, long globalIndex, double index, int phase, boolean determinate,
+                               @Schema(description = "The import it came with (POST /api/v1/imports); null for an "
+                                       + "answer recorded live") String importId) {
         /** The entry as partners and auditors read it: who answered and the notes revealed, or "erased". */
         static HistoryEntry of(Entry e, PersonalData personalData) {
             return new HistoryEntry(e.at(), personalData.reveal(e.actor()), e.assessmentId(), e.questionId(),
                     personalData.reveal(e.previousAnswer()), personalData.reveal(e.answer()),
                     e.level() == Question.NOT_APPLICABLE ? null : e.level(), e.correlationId(), e.eventId(),
                     e.globalIndex(),
-                    MaturityView.oneDecimal(e.maturity().index()), e.maturity().phase(), e.maturity().determinate());
+                    MaturityView.oneDecimal(e.maturity().index()), e.maturity().phase(), e.maturity().determinate(),
+                    e.importId());
         }
     }
 }

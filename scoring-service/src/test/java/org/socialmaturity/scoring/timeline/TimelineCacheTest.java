@@ -50,7 +50,7 @@ class TimelineCacheTest {
         String note = "n".repeat(noteLength);
         for (int i = 0; i < entries; i++) {
             all.add(new Entry(i, "event-" + i, Instant.EPOCH, "assessment", "v1", "team-dedicated-staff", null,
-                    new RawAnswer(null, BigDecimal.ONE, note), 1, "partner:p", "request", null));
+                    new RawAnswer(null, BigDecimal.ONE, note), 1, "partner:p", "request", null, null));
             points.add("{\"at\":\"1970-01-01T00:00:00Z\",\"eventId\":\"event-" + i + "\",\"index\":12.5}");
         }
         return new Cached(1, all, points, new AnswerState(), entries);

@@ -1,0 +1,124 @@
+package org.socialmaturity.assessments.imports;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.inject.Singleton;
+
+import org.bson.Document;
+import org.socialmaturity.eventstore.AxonSettings;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+
+/**
+ * The imports, one document each in the service's {@code imports} collection: written (durably, before the partner's
+ * {@code 202}) with the whole checked batch, its personal data sealed, then worked through one past assessment at a time
+ * by whichever replica holds its lease; the batch is removed once every assessment is recorded.
+ */
+@Singleton
+public class ImportJobs {
+
+    public enum Status { RUNNING, DONE }
+
+    private final MongoCollection<Document> imports;
+    private final ObjectMapper json;
+
+    ImportJobs(MongoClient mongo, AxonSettings settings, ObjectMapper json) {
+        this.imports = mongo.getDatabase(settings.serviceDatabase()).getCollection("imports");
+        this.json = json;
+        imports.createIndex(new Document("status", 1).append("leaseUntil", 1));
+    }
+
+    /** One past assessment to record; {@code recordedBy} and the answers' free text sealed. */
+    public record Item(String assessmentId, String companyId, Instant at, String questionnaireVersion,
+                       String recordedBy, List<ImportValidation.ValidAnswer> answers) {
+    }
+
+    /** What a partner reads of an import. */
+    public record Job(String importId, String partnerId, String requestHash, Status status, int total, int done,
+                      List<String> assessmentIds, Instant createdAt, Instant finishedAt, String lastError) {
+    }
+
+    /** @return false when an import of this id exists already (the same key, sent before) */
+    boolean create(String importId, String partnerId, String requestHash, String actor, List<Item> items,
+                   Instant now) {
+        Document job = new Document("_id", importId).append("partnerId", partnerId)
+                .append("requestHash", requestHash).append("actor", actor)
+                .append("status", Status.RUNNING.name()).append("total", items.size()).append("done", 0)
+                .append("assessmentIds", items.stream().map(Item::assessmentId).toList())
+                .append("items", items.stream().map(this::document).toList())
+                .append("createdAt", Date.from(now)).append("leaseUntil", Date.from(now));
+        try {
+            imports.insertOne(job);
+            return true;
+        } catch (RuntimeException e) {
+            if (org.socialmaturity.eventstore.mongo.GlobalSequenceEventStorageEngine.isDuplicateKey(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    Optional<Job> find(String importId) {
+        return Optional.ofNullable(imports.find(Filters.eq("_id", importId)).first()).map(ImportJobs::job);
+    }
+
+    /** A running import no replica holds, now held by this one for {@code lease}. */
+    Optional<Document> claim(Instant now, Duration lease) {
+        return Optional.ofNullable(imports.findOneAndUpdate(
+                Filters.and(Filters.eq("status", Status.RUNNING.name()), Filters.lte("leaseUntil", Date.from(now))),
+                Updates.set("leaseUntil", Date.from(now.plus(lease))),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
+    }
+
+    Item item(Document job, int index) {
+        try {
+            return json.readValue(job.getList("items", Document.class).get(index).toJson(), Item.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable item " + index + " of import " + job.getString("_id"), e);
+        }
+    }
+
+    /** One more past assessment recorded; the lease renewed. */
+    void advance(String importId, int done, Instant leaseUntil) {
+        imports.updateOne(Filters.eq("_id", importId), Updates.combine(Updates.set("done", done),
+                Updates.set("leaseUntil", Date.from(leaseUntil)), Updates.unset("lastError")));
+    }
+
+    /** Every assessment recorded: the batch and its personal data leave this collection. */
+    void finish(String importId, Instant at) {
+        imports.updateOne(Filters.eq("_id", importId), Updates.combine(Updates.set("status", Status.DONE.name()),
+                Updates.set("finishedAt", Date.from(at)), Updates.unset("items"), Updates.unset("actor")));
+    }
+
+    /** A failed attempt, shown to the partner; the lease runs out and another attempt follows. */
+    void failed(String importId, String error) {
+        imports.updateOne(Filters.eq("_id", importId), Updates.set("lastError", error));
+    }
+
+    private Document document(Item item) {
+        try {
+            return Document.parse(json.writeValueAsString(item));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unwritable import item " + item.assessmentId(), e);
+        }
+    }
+
+    private static Job job(Document d) {
+        return new Job(d.getString("_id"), d.getString("partnerId"), d.getString("requestHash"),
+                Status.valueOf(d.getString("status")), d.getInteger("total"), d.getInteger("done"),
+                d.getList("assessmentIds", String.class), d.getDate("createdAt").toInstant(),
+                Optional.ofNullable(d.getDate("finishedAt")).map(Date::toInstant).orElse(null),
+                d.getString("lastError"));
+    }
+}

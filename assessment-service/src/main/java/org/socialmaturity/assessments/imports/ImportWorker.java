@@ -1,0 +1,80 @@
+package org.socialmaturity.assessments.imports;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.inject.Singleton;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.bson.Document;
+import org.jboss.logging.Logger;
+import org.socialmaturity.assessments.assessment.ImportAssessment;
+import org.socialmaturity.eventstore.AxonRuntime;
+
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Records the past assessments of running imports, one commit per assessment, in the order checked (oldest first).
+ * An import is held by one replica at a time through a lease, renewed with every assessment recorded; a replica that
+ * dies (or an attempt that fails: MongoDB away) lets the lease run out and the next sweep, here or on another replica,
+ * goes on from the last assessment recorded. Recording one again changes nothing, so a crash between recording and
+ * counting it loses and doubles nothing.
+ */
+@Singleton
+public class ImportWorker {
+
+    private static final Logger LOG = Logger.getLogger(ImportWorker.class);
+    static final Duration LEASE = Duration.ofSeconds(30);
+
+    private final ImportJobs jobs;
+    private final CommandGateway commands;
+
+    ImportWorker(ImportJobs jobs, CommandGateway commands) {
+        this.jobs = jobs;
+        this.commands = commands;
+    }
+
+    @Scheduled(every = "${platform.imports.sweep:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        for (Optional<Document> job = jobs.claim(Instant.now(), LEASE); job.isPresent();
+             job = jobs.claim(Instant.now(), LEASE)) {
+            work(job.get());
+        }
+    }
+
+    /** Starts on the imports waiting now, without waiting for the next sweep. */
+    void kick() {
+        CompletableFuture.runAsync(this::sweep).exceptionally(failed -> {
+            LOG.warn("An import sweep failed; the next one goes on", failed);
+            return null;
+        });
+    }
+
+    private void work(Document job) {
+        String importId = job.getString("_id");
+        int total = job.getInteger("total");
+        for (int next = job.getInteger("done"); next < total; next++) {
+            ImportJobs.Item item = jobs.item(job, next);
+            try {
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(new ImportAssessment(item.assessmentId(),
+                        job.getString("partnerId"), item.companyId(), item.questionnaireVersion(), item.at(),
+                        item.recordedBy(), item.answers().stream().map(a -> new ImportAssessment.Answer(
+                                a.questionId(), a.answer())).toList(), importId))
+                        .andMetaData(Map.of(AxonRuntime.CORRELATION_ID, importId,
+                                AxonRuntime.ACTOR, job.getString("actor"))));
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Import %s: past assessment %d of %d not recorded; retried when the lease runs out",
+                        importId, next + 1, total);
+                jobs.failed(importId, "past assessment " + (next + 1) + " of " + total + ": " + e.getMessage());
+                return;
+            }
+            jobs.advance(importId, next + 1, Instant.now().plus(LEASE));
+        }
+        jobs.finish(importId, Instant.now());
+        LOG.infof("Import %s: %d past assessment(s) recorded", importId, total);
+    }
+}
