@@ -18,6 +18,7 @@ import org.socialmaturity.client.ApiException;
 import org.socialmaturity.client.api.AdviceApi;
 import org.socialmaturity.client.api.AssessmentsApi;
 import org.socialmaturity.client.api.CompaniesApi;
+import org.socialmaturity.client.api.ImportsApi;
 import org.socialmaturity.client.api.MaturityApi;
 import org.socialmaturity.client.api.OperationsApi;
 import org.socialmaturity.client.api.PartnersApi;
@@ -34,6 +35,9 @@ import org.socialmaturity.client.model.BenchmarkGroup;
 import org.socialmaturity.client.model.Cancellation;
 import org.socialmaturity.client.model.Company;
 import org.socialmaturity.client.model.CompanyRegistration;
+import org.socialmaturity.client.model.ImportProgress;
+import org.socialmaturity.client.model.ImportRequest;
+import org.socialmaturity.client.model.PastAssessment;
 import org.socialmaturity.client.model.Maturity;
 import org.socialmaturity.client.model.MaturityTarget;
 import org.socialmaturity.client.model.PartnerRegistration;
@@ -196,6 +200,29 @@ class PublicApiThroughGeneratedClientTest {
         assertEquals(1L, webhooks.listWebhooks(null, null).getTotal());
         webhooks.unsubscribeWebhook(subscription.getId());
 
+        // A company migrating from spreadsheets: two past assessments imported, placed at their dates.
+        Company migrated = companies.registerCompany(new CompanyRegistration().name("Migrada S.A.").sector("travel")
+                .country("ES").employees(120), null);
+        ImportsApi imports = new ImportsApi(portal);
+        ImportRequest history = new ImportRequest()
+                .addAssessmentsItem(pastAssessment(migrated.getId(), "2025-06-30", questionnaire, 3))
+                .addAssessmentsItem(pastAssessment(migrated.getId(), "2024-01-15", questionnaire, 2));
+        ImportProgress started = imports.startImport(history, "spreadsheet-2026");
+        Eventually.holds(() -> assertEquals(ImportProgress.StatusEnum.DONE,
+                call(() -> imports.getImport(started.getImportId())).getStatus()));
+        assertEquals(started.getImportId(), imports.startImport(history, "spreadsheet-2026").getImportId(),
+                "the same import again is the one made");
+        Eventually.holds(() -> {
+            assertEquals(2, call(() -> maturityApi.getMaturity(migrated.getId(), "2024-06-01T00:00:00Z", "en", null))
+                    .getPhase(), "as of mid-2024: the 2024 assessment");
+            assertEquals(3, call(() -> maturityApi.getMaturity(migrated.getId(), "2025-12-31T00:00:00Z", "en", null))
+                    .getPhase(), "as of the end of 2025: the 2025 one, every dimension at 3");
+        });
+        assertEquals(null, maturityApi.getMaturity(migrated.getId(), "2023-12-31T00:00:00Z", "en", null).getPhase(),
+                "nothing known before the first past assessment");
+        assertTrue(new TrajectoryAndHistoryApi(portal).getHistory(migrated.getId(), 0, 100).getItems().stream()
+                .allMatch(e -> started.getImportId().equals(e.getImportId())));
+
         // The operator publishes the shipped v2: new assessments pin it, the company goes on from its v1 answers.
         QuestionnairePublication v2;
         try (var in = getClass().getClassLoader().getResourceAsStream(
@@ -243,6 +270,16 @@ class PublicApiThroughGeneratedClientTest {
         OperationsApi operations = new OperationsApi(operator);
         operations.startReplay("scoring");
         Eventually.holds(() -> assertEquals("DONE", call(() -> operations.getReplay("scoring")).getState()));
+    }
+
+    /** Every required question of {@code questionnaire} at {@code level}. */
+    private static PastAssessment pastAssessment(String companyId, String date, Questionnaire questionnaire,
+                                                 int level) {
+        PastAssessment past = new PastAssessment().companyId(companyId).date(date)
+                .questionnaireVersion(questionnaire.getVersion()).answeredBy("ana@cliente.example");
+        questionnaire.getQuestions().stream().filter(Question::getRequired)
+                .forEach(q -> past.putAnswersItem(q.getId(), answerAt(q, level)));
+        return past;
     }
 
     private static Answer answerAt(Question question, int level) {

@@ -175,7 +175,7 @@ public class ImportResource {
                 job.createdAt(), job.finishedAt(), job.lastError());
     }
 
-    @Schema(name = "Import")
+    @Schema(name = "ImportProgress")
     public record ImportView(String importId,
                              @Schema(enumeration = {"RUNNING", "DONE"}) String status,
                              int total, int done, List<String> assessmentIds, Instant createdAt, Instant finishedAt,
