@@ -207,10 +207,10 @@ class PublicApiThroughGeneratedClientTest {
         ImportRequest history = new ImportRequest()
                 .addAssessmentsItem(pastAssessment(migrated.getId(), "2025-06-30", questionnaire, 3))
                 .addAssessmentsItem(pastAssessment(migrated.getId(), "2024-01-15", questionnaire, 2));
-        ImportProgress started = imports.startImport(history, "spreadsheet-2026");
+        ImportProgress started = imports.startImport("spreadsheet-2026", history);
         Eventually.holds(() -> assertEquals(ImportProgress.StatusEnum.DONE,
                 call(() -> imports.getImport(started.getImportId())).getStatus()));
-        assertEquals(started.getImportId(), imports.startImport(history, "spreadsheet-2026").getImportId(),
+        assertEquals(started.getImportId(), imports.startImport("spreadsheet-2026", history).getImportId(),
                 "the same import again is the one made");
         Eventually.holds(() -> {
             assertEquals(2, call(() -> maturityApi.getMaturity(migrated.getId(), "2024-06-01T00:00:00Z", "en", null))

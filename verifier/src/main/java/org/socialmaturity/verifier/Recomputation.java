@@ -88,7 +88,7 @@ final class Recomputation {
                     }
                     int level = pinned.get().question(answer.questionId()).orElseThrow().levelOf(answer.answer());
                     state.record(Held.of(answer.questionnaireVersion(), answer.questionId(), answer.answer(), level));
-                    now = MaturityRules.score(pinned.get(), state.levelsUnder(pinned.get(), catalogue));
+                    now = MaturityRules.score(state, catalogue).orElseThrow();
                     points.add(Point.of(index, event.id(), answer.recordedAt(), answer.questionId(), level, now));
                     if (now.determinate()) {
                         String at = answer.recordedAt().toString();

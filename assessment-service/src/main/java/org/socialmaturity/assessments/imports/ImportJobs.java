@@ -28,7 +28,10 @@ import com.mongodb.client.model.Updates;
 @Singleton
 public class ImportJobs {
 
-    public enum Status { RUNNING, DONE }
+    public enum Status { RUNNING, DONE, FAILED }
+
+    /** Attempts at one past assessment before the import stops as FAILED. */
+    static final int MAX_ATTEMPTS = 5;
 
     private final MongoCollection<Document> imports;
     private final ObjectMapper json;
@@ -89,21 +92,34 @@ public class ImportJobs {
         }
     }
 
-    /** One more past assessment recorded; the lease renewed. */
+    /**
+     * One more past assessment recorded; the lease renewed. Never backwards: a replica that stalled past its lease while
+     * another went on does not move the count back.
+     */
     void advance(String importId, int done, Instant leaseUntil) {
-        imports.updateOne(Filters.eq("_id", importId), Updates.combine(Updates.set("done", done),
-                Updates.set("leaseUntil", Date.from(leaseUntil)), Updates.unset("lastError")));
+        imports.updateOne(Filters.and(Filters.eq("_id", importId), Filters.lt("done", done)), Updates.combine(
+                Updates.set("done", done), Updates.set("leaseUntil", Date.from(leaseUntil)),
+                Updates.set("attempts", 0), Updates.unset("lastError")));
     }
 
-    /** Every assessment recorded: the batch and its personal data leave this collection. */
-    void finish(String importId, Instant at) {
-        imports.updateOne(Filters.eq("_id", importId), Updates.combine(Updates.set("status", Status.DONE.name()),
-                Updates.set("finishedAt", Date.from(at)), Updates.unset("items"), Updates.unset("actor")));
+    /** Every assessment recorded (or the import given up): the batch and its personal data leave this collection. */
+    void finish(String importId, Status status, Instant at) {
+        imports.updateOne(Filters.and(Filters.eq("_id", importId), Filters.eq("status", Status.RUNNING.name())),
+                Updates.combine(Updates.set("status", status.name()), Updates.set("finishedAt", Date.from(at)),
+                        Updates.unset("items"), Updates.unset("actor")));
     }
 
-    /** A failed attempt, shown to the partner; the lease runs out and another attempt follows. */
-    void failed(String importId, String error) {
-        imports.updateOne(Filters.eq("_id", importId), Updates.set("lastError", error));
+    /**
+     * A failed attempt, shown to the partner; the lease runs out and another attempt follows, up to
+     * {@link #MAX_ATTEMPTS}, after which the import stops as FAILED (what was recorded stays recorded).
+     */
+    void failed(String importId, String error, Instant at) {
+        Document job = imports.findOneAndUpdate(Filters.eq("_id", importId), Updates.combine(
+                Updates.set("lastError", error), Updates.inc("attempts", 1)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (job != null && job.getInteger("attempts", 0) >= MAX_ATTEMPTS) {
+            finish(importId, Status.FAILED, at);
+        }
     }
 
     private Document document(Item item) {

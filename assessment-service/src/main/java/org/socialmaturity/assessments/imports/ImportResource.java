@@ -94,7 +94,7 @@ public class ImportResource {
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
     public Response start(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                          @Parameter(description = "Required: names the import, so that a retry makes it once",
+                          @Parameter(required = true, description = "Names the import, so that a retry makes it once",
                                   example = "migration-2026-11") @HeaderParam(IDEMPOTENCY_KEY) String key,
                           String body) {
         String partnerId = call.partnerId();

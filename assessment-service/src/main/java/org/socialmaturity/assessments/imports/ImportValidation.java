@@ -6,8 +6,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -46,9 +48,14 @@ public class ImportValidation {
         this.catalogue = catalogue;
     }
 
-    /** A past assessment, checked: its answers in the order sent. */
-    public record Valid(String companyId, Instant at, String questionnaireVersion, String answeredBy,
+    /** A past assessment, checked: its answers in the order sent; {@code path} where the batch holds it. */
+    public record Valid(String path, String companyId, Instant at, String questionnaireVersion, String answeredBy,
                         List<ValidAnswer> answers) {
+
+        /** Recorded as {@code at}, its answers a millisecond apart after it, then closed: done by this instant. */
+        Instant closedAt() {
+            return at.plusMillis(answers.size() + 1L);
+        }
     }
 
     public record ValidAnswer(String questionId, RawAnswer answer) {
@@ -61,10 +68,20 @@ public class ImportValidation {
         for (ImportBatch.Assessment assessment : batch.assessments()) {
             check(partnerId, assessment, now, violations).ifPresent(valid::add);
         }
+        List<Valid> oldestFirst = valid.stream().sorted(Comparator.comparing(Valid::at)).toList();
+        Map<String, Valid> previous = new HashMap<>();
+        for (Valid assessment : oldestFirst) {
+            Valid before = previous.put(assessment.companyId(), assessment);
+            if (before != null && !assessment.at().isAfter(before.closedAt())) {
+                violations.add(new Violation(assessment.path(), "is dated " + assessment.at() + ", "
+                        + "within the company's past assessment of " + before.at() + ": a company's past assessments "
+                        + "need distinct dates"));
+            }
+        }
         if (!violations.isEmpty()) {
             throw ApiProblem.invalid(violations).with("badParts", violations.size());
         }
-        return valid.stream().sorted(Comparator.comparing(Valid::at)).toList();
+        return oldestFirst;
     }
 
     private Optional<Valid> check(String partnerId, ImportBatch.Assessment assessment, Instant now,
@@ -98,7 +115,8 @@ public class ImportValidation {
             answer(answer, pinned, answered, violations).ifPresent(answers::add);
         }
         return violations.size() > before ? Optional.empty()
-                : Optional.of(new Valid(assessment.companyId(), at, version, assessment.answeredBy(), answers));
+                : Optional.of(new Valid(path + ".date", assessment.companyId(), at, version, assessment.answeredBy(),
+                answers));
     }
 
     private static Optional<ValidAnswer> answer(ImportBatch.Answer answer, Optional<Questionnaire> pinned,

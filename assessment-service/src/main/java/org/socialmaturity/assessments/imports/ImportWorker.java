@@ -5,14 +5,19 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.bson.Document;
 import org.jboss.logging.Logger;
+import org.socialmaturity.assessments.assessment.Assessment;
 import org.socialmaturity.assessments.assessment.ImportAssessment;
+import org.socialmaturity.assessments.company.CompanyDirectory;
 import org.socialmaturity.eventstore.AxonRuntime;
 
 import io.quarkus.scheduler.Scheduled;
@@ -32,10 +37,25 @@ public class ImportWorker {
 
     private final ImportJobs jobs;
     private final CommandGateway commands;
+    private final CompanyDirectory directory;
+    private final AxonRuntime axon;
+    /** Kicks run here, one at a time, off the request threads and the shared pool. */
+    private final ExecutorService kicks = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "import-kick");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    ImportWorker(ImportJobs jobs, CommandGateway commands) {
+    ImportWorker(ImportJobs jobs, CommandGateway commands, CompanyDirectory directory, AxonRuntime axon) {
         this.jobs = jobs;
         this.commands = commands;
+        this.directory = directory;
+        this.axon = axon;
+    }
+
+    @PreDestroy
+    void stop() {
+        kicks.shutdownNow();
     }
 
     @Scheduled(every = "${platform.imports.sweep:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -48,7 +68,7 @@ public class ImportWorker {
 
     /** Starts on the imports waiting now, without waiting for the next sweep. */
     void kick() {
-        CompletableFuture.runAsync(this::sweep).exceptionally(failed -> {
+        CompletableFuture.runAsync(this::sweep, kicks).exceptionally(failed -> {
             LOG.warn("An import sweep failed; the next one goes on", failed);
             return null;
         });
@@ -58,8 +78,17 @@ public class ImportWorker {
         String importId = job.getString("_id");
         int total = job.getInteger("total");
         for (int next = job.getInteger("done"); next < total; next++) {
-            ImportJobs.Item item = jobs.item(job, next);
             try {
+                ImportJobs.Item item = jobs.item(job, next);
+                // Checked again as it is written: answers recorded since the import was accepted come first.
+                Optional<Instant> latest = directory.lastAnsweredAt(item.companyId());
+                if (latest.isPresent() && !item.at().isAfter(latest.get()) && !recordedAlready(item)) {
+                    jobs.failed(importId, "past assessment " + (next + 1) + " of " + total + " is dated " + item.at()
+                            + ", not after the company's latest answer (" + latest.get() + "): stopped, the "
+                            + "assessments before it are recorded", Instant.now());
+                    jobs.finish(importId, ImportJobs.Status.FAILED, Instant.now());
+                    return;
+                }
                 commands.sendAndWait(GenericCommandMessage.asCommandMessage(new ImportAssessment(item.assessmentId(),
                         job.getString("partnerId"), item.companyId(), item.questionnaireVersion(), item.at(),
                         item.recordedBy(), item.answers().stream().map(a -> new ImportAssessment.Answer(
@@ -69,12 +98,18 @@ public class ImportWorker {
             } catch (RuntimeException e) {
                 LOG.warnf(e, "Import %s: past assessment %d of %d not recorded; retried when the lease runs out",
                         importId, next + 1, total);
-                jobs.failed(importId, "past assessment " + (next + 1) + " of " + total + ": " + e.getMessage());
+                jobs.failed(importId, "past assessment " + (next + 1) + " of " + total + ": " + e.getMessage(),
+                        Instant.now());
                 return;
             }
             jobs.advance(importId, next + 1, Instant.now().plus(LEASE));
         }
-        jobs.finish(importId, Instant.now());
+        jobs.finish(importId, ImportJobs.Status.DONE, Instant.now());
         LOG.infof("Import %s: %d past assessment(s) recorded", importId, total);
+    }
+
+    /** A past assessment recorded before a crash is its own latest answer: that is no reason to stop. */
+    private boolean recordedAlready(ImportJobs.Item item) {
+        return axon.readAggregate(Assessment.class, item.assessmentId(), assessment -> Boolean.TRUE).isPresent();
     }
 }

@@ -64,13 +64,14 @@ class ImportApiTest {
                                 Map.of("optionId", "x"))),
                 Map.of("companyId", company, "date", "15/01/2024", "answers", Map.of("team-training",
                         Map.of("optionId", "programme", "evidence", List.of(Map.of("attachment", Map.of("name",
-                                "a.pdf", "mediaType", "application/pdf", "content", "JVBERi0="))))))));
+                                "a.pdf", "mediaType", "application/pdf", "content", "JVBERi0=")))))),
+                past(company, "2024-01-15", 3)));
         post(partner, key, bad).then().statusCode(400).contentType("application/problem+json")
-                .body("badParts", equalTo(6))
+                .body("badParts", equalTo(7))
                 .body("violations.field", hasItems("assessments[1].companyId", "assessments[1].date",
                         "assessments[1].answers.governance-owner.optionId",
                         "assessments[1].answers.no-such-question.questionId", "assessments[2].date",
-                        "assessments[2].answers.team-training.evidence"));
+                        "assessments[2].answers.team-training.evidence", "assessments[3].date"));
 
         Map<String, Object> good = Map.of("assessments", List.of(past(company, "2025-06-30", 3),
                 past(company, "2024-01-15", 2)));

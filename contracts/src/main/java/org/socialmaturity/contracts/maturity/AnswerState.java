@@ -3,6 +3,7 @@ package org.socialmaturity.contracts.maturity;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,7 +21,8 @@ import org.socialmaturity.contracts.questionnaire.QuestionnaireMapping.QuestionM
 
 /**
  * A company's state: the latest answer to each question of each questionnaire version it answered, in the order they
- * were recorded. Scored under one version ({@link #levelsUnder}), the answers to that version count as they are and
+ * were recorded. It is scored under the newest version it answers ({@link #newestVersion}). Scored under one version
+ * ({@link #levelsUnder}), the answers to that version count as they are and
  * those to earlier versions are carried forward through each version's mapping; an answer no mapping carries (or one
  * to a later version: mappings only lead forward) is named as not carried. The latest answer wins.
  */
@@ -47,6 +49,17 @@ public final class AnswerState {
 
     public int size() {
         return held.size();
+    }
+
+    /**
+     * The newest version (in publication order) the state answers: what the company's maturity is scored under, so
+     * that an answer to an older assessment after a newer version was answered is carried forward, not the newer
+     * answers dropped.
+     */
+    public Optional<Questionnaire> newestVersion(QuestionnaireCatalogue catalogue) {
+        List<String> versions = catalogue.versions();
+        return held.values().stream().map(Held::version).max(Comparator.comparingInt(versions::indexOf))
+                .flatMap(catalogue::version);
     }
 
     /**

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.socialmaturity.contracts.questionnaire.Axis;
 import org.socialmaturity.contracts.questionnaire.Dimension;
 import org.socialmaturity.contracts.questionnaire.Question;
 import org.socialmaturity.contracts.questionnaire.Questionnaire;
+import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
 
 /**
  * The scoring rules of DESIGN §2, as a pure function of a company's state: the same levels always give the same
@@ -28,6 +30,11 @@ public final class MaturityRules {
      */
     public static Maturity score(Questionnaire questionnaire, Map<String, Integer> levels) {
         return score(questionnaire, new AnswerState.Levels(levels, List.of()));
+    }
+
+    /** Scores a company's state under the newest version it answers; empty before its first answer. */
+    public static Optional<Maturity> score(AnswerState state, QuestionnaireCatalogue catalogue) {
+        return state.newestVersion(catalogue).map(newest -> score(newest, state.levelsUnder(newest, catalogue)));
     }
 
     /**

@@ -25,6 +25,10 @@ final class PublicationRules {
 
     static List<String> check(Questionnaire next, QuestionnaireMapping mapping, Questionnaire previous,
                               Collection<String> published) {
+        List<String> missing = missingIds(next, mapping);
+        if (!missing.isEmpty()) {
+            return missing;
+        }
         List<String> problems = new ArrayList<>(QuestionnaireRules.check(next));
         if (next.version() == null || !VERSION.matcher(next.version()).matches()) {
             problems.add("version must be v followed by a number, such as v2");
@@ -94,6 +98,29 @@ final class PublicationRules {
                 problems.add(where + ": " + mapped + " is not an option of " + to.id());
             }
         });
+    }
+
+    /** What the other rules need to be there before they can be read: every id and every band's start. */
+    private static List<String> missingIds(Questionnaire next, QuestionnaireMapping mapping) {
+        List<String> problems = new ArrayList<>();
+        next.dimensions().stream().filter(d -> d.id() == null).findFirst()
+                .ifPresent(d -> problems.add("every dimension needs an id"));
+        for (Question question : next.questions()) {
+            if (question.id() == null || question.dimension() == null) {
+                problems.add("every question needs an id and a dimension");
+                continue;
+            }
+            if (question.options().stream().anyMatch(o -> o.id() == null)) {
+                problems.add("question " + question.id() + ": every option needs an id");
+            }
+            if (question.bands().stream().anyMatch(b -> b.from() == null)) {
+                problems.add("question " + question.id() + ": every band needs a from");
+            }
+        }
+        if (mapping != null && mapping.questions().stream().anyMatch(m -> m.from() == null || m.to() == null)) {
+            problems.add("mapping: every entry needs from and to");
+        }
+        return problems;
     }
 
     private static Set<String> ids(List<Dimension> dimensions) {

@@ -24,6 +24,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 public final class QuestionnaireCatalogue {
 
     private static final String ROOT = "questionnaires/";
+    private static final System.Logger LOG = System.getLogger(QuestionnaireCatalogue.class.getName());
+    private static final java.util.regex.Pattern VERSION_NAME = java.util.regex.Pattern.compile("v[0-9]{1,6}");
+    /** How soon after a read a version not known is looked for again. */
+    static final Duration MISS_PAUSE = Duration.ofMillis(100);
 
     /** The publications stored after the first {@code known} of them, in order. */
     @FunctionalInterface
@@ -77,10 +81,15 @@ public final class QuestionnaireCatalogue {
         return known.versions().get(known.current());
     }
 
+    /**
+     * A version; one not known yet is looked for at once (an event can pin a version only after its publication is
+     * stored), unless it cannot be a version name or the store was read within the last {@link #MISS_PAUSE}.
+     */
     public Optional<Questionnaire> version(String version) {
         Questionnaire known = fresh().versions().get(version);
-        if (known == null && source != null) {
-            refresh();
+        if (known == null && source != null && version != null && VERSION_NAME.matcher(version).matches()
+                && System.nanoTime() - checkedAt > MISS_PAUSE.toNanos()) {
+            refreshQuietly();
             known = snapshot.versions().get(version);
         }
         return Optional.ofNullable(known);
@@ -109,7 +118,7 @@ public final class QuestionnaireCatalogue {
                 known.versions().keySet());
     }
 
-    /** Looks for publications now. */
+    /** Looks for publications now. @throws RuntimeException when the store cannot be read */
     public void refresh() {
         if (source == null) {
             return;
@@ -124,11 +133,28 @@ public final class QuestionnaireCatalogue {
         }
     }
 
+    /** What it knows, looked for again when older than the freshness; what it knew when the store cannot be read. */
     private Snapshot fresh() {
         if (source != null && System.nanoTime() - checkedAt > freshnessNanos) {
-            refresh();
+            synchronized (this) {
+                // Another thread may have looked while this one waited.
+                if (System.nanoTime() - checkedAt > freshnessNanos) {
+                    refreshQuietly();
+                }
+            }
         }
         return snapshot;
+    }
+
+    private void refreshQuietly() {
+        try {
+            refresh();
+        } catch (RuntimeException unreadable) {
+            // Served from what it knows; looked for again after the freshness, not on every call meanwhile.
+            checkedAt = System.nanoTime();
+            LOG.log(System.Logger.Level.WARNING, "Questionnaire publications unreadable, serving the versions known: "
+                    + unreadable);
+        }
     }
 
     private static Snapshot builtIn() {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.socialmaturity.contracts.assessment.RawAnswer;
 import org.socialmaturity.contracts.maturity.AnswerState.Held;
 import org.socialmaturity.contracts.maturity.AnswerState.Levels;
+import org.socialmaturity.contracts.questionnaire.Band;
 import org.socialmaturity.contracts.questionnaire.Question;
 import org.socialmaturity.contracts.questionnaire.QuestionType;
 import org.socialmaturity.contracts.questionnaire.Questionnaire;
@@ -93,16 +94,45 @@ class AnswerStateTest {
 
     @Test
     void aNumberCarriesItsValueWhichTheNewBandsPlace() {
-        AnswerState state = new AnswerState();
+        // A v2 whose staff question has wider bands: 2.5 is level 3 in v1 ([2, 5)) and level 2 here ([1, 3)).
+        Questionnaire shifted = withStaffBands(V2.questionnaire(), List.of(new Band(BigDecimal.ZERO, BigDecimal.ONE, 1),
+                new Band(BigDecimal.ONE, new BigDecimal("3"), 2), new Band(new BigDecimal("3"), new BigDecimal("8"), 3),
+                new Band(new BigDecimal("8"), null, 4)));
+        QuestionnaireCatalogue catalogue = QuestionnaireCatalogue.load().with(new QuestionnairePublished(shifted,
+                V2.mapping(), Instant.parse("2026-11-27T10:00:00Z")));
         Question staff = V1.question("team-dedicated-staff").orElseThrow();
-        state.record(Held.of("v1", staff.id(), RawAnswer.number(new BigDecimal("3")), 3));
-        Held carried = new Held("v2", staff.id(), null, new BigDecimal("3"), 3);
-        assertEquals(3, state.levelsUnder(V2.questionnaire(), CATALOGUE).levels().get(carried.questionId()));
+        RawAnswer twoAndAHalf = RawAnswer.number(new BigDecimal("2.5"));
+        AnswerState state = new AnswerState();
+        state.record(Held.of("v1", staff.id(), twoAndAHalf, staff.levelOf(twoAndAHalf)));
+        assertEquals(3, staff.levelOf(twoAndAHalf));
+        assertEquals(2, state.levelsUnder(shifted, catalogue).levels().get(staff.id()), "placed by v2's bands");
+
         AnswerState keptBeforeOptions = new AnswerState();
         keptBeforeOptions.record(new Held("v1", staff.id(), null, null, 3));
         assertEquals(List.of("v1/team-dedicated-staff"),
-                keptBeforeOptions.levelsUnder(V2.questionnaire(), CATALOGUE).notCarried(),
-                "a level alone cannot be carried");
+                keptBeforeOptions.levelsUnder(shifted, catalogue).notCarried(), "a level alone cannot be carried");
+    }
+
+    @Test
+    void theNewestVersionAnsweredIsTheOneScored() {
+        AnswerState state = v1Answers();
+        assertEquals("v1", state.newestVersion(CATALOGUE).orElseThrow().version());
+        state.record(Held.of("v2", "responsiveness-private-resolution-hours", RawAnswer.number(BigDecimal.ONE), 4));
+        state.record(Held.of("v1", "governance-owner", RawAnswer.choice("executive"), 4));
+        assertEquals("v2", state.newestVersion(CATALOGUE).orElseThrow().version(),
+                "a later answer to v1 does not take the company back to v1");
+        assertEquals(3.0, MaturityRules.score(state, CATALOGUE).orElseThrow().dimensions().stream()
+                .filter(d -> d.id().equals("GOVERNANCE")).findFirst().orElseThrow().score(),
+                "governance (4 + 2) / 2 under v2: the later v1 answer carried");
+    }
+
+    private static Questionnaire withStaffBands(Questionnaire q, List<Band> bands) {
+        List<Question> questions = q.questions().stream().map(question -> !question.id().equals("team-dedicated-staff")
+                ? question : new Question(question.id(), question.dimension(), question.type(), question.required(),
+                question.optionalInScope(), question.text(), question.help(), question.options(), question.unit(),
+                question.min(), question.max(), bands)).toList();
+        return new Questionnaire(q.version(), q.phaseShare(), q.quadrantThreshold(), q.phases(), q.dimensions(),
+                questions);
     }
 
     private static RawAnswer levelTwo(Question question) {

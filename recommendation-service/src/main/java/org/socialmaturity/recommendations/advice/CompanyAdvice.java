@@ -12,6 +12,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.socialmaturity.contracts.advice.AdviceIssued;
 import org.socialmaturity.contracts.advice.RoadmapItemUpdated;
 
@@ -19,8 +20,10 @@ import org.socialmaturity.contracts.advice.RoadmapItemUpdated;
  * The advice issued to one company. Changes are handled in global order, so the global index of the last change
  * advised on is enough to make issuing exactly-once: a change at or before it (a replay, a restart after a crash
  * between issuing and saving a token) issues nothing. The advice id is derived from its cause, too. Its items form the
- * company's roadmap, which the partner assigns item by item.
+ * company's roadmap, which the partner assigns item by item. Revision 2 added the items issued: a snapshot of an
+ * earlier revision is ignored and the aggregate loads from its events.
  */
+@Revision("2")
 public class CompanyAdvice {
 
     @AggregateIdentifier

@@ -33,6 +33,7 @@ import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
 import org.socialmaturity.recommendations.advice.CompanyAdviceLog.Assignment;
 import org.socialmaturity.web.ApiProblem;
 import org.socialmaturity.web.CallContext;
+import org.socialmaturity.web.CsvCells;
 import org.socialmaturity.web.Commands;
 import org.socialmaturity.web.LanguageNegotiation;
 import org.socialmaturity.web.ProblemMappers;
@@ -112,7 +113,8 @@ public class RoadmapResource {
                                @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         RoadmapView roadmap = roadmap(companyId, lang, acceptLanguage);
         try {
-            return Response.ok(CSV_WRITER.writer(CSV_COLUMNS).writeValueAsString(roadmap.items()),
+            List<RoadmapItem> rows = roadmap.items().stream().map(RoadmapItem::forSpreadsheet).toList();
+            return Response.ok(CSV_WRITER.writer(CSV_COLUMNS).writeValueAsString(rows),
                             CSV + "; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"roadmap-" + companyId + ".csv\"")
                     .build();
@@ -203,5 +205,11 @@ public class RoadmapResource {
                               String updatedBy,
                               Instant firstIssuedAt, Instant lastIssuedAt, List<String> adviceIds, String source,
                               String body) {
+
+        /** What people wrote, kept from running as a formula in the spreadsheet that opens the export. */
+        RoadmapItem forSpreadsheet() {
+            return new RoadmapItem(code, title, status, CsvCells.neutralized(owner), due, updatedAt,
+                    CsvCells.neutralized(updatedBy), firstIssuedAt, lastIssuedAt, adviceIds, source, body);
+        }
     }
 }

@@ -110,6 +110,12 @@ class RoadmapApiTest {
         assign(partner, company, "PHASE.2", body).then().statusCode(200).body("status", equalTo("DONE"));
         assertEquals(1, roadmapEvents(company), "a retried assignment is not recorded twice");
 
+        assign(partner, company, "ALERT.PHASE_DROPPED", "{\"status\":\"OPEN\",\"owner\":\"=HYPERLINK(\\\"x\\\")\"}")
+                .then().statusCode(200).body("owner", equalTo("=HYPERLINK(\"x\")"));
+        Eventually.holds(() -> assertTrue(given().header("X-Partner-Id", partner).accept("text/csv")
+                .get("/api/v1/companies/{id}/roadmap", company).then().extract().asString()
+                .contains("'=HYPERLINK"), "a formula an owner holds is not run by the spreadsheet"));
+
         subjectKeys.erase(owner, Instant.now());
         Eventually.holds(() -> roadmap(partner, company).then()
                 .body("items.find { it.code == 'PHASE.2' }.owner", equalTo("erased"))

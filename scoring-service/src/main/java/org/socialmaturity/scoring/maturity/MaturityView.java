@@ -30,8 +30,9 @@ public record MaturityView(
         List<String> holdingBack,
         @Schema(example = "19") int answered,
         @Schema(example = "19") int required,
-        @Schema(description = "The questionnaire version it is scored under: the one the latest answer pinned; "
-                + "null before the first answer", example = "v2") String questionnaireVersion,
+        @Schema(description = "The questionnaire version it is scored under: the newest the company has answered "
+                + "(answers to earlier ones carried by their mappings); null before the first answer", example = "v2")
+        String questionnaireVersion,
         @Schema(description = "Answers to other versions that do not count under this one (version/questionId): "
                 + "no mapping carries them (or they answer a later version); empty when every answer counts",
                 example = "[]") List<String> notCarried,

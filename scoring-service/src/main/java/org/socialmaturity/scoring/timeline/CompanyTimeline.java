@@ -35,7 +35,7 @@ public class CompanyTimeline {
     public String sector;
     public String country;
     public Integer employees;
-    /** The questionnaire version the last answer pinned: the one its maturity now is scored with. */
+    /** The questionnaire version the last answer pinned (the version of state answers kept before they named theirs). */
     public String lastVersion;
     /** The latest target its partner set; null when none. */
     public TargetSet target;

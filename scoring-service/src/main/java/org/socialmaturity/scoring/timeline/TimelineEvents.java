@@ -1,7 +1,6 @@
 package org.socialmaturity.scoring.timeline;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +15,9 @@ import org.socialmaturity.contracts.company.CompanyRegistered;
 import org.socialmaturity.contracts.company.TargetSet;
 import org.socialmaturity.contracts.maturity.MaturityPhaseChanged;
 import org.socialmaturity.contracts.maturity.QuadrantChanged;
+import org.socialmaturity.contracts.questionnaire.Band;
+import org.socialmaturity.contracts.questionnaire.Option;
+import org.socialmaturity.contracts.questionnaire.Question;
 import org.socialmaturity.contracts.questionnaire.Questionnaire;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
 import org.socialmaturity.eventstore.AxonRuntime;
@@ -81,26 +83,34 @@ public class TimelineEvents {
     }
 
     /**
-     * The company's maturity after its latest answers, as its last entry has it: its state scored under the
-     * questionnaire version the last answer pinned (answers to other versions carried by their mappings); empty before
-     * the first answer.
+     * The company's maturity after its latest answers, as its last entry has it: its state scored under the newest
+     * questionnaire version it answers (answers to earlier ones carried by their mappings); empty before the first
+     * answer.
      */
     public Optional<Maturity> now(CompanyTimeline timeline) {
-        String version = timeline.lastVersion != null ? timeline.lastVersion
-                // Documents written before lastVersion was kept: the version of the assessment answered last.
-                : timeline.state.values().stream().max(Comparator.comparing(StateAnswer::at))
-                        .map(latest -> timeline.assessments.get(latest.assessmentId()))
-                        .map(AssessmentInfo::questionnaireVersion).orElse(null);
-        return Optional.ofNullable(version).flatMap(catalogue::version)
-                .map(questionnaire -> MaturityRules.score(questionnaire,
-                        stateOf(timeline).levelsUnder(questionnaire, catalogue)));
+        return MaturityRules.score(stateOf(timeline), catalogue);
     }
 
-    /** The timeline's state as the scoring rules read it, in the order answered. */
+    /**
+     * The timeline's state as the scoring rules read it, in the order answered. A state answer kept before versions
+     * were data holds its level only: its option is the one of that level (each level has one in v1), its number the
+     * lower bound of that level's band, so that it carries into a later version as the entries it came from do.
+     */
     AnswerState stateOf(CompanyTimeline timeline) {
         AnswerState state = new AnswerState();
-        timeline.state.values().forEach(a -> state.record(new Held(versionOf(timeline, a), a.questionId(),
-                a.optionId(), a.value(), a.level())));
+        timeline.state.values().forEach(a -> {
+            String version = versionOf(timeline, a);
+            if (a.optionId() != null || a.value() != null || a.level() == Question.NOT_APPLICABLE) {
+                state.record(new Held(version, a.questionId(), a.optionId(), a.value(), a.level()));
+                return;
+            }
+            Optional<Question> question = catalogue.version(version).flatMap(q -> q.question(a.questionId()));
+            state.record(new Held(version, a.questionId(),
+                    question.map(q -> q.options().stream().filter(o -> o.level() == a.level()).map(Option::id)
+                            .toList()).filter(ids -> ids.size() == 1).map(ids -> ids.get(0)).orElse(null),
+                    question.flatMap(q -> q.bands().stream().filter(b -> b.level() == a.level()).map(Band::from)
+                            .findFirst()).orElse(null), a.level()));
+        });
         return state;
     }
 
@@ -134,7 +144,7 @@ public class TimelineEvents {
         timeline.state.remove(key);
         timeline.state.put(key, new StateAnswer(event.questionId(), level, event.assessmentId(), event.recordedAt(),
                 event.questionnaireVersion(), event.answer().optionId(), event.answer().value()));
-        Maturity maturity = MaturityRules.score(pinned, stateOf(timeline).levelsUnder(pinned, catalogue));
+        Maturity maturity = MaturityRules.score(stateOf(timeline), catalogue).orElseThrow();
         String actor = (String) message.getMetaData().get(AxonRuntime.ACTOR);
         String correlationId = (String) message.getMetaData().get(AxonRuntime.CORRELATION_ID);
         timeline.entryCount++;
@@ -145,7 +155,7 @@ public class TimelineEvents {
 
     /**
      * Stored entries with the maturity each resulted in, scored exactly as {@link #apply} scored it: the company's state
-     * after the entry's answer, under the entry's pinned questionnaire.
+     * after the entry's answer, under the newest version it answers.
      *
      * @param state the company's state before the first of {@code stored} (empty for a company's first entry); moved
      *              past the last of them
@@ -153,9 +163,9 @@ public class TimelineEvents {
     public List<Entry> scored(List<Entry> stored, AnswerState state) {
         List<Entry> scored = new ArrayList<>(stored.size());
         for (Entry entry : stored) {
+            pinned(entry.questionnaireVersion(), entry.eventId());
             state.record(Held.of(entry.questionnaireVersion(), entry.questionId(), entry.answer(), entry.level()));
-            Questionnaire pinned = pinned(entry.questionnaireVersion(), entry.eventId());
-            scored.add(entry.withMaturity(MaturityRules.score(pinned, state.levelsUnder(pinned, catalogue))));
+            scored.add(entry.withMaturity(MaturityRules.score(state, catalogue).orElseThrow()));
         }
         return scored;
     }

@@ -34,6 +34,7 @@ import org.socialmaturity.scoring.maturity.MaturityView;
 import org.socialmaturity.scoring.timeline.CompanyTimeline.Entry;
 import org.socialmaturity.web.ApiProblem;
 import org.socialmaturity.web.CallContext;
+import org.socialmaturity.web.CsvCells;
 import org.socialmaturity.web.Instants;
 import org.socialmaturity.web.Page;
 import org.socialmaturity.web.ProblemMappers;
@@ -124,9 +125,9 @@ public class TimelineResource {
                             + "\"eventId\":\"e-7\",\"globalIndex\":47,\"index\":41.7,\"phase\":2,\"determinate\":true}],"
                             + "\"page\":0,\"size\":20,\"total\":1}")),
             @Content(mediaType = CSV, examples = @ExampleObject(name = "csv",
-                    value = "at,actor,assessmentId,questionId,previousAnswer,answer,level,correlationId,eventId,globalIndex,index,phase,determinate,evidence\n"
+                    value = "at,actor,assessmentId,questionId,previousAnswer,answer,level,correlationId,eventId,globalIndex,index,phase,determinate,evidence,importId\n"
                             + "2026-11-23T09:20:00Z,maria@portal.example,a-1,governance-owner,junior-marketer,director,3,portal-req-42,e-7,47,41.7,2,true,"
-                            + "https://intranet.example/org-chart.pdf\n"))})
+                            + "https://intranet.example/org-chart.pdf,\n"))})
     @APIResponse(responseCode = "404", description = "No such company for this partner",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
     public Page<HistoryEntry> history(
@@ -149,7 +150,7 @@ public class TimelineResource {
         StreamingOutput csv = output -> {
             Writer out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 64 * 1024);
             out.write("at,actor,assessmentId,questionId,previousAnswer,answer,level,"
-                    + "correlationId,eventId,globalIndex,index,phase,determinate,evidence\n");
+                    + "correlationId,eventId,globalIndex,index,phase,determinate,evidence,importId\n");
             try {
                 entries.forEach(e -> {
                     try {
@@ -157,11 +158,12 @@ public class TimelineResource {
                                 e.assessmentId(), e.questionId(),
                                 cell(answerText(personalData.reveal(e.previousAnswer()))),
                                 cell(answerText(personalData.reveal(e.answer()))),
-                                String.valueOf(e.level()), cell(e.correlationId()), e.eventId(),
+                                e.level() == Question.NOT_APPLICABLE ? "" : String.valueOf(e.level()),
+                                cell(e.correlationId()), e.eventId(),
                                 String.valueOf(e.globalIndex()),
                                 String.valueOf(MaturityView.oneDecimal(e.maturity().index())),
                                 String.valueOf(e.maturity().phase()), String.valueOf(e.maturity().determinate()),
-                                cell(evidenceText(personalData.reveal(e.answer())))));
+                                cell(evidenceText(personalData.reveal(e.answer()))), cell(e.importId())));
                         out.write('\n');
                     } catch (IOException failed) {
                         throw new UncheckedIOException(failed);
@@ -212,7 +214,7 @@ public class TimelineResource {
         if (value == null) {
             return "";
         }
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        String safe = CsvCells.neutralized(value);
         return safe.matches(".*[,\"\\r\\n].*") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 
@@ -222,13 +224,15 @@ public class TimelineResource {
 
     @Schema(name = "TrajectoryPoint", description = "The maturity after one recorded answer")
     public record Point(Instant at, String eventId, long globalIndex, String assessmentId, double index, int phase,
-                        Quadrant quadrant, boolean determinate, String questionnaireVersion,
+                        Quadrant quadrant, boolean determinate,
+                        @Schema(description = "The version the point is scored under: the newest the company had "
+                                + "answered by then") String questionnaireVersion,
                         @Schema(description = "Answers to other versions that do not count at this point "
                                 + "(version/questionId): no mapping carries them") List<String> notCarried) {
         static Point of(Entry e) {
             return new Point(e.at(), e.eventId(), e.globalIndex(), e.assessmentId(),
                     MaturityView.oneDecimal(e.maturity().index()), e.maturity().phase(), e.maturity().quadrant(),
-                    e.maturity().determinate(), e.questionnaireVersion(), e.maturity().notCarried());
+                    e.maturity().determinate(), e.maturity().questionnaireVersion(), e.maturity().notCarried());
         }
     }
 

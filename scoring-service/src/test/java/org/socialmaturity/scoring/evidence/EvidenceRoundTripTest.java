@@ -74,7 +74,7 @@ class EvidenceRoundTripTest {
         String csv = partner(scenario).accept("text/csv").get("/api/v1/companies/{id}/history", company).then()
                 .extract().asString();
         assertTrue(csv.lines().skip(1).findFirst().orElseThrow().endsWith(",https://intranet.example/politica.pdf sha256:"
-                + LINK_HASH + " ; attachment acta.txt sha256:" + sha256), csv);
+                + LINK_HASH + " ; attachment acta.txt sha256:" + sha256 + ","), "evidence, then no import: " + csv);
         byte[] served = partner(scenario).get("/api/v1/companies/{id}/attachments/{sha}", company, sha256).then()
                 .statusCode(200).contentType("text/plain").header("Content-Disposition",
                         "attachment; filename=\"acta.txt\"").header("X-Content-Type-Options", "nosniff")

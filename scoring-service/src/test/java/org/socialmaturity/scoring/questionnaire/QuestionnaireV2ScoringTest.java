@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.socialmaturity.contracts.assessment.RawAnswer;
 import org.socialmaturity.contracts.proof.Dossier;
 import org.socialmaturity.contracts.questionnaire.Question;
+import org.socialmaturity.contracts.questionnaire.Questionnaire;
 import org.socialmaturity.contracts.questionnaire.QuestionnairePublication;
 import org.socialmaturity.localmongo.Eventually;
 import org.socialmaturity.localmongo.LocalMongoTestResource;
@@ -88,17 +89,13 @@ class QuestionnaireV2ScoringTest {
                 .body("points[-1].notCarried", equalTo(List.of()))
                 .body("transitions.to", contains(2));
 
-        // The open v1 assessment answered again: scored under v1, where the v2 answer has no mapping back.
+        // The open v1 assessment answered again: carried into v2, the newest version the company answers.
         scenario.answer(company, onV1, "responsiveness-resolution", RawAnswer.choice("redirect"));
-        // Responsiveness (2+2+2+1)/4 = 1.75: (9 + 0.75) / 10 x 100/3 = 32.5.
+        // Responsiveness (2+2+2+1+1+3)/6 = 11/6: (9 + 5/6) / 10 x 100/3 = 32.8.
         awaitPoints(scenario.partnerId, company, v1Answers + 2)
-                .body("points[-1].questionnaireVersion", equalTo("v1"))
-                .body("points[-1].index", equalTo(32.5f))
-                .body("points[-1].notCarried", equalTo(List.of("v2/responsiveness-private-resolution-hours")));
-        given().header("X-Partner-Id", scenario.partnerId).get("/api/v1/companies/{id}/maturity", company)
-                .then().statusCode(200)
-                .body("questionnaireVersion", equalTo("v1"))
-                .body("notCarried", equalTo(List.of("v2/responsiveness-private-resolution-hours")));
+                .body("points[-1].questionnaireVersion", equalTo("v2"))
+                .body("points[-1].index", equalTo(32.8f))
+                .body("points[-1].notCarried", equalTo(List.of()));
 
         // And in v2 again: its own answer counts as given, the private half comes from v1's latest ("redirect", 1):
         // responsiveness (2+2+2+3+1+3)/6 = 13/6, index (9 + 7/6) / 10 x 100/3 = 33.9.
@@ -106,18 +103,32 @@ class QuestionnaireV2ScoringTest {
         awaitPoints(scenario.partnerId, company, v1Answers + 3)
                 .body("points[-1].questionnaireVersion", equalTo("v2"))
                 .body("points[-1].index", equalTo(33.9f));
+        given().header("X-Partner-Id", scenario.partnerId).get("/api/v1/companies/{id}/maturity", company)
+                .then().statusCode(200).body("questionnaireVersion", equalTo("v2")).body("index", equalTo(33.9f));
+
+        // v3, published without a mapping: answered, it starts the company afresh and names every earlier answer.
+        Questionnaire v2 = V2.questionnaire();
+        EventScenario.publish(store, new QuestionnairePublication(new Questionnaire("v3", v2.phaseShare(),
+                v2.quadrantThreshold(), v2.phases(), v2.dimensions(), v2.questions()), null), 1);
+        String onV3 = scenario.startAssessment(company, "v3");
+        scenario.answer(company, onV3, "governance-owner", RawAnswer.choice("director"));
+        awaitPoints(scenario.partnerId, company, v1Answers + 4)
+                .body("points[-1].questionnaireVersion", equalTo("v3"))
+                .body("points[-1].determinate", equalTo(false))
+                .body("points[-1].notCarried.size()", equalTo(v1Answers + 2))
+                .body("points[-1].notCarried", org.hamcrest.Matchers.hasItems("v1/governance-owner",
+                        "v2/responsiveness-resolution-public"));
 
         byte[] dossier = given().header("X-Partner-Id", scenario.partnerId)
                 .get("/api/v1/companies/{id}/dossier", company).then().statusCode(200).extract().asByteArray();
         Verdict verdict = Verifier.verify(dossier, null);
         assertTrue(verdict.ok(), String.valueOf(verdict.problems()));
-        assertEquals(33.9, verdict.recomputed().index());
-        assertEquals("v2", verdict.recomputed().questionnaireVersion());
+        assertEquals("v3", verdict.recomputed().questionnaireVersion());
         Dossier read = new ObjectMapper().readValue(dossier, Dossier.class);
-        assertTrue(read.commits().stream().anyMatch(c -> c.events().stream()
-                .anyMatch(e -> e.payloadType().endsWith("QuestionnairePublished"))), "the dossier publishes v2");
-        assertEquals(List.of("v2/responsiveness-private-resolution-hours"),
-                read.derived().trajectory().get(v1Answers + 1).notCarried());
+        assertEquals(2, read.commits().stream().filter(c -> c.events().stream()
+                .anyMatch(e -> e.payloadType().endsWith("QuestionnairePublished"))).count(),
+                "the dossier publishes v2 and v3");
+        assertEquals(v1Answers + 2, read.derived().trajectory().get(v1Answers + 3).notCarried().size());
     }
 
     /**

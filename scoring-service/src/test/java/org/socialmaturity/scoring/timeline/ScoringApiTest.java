@@ -142,7 +142,7 @@ class ScoringApiTest {
         List<String> lines = csv.lines().toList();
         assertEquals(4, lines.size(), csv);
         assertEquals("at,actor,assessmentId,questionId,previousAnswer,answer,level,correlationId,eventId,globalIndex,"
-                + "index,phase,determinate,evidence", lines.get(0));
+                + "index,phase,determinate,evidence,importId", lines.get(0));
         assertEquals(true, lines.get(2).contains(",junior-marketer,director,3,req-governance-owner,"), lines.get(2));
         assertEquals(true, lines.get(3).contains(",\"72.5 (from the CRM, \"\"Q3\"\")\","), lines.get(3));
     }
