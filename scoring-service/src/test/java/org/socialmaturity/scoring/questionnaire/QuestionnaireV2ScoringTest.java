@@ -77,6 +77,10 @@ class QuestionnaireV2ScoringTest {
                 .body("points[-1].questionnaireVersion", equalTo("v1"));
 
         publishV2();
+        // v2 published: the company, which answers v1 only, keeps scoring under v1 (adoption (2+2)/2: still 35.0).
+        scenario.answer(company, onV1, "adoption-executives", RawAnswer.choice("occasionally"));
+        awaitPoints(scenario.partnerId, company, ++v1Answers).body("points[-1].questionnaireVersion", equalTo("v1"))
+                .body("points[-1].index", equalTo(35.0f));
         String onV2 = scenario.startAssessment(company, "v2");
         scenario.answer(company, onV2, "responsiveness-private-resolution-hours", RawAnswer.number(BigDecimal.valueOf(6)));
         // v2 carries every v1 answer (the resolution one into both halves) and adds the new one, at level 3:
@@ -128,7 +132,8 @@ class QuestionnaireV2ScoringTest {
         assertEquals(2, read.commits().stream().filter(c -> c.events().stream()
                 .anyMatch(e -> e.payloadType().endsWith("QuestionnairePublished"))).count(),
                 "the dossier publishes v2 and v3");
-        assertEquals(v1Answers + 2, read.derived().trajectory().get(v1Answers + 3).notCarried().size());
+        assertEquals(v1Answers + 2, read.derived().trajectory().get(v1Answers + 3).notCarried().size(),
+                "every earlier answer, the optional v1 one included");
     }
 
     /**
