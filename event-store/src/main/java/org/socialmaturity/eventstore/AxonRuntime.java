@@ -232,6 +232,9 @@ public class AxonRuntime {
                 .eventSerializer(serializer)
                 .snapshotSerializer(snapshotSerializer())
                 .upcasterChain(c.upcasterChain())
+                // What each aggregate's @Revision allows: a snapshot of an earlier revision is ignored, and the
+                // aggregate loads from its events.
+                .snapshotFilter(c.snapshotFilter())
                 .build();
     }
 

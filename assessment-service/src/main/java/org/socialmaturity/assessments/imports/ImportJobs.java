@@ -94,12 +94,15 @@ public class ImportJobs {
 
     /**
      * One more past assessment recorded; the lease renewed. Never backwards: a replica that stalled past its lease while
-     * another went on does not move the count back.
+     * another went on does not move the count back, nor touches an import that ended.
+     *
+     * @return whether the import is still running with this count: false tells a stalled replica to stop
      */
-    void advance(String importId, int done, Instant leaseUntil) {
-        imports.updateOne(Filters.and(Filters.eq("_id", importId), Filters.lt("done", done)), Updates.combine(
+    boolean advance(String importId, int done, Instant leaseUntil) {
+        return imports.updateOne(Filters.and(Filters.eq("_id", importId), Filters.eq("status", Status.RUNNING.name()),
+                Filters.lt("done", done)), Updates.combine(
                 Updates.set("done", done), Updates.set("leaseUntil", Date.from(leaseUntil)),
-                Updates.set("attempts", 0), Updates.unset("lastError")));
+                Updates.set("attempts", 0), Updates.unset("lastError"))).getModifiedCount() == 1;
     }
 
     /** Every assessment recorded (or the import given up): the batch and its personal data leave this collection. */
@@ -114,7 +117,8 @@ public class ImportJobs {
      * {@link #MAX_ATTEMPTS}, after which the import stops as FAILED (what was recorded stays recorded).
      */
     void failed(String importId, String error, Instant at) {
-        Document job = imports.findOneAndUpdate(Filters.eq("_id", importId), Updates.combine(
+        Document job = imports.findOneAndUpdate(Filters.and(Filters.eq("_id", importId),
+                Filters.eq("status", Status.RUNNING.name())), Updates.combine(
                 Updates.set("lastError", error), Updates.inc("attempts", 1)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         if (job != null && job.getInteger("attempts", 0) >= MAX_ATTEMPTS) {

@@ -130,7 +130,8 @@ public class ImportResource {
     @GET
     @Path("/{importId}")
     @Operation(summary = "An import's progress", description = "RUNNING with how many past assessments are "
-            + "recorded, then DONE; lastError says why the latest attempt failed (it is retried).")
+            + "recorded, then DONE; lastError says why the latest attempt failed (it is retried, up to five attempts "
+            + "in all, then FAILED: what was recorded stays, send the rest under a new key).")
     @APIResponse(responseCode = "200", description = "The import", content = @Content(
             schema = @Schema(implementation = ImportView.class), examples = @ExampleObject(name = "done", value =
             "{\"importId\":\"1b9d...\",\"status\":\"DONE\",\"total\":2,\"done\":2,\"assessmentIds\":[\"7c1e...\","
@@ -177,7 +178,7 @@ public class ImportResource {
 
     @Schema(name = "ImportProgress")
     public record ImportView(String importId,
-                             @Schema(enumeration = {"RUNNING", "DONE"}) String status,
+                             @Schema(enumeration = {"RUNNING", "DONE", "FAILED"}) String status,
                              int total, int done, List<String> assessmentIds, Instant createdAt, Instant finishedAt,
                              String lastError) {
     }

@@ -102,7 +102,10 @@ public class ImportWorker {
                         Instant.now());
                 return;
             }
-            jobs.advance(importId, next + 1, Instant.now().plus(LEASE));
+            if (!jobs.advance(importId, next + 1, Instant.now().plus(LEASE))) {
+                LOG.warnf("Import %s: taken over or ended while this replica stalled; it stops here", importId);
+                return;
+            }
         }
         jobs.finish(importId, ImportJobs.Status.DONE, Instant.now());
         LOG.infof("Import %s: %d past assessment(s) recorded", importId, total);

@@ -58,7 +58,14 @@ public final class AnswerState {
      */
     public Optional<Questionnaire> newestVersion(QuestionnaireCatalogue catalogue) {
         List<String> versions = catalogue.versions();
-        return held.values().stream().map(Held::version).max(Comparator.comparingInt(versions::indexOf))
+        for (Held answer : held.values()) {
+            if (!versions.contains(answer.version()) && catalogue.version(answer.version()).isEmpty()) {
+                // Scoring without it would be wrong, not late: the caller fails and is retried.
+                throw new IllegalStateException("Questionnaire " + answer.version() + " is not known here yet");
+            }
+        }
+        List<String> known = catalogue.versions();
+        return held.values().stream().map(Held::version).max(Comparator.comparingInt(known::indexOf))
                 .flatMap(catalogue::version);
     }
 

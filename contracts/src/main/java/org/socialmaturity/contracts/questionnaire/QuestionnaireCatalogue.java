@@ -26,8 +26,6 @@ public final class QuestionnaireCatalogue {
     private static final String ROOT = "questionnaires/";
     private static final System.Logger LOG = System.getLogger(QuestionnaireCatalogue.class.getName());
     private static final java.util.regex.Pattern VERSION_NAME = java.util.regex.Pattern.compile("v[0-9]{1,6}");
-    /** How soon after a read a version not known is looked for again. */
-    static final Duration MISS_PAUSE = Duration.ofMillis(100);
 
     /** The publications stored after the first {@code known} of them, in order. */
     @FunctionalInterface
@@ -83,12 +81,11 @@ public final class QuestionnaireCatalogue {
 
     /**
      * A version; one not known yet is looked for at once (an event can pin a version only after its publication is
-     * stored), unless it cannot be a version name or the store was read within the last {@link #MISS_PAUSE}.
+     * stored), unless it cannot be a version name.
      */
     public Optional<Questionnaire> version(String version) {
         Questionnaire known = fresh().versions().get(version);
-        if (known == null && source != null && version != null && VERSION_NAME.matcher(version).matches()
-                && System.nanoTime() - checkedAt > MISS_PAUSE.toNanos()) {
+        if (known == null && source != null && version != null && VERSION_NAME.matcher(version).matches()) {
             refreshQuietly();
             known = snapshot.versions().get(version);
         }
