@@ -3,7 +3,6 @@ package org.socialmaturity.contracts.maturity;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,15 +57,20 @@ public final class AnswerState {
      */
     public Optional<Questionnaire> newestVersion(QuestionnaireCatalogue catalogue) {
         List<String> versions = catalogue.versions();
+        int newest = -1;
         for (Held answer : held.values()) {
-            if (!versions.contains(answer.version()) && catalogue.version(answer.version()).isEmpty()) {
-                // Scoring without it would be wrong, not late: the caller fails and is retried.
-                throw new IllegalStateException("Questionnaire " + answer.version() + " is not known here yet");
+            int at = versions.indexOf(answer.version());
+            if (at < 0) {
+                // Looked for once more in the store; scoring without it would be wrong, not late: the caller fails
+                // and is retried.
+                catalogue.version(answer.version()).orElseThrow(() -> new IllegalStateException("Questionnaire "
+                        + answer.version() + " is not known here yet"));
+                versions = catalogue.versions();
+                at = versions.indexOf(answer.version());
             }
+            newest = Math.max(newest, at);
         }
-        List<String> known = catalogue.versions();
-        return held.values().stream().map(Held::version).max(Comparator.comparingInt(known::indexOf))
-                .flatMap(catalogue::version);
+        return newest < 0 ? Optional.empty() : catalogue.version(versions.get(newest));
     }
 
     /**
