@@ -1,6 +1,6 @@
 package org.socialmaturity.assessments;
 
-import org.socialmaturity.web.StrictJson;
+import org.socialmaturity.http.StrictJson;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package org.socialmaturity.contracts;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -12,7 +13,8 @@ public final class EventTime {
     private EventTime() {
     }
 
-    public static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    /** Now by this clock: aggregates are handed the platform's, tests a fixed one. */
+    public static Instant now(Clock clock) {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -1,5 +1,6 @@
 package org.socialmaturity.eventstore;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -201,6 +202,8 @@ public class AxonRuntime {
                 .configureEventSerializer(c -> serializer)
                 .configureCorrelationDataProviders(c -> List.of(
                         new SimpleCorrelationDataProvider(CORRELATION_ID, ACTOR)))
+                // Handlers stamp events with the injected clock, so that aggregate tests assert exact events.
+                .registerComponent(Clock.class, c -> Clock.systemUTC())
                 .registerComponent(EventStorageEngine.class, c -> storageEngine(serializer, c))
                 .configureEventStore(c -> new WakeableEventStore(EmbeddedEventStore.builder()
                         .storageEngine(c.getComponent(EventStorageEngine.class))

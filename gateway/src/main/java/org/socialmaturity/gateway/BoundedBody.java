@@ -1,5 +1,7 @@
 package org.socialmaturity.gateway;
 
+import org.socialmaturity.http.ApiProblem;
+
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -13,7 +15,7 @@ public final class BoundedBody {
 
     /** The failure of a body over the limit. */
     public static final class TooLarge extends RuntimeException {
-        TooLarge(int limit) {
+        public TooLarge(int limit) {
             super("The request body is larger than " + limit + " bytes", null, false, false);
         }
     }
@@ -25,10 +27,10 @@ public final class BoundedBody {
     public static void refuse(HttpServerRequest request, String requestId, Throwable failure) {
         if (failure instanceof TooLarge) {
             request.response().putHeader("Connection", "close");
-            Problems.refuse(request, requestId, new Problems.Problem(413, "payload-too-large", "Request body too large",
+            Problems.refuse(request, requestId, new ApiProblem(413, "payload-too-large", "Request body too large",
                     failure.getMessage()));
         } else {
-            Problems.refuse(request, requestId, new Problems.Problem(400, "validation", "The request is invalid",
+            Problems.refuse(request, requestId, new ApiProblem(400, "validation", "The request is invalid",
                     failure.getMessage()));
         }
     }

@@ -2,7 +2,7 @@ package org.socialmaturity.gateway;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.socialmaturity.gateway.Problems.Problem;
+import org.socialmaturity.http.ApiProblem;
 import org.socialmaturity.gateway.routing.TokenBuckets;
 
 import io.vertx.core.http.HttpServerRequest;
@@ -12,7 +12,7 @@ import io.vertx.core.http.HttpServerRequest;
  * refill); an address without tokens is answered 429 before any key it sends is looked at, so it can neither guess
  * on nor make the gateway look keys up. Per replica. Behind an Ingress the address is the client's only when the
  * gateway trusts the proxy's forwarded headers from the proxy alone ({@code PLATFORM_TRUSTED_PROXIES}) and the proxy
- * overwrites them; partners behind one address share its budget (README, "Security").
+ * overwrites them; partners behind one address share its budget (docs/operations.md, "Security").
  */
 @ApplicationScoped
 public class FailedAuthentications {
@@ -34,7 +34,7 @@ public class FailedAuthentications {
         if (decision.allowed()) {
             return false;
         }
-        Problems.refuseUntil(request, requestId, decision.retryAfterSeconds(), new Problem(429, "too-many-failed-authentications",
+        Problems.refuseUntil(request, requestId, decision.retryAfterSeconds(), new ApiProblem(429, "too-many-failed-authentications",
                 "Too many failed authentications", "Too many requests from this address failed to authenticate; "
                 + "retry after " + decision.retryAfterSeconds() + " s"));
         return true;

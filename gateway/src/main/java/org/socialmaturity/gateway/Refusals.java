@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
-import org.socialmaturity.gateway.Problems.Problem;
+import org.socialmaturity.http.ApiProblem;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.http.HttpServerRequest;
@@ -93,6 +93,6 @@ public class Refusals {
         String type = TYPES.getOrDefault(status, title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
         String detail = DETAILS.getOrDefault(status, status >= 500
                 ? "The request failed unexpectedly; quote the request id to support" : title);
-        Problems.refuse(request, CorrelationId.of(request), new Problem(status, type, title, detail));
+        Problems.refuse(request, Problems.requestId(request), new ApiProblem(status, type, title, detail));
     }
 }

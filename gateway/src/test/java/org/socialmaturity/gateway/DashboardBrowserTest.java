@@ -1,5 +1,6 @@
 package org.socialmaturity.gateway;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,7 +33,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.socialmaturity.gateway.GatewayApi.Partner;
-import org.socialmaturity.localmongo.Eventually;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -66,10 +66,10 @@ class DashboardBrowserTest {
         for (int level : new int[] {2, 3, 2}) {
             answerEverything(partner, startAssessment(partner, company), level);
         }
-        Eventually.holds(() -> as(partner).get("/api/v1/companies/" + company + "/trajectory").then()
+        await().untilAsserted(() -> as(partner).get("/api/v1/companies/" + company + "/trajectory").then()
                 .statusCode(200).body("points.size()", equalTo(63))
                 .body("transitions.size()", equalTo(3)));
-        Eventually.holds(() -> as(partner).get("/api/v1/companies/" + company + "/advice").then()
+        await().untilAsserted(() -> as(partner).get("/api/v1/companies/" + company + "/advice").then()
                 .body("items.trigger.type", hasItem("PHASE_DROPPED")));
         List<String> adviceTriggers = as(partner).get("/api/v1/companies/" + company + "/advice?size=100")
                 .path("items.trigger.type");

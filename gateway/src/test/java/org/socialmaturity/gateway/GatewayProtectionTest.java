@@ -1,5 +1,6 @@
 package org.socialmaturity.gateway;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -37,7 +38,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.socialmaturity.gateway.GatewayApi.Partner;
-import org.socialmaturity.localmongo.Eventually;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -95,7 +95,7 @@ class GatewayProtectionTest {
     void anAdviceStreamOpensAtOnceAndIsClosedWhenItsKeyIsRevoked() throws Exception {
         Partner partner = newPartner("Streaming portal");
         String company = registerCompany(partner, "Escuchada SA");
-        Eventually.holds(() -> as(partner).get("/api/v1/companies/" + company + "/advice").then().statusCode(200));
+        await().untilAsserted(() -> as(partner).get("/api/v1/companies/" + company + "/advice").then().statusCode(200));
 
         // No advice is issued: the head must come through all the same.
         HttpResponse<InputStream> stream = openStream(partner, company).get(5, TimeUnit.SECONDS);
@@ -113,7 +113,7 @@ class GatewayProtectionTest {
     void streamsHaveConnectionsOfTheirOwnAndOneTooManyIsRefusedAtOnce() throws Exception {
         Partner partner = newPartner("Many streams portal");
         String company = registerCompany(partner, "Vigilada SA");
-        Eventually.holds(() -> as(partner).get("/api/v1/companies/" + company + "/advice").then().statusCode(200));
+        await().untilAsserted(() -> as(partner).get("/api/v1/companies/" + company + "/advice").then().statusCode(200));
         List<HttpResponse<InputStream>> open = new ArrayList<>();
         try {
             for (int i = 0; i < ServicesBehindGateway.STREAM_CONNECTIONS; i++) {
@@ -130,7 +130,7 @@ class GatewayProtectionTest {
             as(partner).get("/api/v1/companies/" + company + "/advice").then().statusCode(200);
 
             open.remove(0).body().close();
-            Eventually.holds(() -> {
+            await().untilAsserted(() -> {
                 HttpResponse<InputStream> again = openStream(partner, company).join();
                 open.add(again);
                 assertEquals(200, again.statusCode(), "a closed stream gives its connection back");
@@ -284,7 +284,7 @@ class GatewayProtectionTest {
                 .body(GatewayApi.answerAt(GatewayApi.V1.questions().get(0), 2))
                 .put("/api/v1/assessments/" + assessment + "/answers/" + question)
                 .then().statusCode(200).header("X-Request-Id", "portal-req-42");
-        Eventually.holds(() -> as(partner)
+        await().untilAsserted(() -> as(partner)
                 .get("/api/v1/companies/" + company + "/history").then().statusCode(200)
                 .body("items[0].correlationId", equalTo("portal-req-42")));
         as(partner).header("X-Request-Id", "portal-req-43").get("/api/v1/companies/nope")
@@ -399,7 +399,7 @@ class GatewayProtectionTest {
     @Test
     void theOperatorReplaysThroughTheGateway() {
         operator().post("/api/v1/admin/projections/recommendation/replay").then().statusCode(202);
-        Eventually.holds(() -> operator()
+        await().untilAsserted(() -> operator()
                 .get("/api/v1/admin/projections/recommendation/replay").then().statusCode(200)
                 .body("state", equalTo("DONE")));
     }

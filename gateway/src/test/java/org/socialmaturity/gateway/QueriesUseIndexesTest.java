@@ -3,7 +3,7 @@ package org.socialmaturity.gateway;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.socialmaturity.localmongo.QueryIndexCheck;
+import org.socialmaturity.testsupport.QueryIndexCheck;
 
 /**
  * Every query the gateway made in its tests is served by an index it created at startup, so that it stays

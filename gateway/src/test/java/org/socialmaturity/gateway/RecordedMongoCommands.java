@@ -1,6 +1,6 @@
 package org.socialmaturity.gateway;
 
-import org.socialmaturity.localmongo.QueryIndexCheck;
+import org.socialmaturity.testsupport.QueryIndexCheck;
 
 import com.mongodb.event.CommandListener;
 

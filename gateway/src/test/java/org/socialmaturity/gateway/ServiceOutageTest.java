@@ -1,5 +1,6 @@
 package org.socialmaturity.gateway;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.socialmaturity.gateway.GatewayApi.as;
@@ -8,8 +9,7 @@ import static org.socialmaturity.gateway.GatewayApi.registerCompany;
 
 import org.junit.jupiter.api.Test;
 import org.socialmaturity.gateway.GatewayApi.Partner;
-import org.socialmaturity.localmongo.Eventually;
-import org.socialmaturity.localmongo.PlatformProcesses;
+import org.socialmaturity.testsupport.PlatformProcesses;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,7 +49,7 @@ class ServiceOutageTest {
         } finally {
             platform.thaw("scoring-service");
         }
-        Eventually.holds(() -> as(partner)
+        await().untilAsserted(() -> as(partner)
                 .get("/api/v1/companies/" + company + "/maturity").then().statusCode(200));
     }
 }

@@ -2,7 +2,7 @@ package org.socialmaturity.gateway;
 
 import java.util.Map;
 
-import org.socialmaturity.localmongo.PlatformProcesses;
+import org.socialmaturity.testsupport.PlatformProcesses;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 

@@ -1,9 +1,11 @@
 package org.socialmaturity.localmongo;
 
+import static org.awaitility.Awaitility.await;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -61,8 +63,8 @@ class AcknowledgedWritesSurviveSigkillTest {
                     String writer = "writer" + w + "-";
                     writers.submit(() -> insertUntilTheServerIsGone(writes, writer, acknowledged));
                 }
-                Eventually.holds(() -> assertTrue(acknowledged.size() >= ACKNOWLEDGED_BEFORE_KILL,
-                        acknowledged.size() + " inserts acknowledged so far"), 20_000);
+                await().atMost(Duration.ofMillis(20_000)).untilAsserted(() -> assertTrue(acknowledged.size() >= ACKNOWLEDGED_BEFORE_KILL,
+                        acknowledged.size() + " inserts acknowledged so far"));
                 first.kill();
                 writers.shutdown();
                 assertTrue(writers.awaitTermination(20, SECONDS), "writers still running after the kill");
@@ -102,8 +104,8 @@ class AcknowledgedWritesSurviveSigkillTest {
                 for (int r = 0; r < READERS; r++) {
                     clients.submit(() -> readUntilTheServerIsGone(writes, shown));
                 }
-                Eventually.holds(() -> assertTrue(acknowledged.size() >= ACKNOWLEDGED_BEFORE_KILL,
-                        acknowledged.size() + " inserts acknowledged so far"), 20_000);
+                await().atMost(Duration.ofMillis(20_000)).untilAsserted(() -> assertTrue(acknowledged.size() >= ACKNOWLEDGED_BEFORE_KILL,
+                        acknowledged.size() + " inserts acknowledged so far"));
                 first.kill();
                 clients.shutdown();
                 assertTrue(clients.awaitTermination(20, SECONDS), "clients still running after the kill");
@@ -194,14 +196,14 @@ class AcknowledgedWritesSurviveSigkillTest {
             }
             Matcher[] listening = new Matcher[1];
             try {
-                Eventually.holds(() -> {
+                await().atMost(Duration.ofMillis(20_000)).untilAsserted(() -> {
                     if (!process.isAlive()) {
                         throw new IllegalStateException("local-mongo exited: " + read(log));
                     }
                     Matcher matcher = LISTENING.matcher(read(log));
                     assertTrue(matcher.find(), "local-mongo is not listening yet");
                     listening[0] = matcher;
-                }, 20_000);
+                });
             } catch (RuntimeException | AssertionError e) {
                 process.destroyForcibly();
                 throw e;

@@ -1,11 +1,14 @@
 package org.socialmaturity.web;
 
+import org.socialmaturity.http.CallContext;
 import java.util.Map;
 
 import jakarta.enterprise.context.RequestScoped;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.socialmaturity.contracts.rules.NotFound;
 import org.socialmaturity.eventstore.AxonRuntime;
 import org.socialmaturity.web.privacy.PersonalData;
 
@@ -29,7 +32,10 @@ public class Commands {
         this.personalData = personalData;
     }
 
-    /** @return the command handler's result; a rule the command broke is thrown as the handler threw it */
+    /**
+     * @return the command handler's result; a rule the command broke is thrown as the handler threw it, and a command to
+     * an id no aggregate has as {@link NotFound}: as unknown as an id nobody registered
+     */
     public <R> R send(Object command) {
         return send(command, personalData.seal(call.actor(), call.actor()));
     }
@@ -40,7 +46,11 @@ public class Commands {
     }
 
     private <R> R send(Object command, String actor) {
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
-                AxonRuntime.CORRELATION_ID, call.requestId(), AxonRuntime.ACTOR, actor)));
+        try {
+            return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
+                    AxonRuntime.CORRELATION_ID, call.requestId(), AxonRuntime.ACTOR, actor)));
+        } catch (AggregateNotFoundException unknown) {
+            throw NotFound.anything(String.valueOf(unknown.getAggregateIdentifier()));
+        }
     }
 }

@@ -1,5 +1,8 @@
 package org.socialmaturity.web;
 
+import org.socialmaturity.http.ApiProblem;
+import org.socialmaturity.http.ProblemMappers;
+import org.socialmaturity.http.AdminKey;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,11 +44,11 @@ public class DeadLetterResource {
             + "\"lastTouched\":\"2026-11-26T08:00:02Z\",\"attempts\":0,\"state\":\"WAITING_BEHIND\","
             + "\"nextRetryAt\":null,\"causeType\":null,\"causeMessage\":null}]}]}";
 
-    private final AdminGuard admin;
+    private final AdminKey admin;
     private final DeadLetters deadLetters;
     private final ServiceProjection projection;
 
-    DeadLetterResource(AdminGuard admin, DeadLetters deadLetters, ServiceProjection projection) {
+    DeadLetterResource(AdminKey admin, DeadLetters deadLetters, ServiceProjection projection) {
         this.admin = admin;
         this.deadLetters = deadLetters;
         this.projection = projection;
@@ -61,7 +64,7 @@ public class DeadLetterResource {
             examples = @ExampleObject(name = "one company blocked", value = EXAMPLE)))
     @APIResponse(responseCode = "401", description = "No X-Admin-Key", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
     public DeadLetterList list(@Parameter(example = "scoring") @PathParam("service") String name,
-                               @HeaderParam(AdminGuard.ADMIN_KEY) String adminKey) {
+                               @HeaderParam(AdminKey.HEADER) String adminKey) {
         admin.require(adminKey);
         List<Sequence> sequences = new ArrayList<>();
         projection.processors(name).forEach(processor -> sequences.addAll(deadLetters.list(processor)));
@@ -83,7 +86,7 @@ public class DeadLetterResource {
     public DeadLetterList retry(@Parameter(example = "scoring") @PathParam("service") String name,
                                 @Parameter(description = "The sequence id, a company id", example = "c-7f3a")
                                 @PathParam("sequence") String sequence,
-                                @HeaderParam(AdminGuard.ADMIN_KEY) String adminKey) {
+                                @HeaderParam(AdminKey.HEADER) String adminKey) {
         admin.require(adminKey);
         List<String> processors = projection.processors(name);
         boolean found = false;

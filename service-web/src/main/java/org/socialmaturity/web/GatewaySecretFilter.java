@@ -1,7 +1,9 @@
 package org.socialmaturity.web;
 
+import org.socialmaturity.http.AdminKey;
+import org.socialmaturity.http.ApiProblem;
+import org.socialmaturity.http.CallContextFilter;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,8 +41,7 @@ public class GatewaySecretFilter implements ContainerRequestFilter {
             return;
         }
         String presented = request.getHeaderString(HEADER);
-        // Constant time, so that timing does not tell how much of a guess was right.
-        if (presented == null || !MessageDigest.isEqual(secret.get(), presented.getBytes(StandardCharsets.UTF_8))) {
+        if (!AdminKey.matches(secret.get(), presented)) {
             throw new ApiProblem(401, "gateway-only", "Not through the gateway",
                     "This service answers the platform's gateway only; call the public API at the gateway", List.of());
         }

@@ -1,5 +1,6 @@
 package org.socialmaturity.web;
 
+import org.socialmaturity.http.ApiProblem;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 

@@ -1,5 +1,6 @@
 package org.socialmaturity.web;
 
+import org.socialmaturity.http.ApiProblem;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Optional;

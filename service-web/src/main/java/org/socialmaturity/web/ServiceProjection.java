@@ -1,5 +1,6 @@
 package org.socialmaturity.web;
 
+import org.socialmaturity.http.ApiProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

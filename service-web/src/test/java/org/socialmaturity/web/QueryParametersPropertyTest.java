@@ -1,5 +1,7 @@
 package org.socialmaturity.web;
 
+import org.socialmaturity.http.ApiProblem;
+import org.socialmaturity.http.Page;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -2,7 +2,7 @@ package org.socialmaturity.system;
 
 import static io.restassured.RestAssured.given;
 
-import org.socialmaturity.localmongo.PlatformProcesses;
+import org.socialmaturity.testsupport.PlatformProcesses;
 
 import io.restassured.specification.RequestSpecification;
 

@@ -8,8 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.socialmaturity.localmongo.PlatformProcesses;
-import org.socialmaturity.localmongo.PlatformProcesses.Exited;
+import org.socialmaturity.testsupport.PlatformProcesses;
+import org.socialmaturity.testsupport.PlatformProcesses.Exited;
 
 /**
  * The packaged services and gateway (the production profile) refuse to start with a secret an attacker could know:

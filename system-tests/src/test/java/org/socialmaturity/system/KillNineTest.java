@@ -1,11 +1,14 @@
 package org.socialmaturity.system;
 
-import org.socialmaturity.localmongo.PlatformProcesses;
+import static org.awaitility.Awaitility.await;
+
+import org.socialmaturity.testsupport.PlatformProcesses;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +28,6 @@ import org.socialmaturity.contracts.questionnaire.Question;
 import org.socialmaturity.contracts.questionnaire.QuestionType;
 import org.socialmaturity.contracts.questionnaire.Questionnaire;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
-import org.socialmaturity.localmongo.Eventually;
 import org.socialmaturity.localmongo.StoredEvents;
 import org.socialmaturity.localmongo.StoredEvents.StoredEvent;
 
@@ -94,19 +96,19 @@ class KillNineTest {
 
         int answers = V1.questions().size() * 3;
         for (String company : companies) {
-            Eventually.holds(() -> partner(scoring).get("/api/v1/companies/{id}/history", company)
-                    .then().statusCode(200).body("total", equalTo(answers)), 60_000);
-            Eventually.holds(() -> partner(scoring).get("/api/v1/companies/{id}/trajectory", company)
-                    .then().body("transitions.to", org.hamcrest.Matchers.contains(2, 3, 2)), 60_000);
+            await().atMost(Duration.ofMillis(60_000)).untilAsserted(() -> partner(scoring).get("/api/v1/companies/{id}/history", company)
+                    .then().statusCode(200).body("total", equalTo(answers)));
+            await().atMost(Duration.ofMillis(60_000)).untilAsserted(() -> partner(scoring).get("/api/v1/companies/{id}/trajectory", company)
+                    .then().body("transitions.to", org.hamcrest.Matchers.contains(2, 3, 2)));
         }
         try (MongoClient mongo = MongoClients.create(platform.mongoUri())) {
-            Eventually.holds(() -> {
+            await().atMost(Duration.ofMillis(60_000)).untilAsserted(() -> {
                 Map<String, Long> changes = countByCompany(mongo, MaturityPhaseChanged.class, QuadrantChanged.class);
                 Map<String, Long> advice = countByCompany(mongo, AdviceIssued.class);
                 for (String company : companies) {
                     assertEquals(changes.get(company), advice.get(company), "one advice per change of " + company);
                 }
-            }, 60_000);
+            });
             List<StoredEvent> all = new StoredEvents(mongo).all();
             assertEquals(0, duplicates(all, MaturityPhaseChanged.class), "no phase change declared twice");
             assertEquals(0, duplicates(all, QuadrantChanged.class), "no quadrant change declared twice");
@@ -115,10 +117,10 @@ class KillNineTest {
                 long phaseChanges = all.stream().filter(e -> e.payloadType().equals(MaturityPhaseChanged.class.getName())
                         && e.payload().contains(company)).count();
                 assertEquals(3, phaseChanges, company);
-                Eventually.holds(() -> partner(recommendations).queryParam("size", 100)
+                await().atMost(Duration.ofMillis(30_000)).untilAsserted(() -> partner(recommendations).queryParam("size", 100)
                         .get("/api/v1/companies/{id}/advice", company)
                         .then().statusCode(200)
-                        .body("items.findAll { it.trigger.type != 'QUADRANT_CHANGED' }.size()", equalTo(3)), 30_000);
+                        .body("items.findAll { it.trigger.type != 'QUADRANT_CHANGED' }.size()", equalTo(3)));
             }
         }
     }

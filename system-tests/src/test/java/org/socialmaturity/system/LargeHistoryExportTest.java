@@ -1,5 +1,6 @@
 package org.socialmaturity.system;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,8 +35,7 @@ import org.socialmaturity.contracts.questionnaire.Question;
 import org.socialmaturity.contracts.questionnaire.QuestionType;
 import org.socialmaturity.contracts.questionnaire.Questionnaire;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
-import org.socialmaturity.localmongo.Eventually;
-import org.socialmaturity.localmongo.PlatformProcesses;
+import org.socialmaturity.testsupport.PlatformProcesses;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -70,9 +70,9 @@ class LargeHistoryExportTest {
         progress("appended %,d answers in %.1f s", ANSWERS, (System.nanoTime() - start) / 1e9);
         scoring = platform.start("scoring-service", "scoring-service-large", Map.of());
         long started = System.nanoTime();
-        Eventually.holds(() -> DirectCalls.asPartner(scoring, PARTNER).queryParam("size", 1)
+        await().atMost(Duration.ofMillis(600_000)).untilAsserted(() -> DirectCalls.asPartner(scoring, PARTNER).queryParam("size", 1)
                 .get("/api/v1/companies/{id}/history", company)
-                .then().statusCode(200).body("total", equalTo(ANSWERS)), 600_000);
+                .then().statusCode(200).body("total", equalTo(ANSWERS)));
         progress("scoring-service holds them after %.1f s", (System.nanoTime() - started) / 1e9);
     }
 

@@ -1,6 +1,8 @@
 package org.socialmaturity.system;
 
-import org.socialmaturity.localmongo.PlatformProcesses;
+import static org.awaitility.Awaitility.await;
+
+import org.socialmaturity.testsupport.PlatformProcesses;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -24,7 +26,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.socialmaturity.contracts.questionnaire.Band;
-import org.socialmaturity.localmongo.Eventually;
 import org.socialmaturity.contracts.questionnaire.Question;
 import org.socialmaturity.contracts.questionnaire.QuestionType;
 import org.socialmaturity.contracts.questionnaire.Questionnaire;
@@ -116,7 +117,7 @@ class MaturityAcrossProcessesTest {
             awaitDeterminate(scoringA, other);
         }
         // One piece of advice per phase transition, newest first, and one per quadrant change.
-        Eventually.holds(() -> partner(recommendations).queryParam("size", 100)
+        await().untilAsserted(() -> partner(recommendations).queryParam("size", 100)
                 .get("/api/v1/companies/{id}/advice", company)
                 .then().statusCode(200)
                 .body("items.findAll { it.trigger.type != 'QUADRANT_CHANGED' }.trigger.type",
@@ -129,7 +130,7 @@ class MaturityAcrossProcessesTest {
                 .body("intact", equalTo(true)).extract().path("publicKey");
         Path keyFile = Files.writeString(Files.createTempFile("platform-key", ".txt"), publicKey);
         for (String scoring : List.of(scoringA, scoringB)) {
-            Eventually.holds(() -> assertEquals(3, partner(scoring).get("/api/v1/companies/{id}/dossier", company)
+            await().untilAsserted(() -> assertEquals(3, partner(scoring).get("/api/v1/companies/{id}/dossier", company)
                     .then().statusCode(200).extract().jsonPath()
                     .getList("derived.advice.findAll { it.trigger.type != 'QUADRANT_CHANGED' }").size()));
             Path dossier = Files.createTempFile("dossier", ".json");
@@ -178,17 +179,17 @@ class MaturityAcrossProcessesTest {
     }
 
     private static void awaitPhase(String company, int phase) {
-        Eventually.holds(() -> partner(scoringA).get("/api/v1/companies/{id}/maturity", company)
+        await().untilAsserted(() -> partner(scoringA).get("/api/v1/companies/{id}/maturity", company)
                 .then().statusCode(200).body("phase", equalTo(phase)).body("determinate", equalTo(true)));
     }
 
     private static void awaitDeterminate(String scoring, String company) {
-        Eventually.holds(() -> partner(scoring).get("/api/v1/companies/{id}/maturity", company)
+        await().untilAsserted(() -> partner(scoring).get("/api/v1/companies/{id}/maturity", company)
                 .then().statusCode(200).body("determinate", equalTo(true)));
     }
 
     private static void awaitTransitions(String scoring, String company, int count) {
-        Eventually.holds(() -> partner(scoring).get("/api/v1/companies/{id}/trajectory", company)
+        await().untilAsserted(() -> partner(scoring).get("/api/v1/companies/{id}/trajectory", company)
                 .then().statusCode(200).body("transitions.size()", equalTo(count)));
     }
 

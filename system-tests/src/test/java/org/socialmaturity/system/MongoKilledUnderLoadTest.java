@@ -1,5 +1,6 @@
 package org.socialmaturity.system;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,8 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.socialmaturity.localmongo.Eventually;
-import org.socialmaturity.localmongo.PlatformProcesses;
+import org.socialmaturity.testsupport.PlatformProcesses;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -117,18 +117,18 @@ class MongoKilledUnderLoadTest {
                 assertTrue(possible.contains(current), "the current answer to " + last.getKey() + " is " + current
                         + ", the last acknowledged is " + last.getValue());
             }
-            Eventually.holds(() -> {
+            await().atMost(Duration.ofMillis(60_000)).untilAsserted(() -> {
                 Map<String, Integer> seen = historyCorrelationIds(key, client.company);
                 for (String requestId : client.acknowledged) {
                     assertEquals(1, seen.getOrDefault(requestId, 0), "answer " + requestId + " once in the history");
                 }
-            }, 60_000);
+            });
         }
-        Eventually.holds(() -> {
+        await().atMost(Duration.ofMillis(60_000)).untilAsserted(() -> {
             JsonNode report = readJson(call("GET", "/api/v1/admin/consistency", Map.of("X-Admin-Key", ADMIN_KEY), null));
             assertEquals(0, report.get("differences").size(), report.toPrettyString());
             assertTrue(report.get("companies").asInt() >= CLIENTS);
-        }, 60_000);
+        });
     }
 
     /** One partner-portal user answering one assessment as fast as the platform lets them. */

@@ -1,5 +1,6 @@
 package org.socialmaturity.system;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,8 +58,7 @@ import org.socialmaturity.client.model.TargetRequest;
 import org.socialmaturity.client.model.Trajectory;
 import org.socialmaturity.client.model.WebhookSubscription;
 import org.socialmaturity.client.model.WebhookSubscriptionRequest;
-import org.socialmaturity.localmongo.Eventually;
-import org.socialmaturity.localmongo.PlatformProcesses;
+import org.socialmaturity.testsupport.PlatformProcesses;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 
@@ -130,7 +130,7 @@ class PublicApiThroughGeneratedClientTest {
                 new Cancellation().reason("Started by mistake")).getStatus());
 
         TrajectoryAndHistoryApi timeline = new TrajectoryAndHistoryApi(portal);
-        Eventually.holds(() -> {
+        await().untilAsserted(() -> {
             Trajectory trajectory = call(() -> timeline.getTrajectory(company.getId(), null, null));
             assertEquals(63, trajectory.getPoints().size());
             assertEquals(List.of("null>2", "2>3", "3>2"), trajectory.getTransitions().stream()
@@ -153,7 +153,7 @@ class PublicApiThroughGeneratedClientTest {
         String due = LocalDate.now(ZoneOffset.UTC).plusDays(90).toString();
         Target target = companies.setCompanyTarget(company.getId(), new TargetRequest().phase(3)
                 .putDimensionsItem("LISTENING", 3).due(due));
-        Eventually.holds(() -> {
+        await().untilAsserted(() -> {
             MaturityTarget gap = call(() -> maturityApi.getMaturity(company.getId(), null, "en", null)).getTarget();
             assertTrue(gap != null, "the target is in the maturity answer once scoring has read it");
             assertEquals(target.getTargetId(), gap.getTargetId());
@@ -166,7 +166,7 @@ class PublicApiThroughGeneratedClientTest {
                 new TargetRequest().phase(7).due(due)));
 
         AdviceApi adviceApi = new AdviceApi(portal);
-        Eventually.holds(() -> {
+        await().untilAsserted(() -> {
             List<Advice> advice = call(() -> adviceApi.listAdvice(company.getId(), "en", null, null, null)).getItems();
             assertEquals(List.of(AdviceTrigger.TypeEnum.PHASE_DROPPED, AdviceTrigger.TypeEnum.PHASE_ENTERED,
                     AdviceTrigger.TypeEnum.PHASE_ENTERED), advice.stream().filter(a -> a.getTrigger().getType()
@@ -187,7 +187,7 @@ class PublicApiThroughGeneratedClientTest {
                 .status(RoadmapRequest.StatusEnum.IN_PROGRESS).owner("lucia@cliente.example").due(due), "es", null);
         assertEquals(RoadmapStatus.IN_PROGRESS, assigned.getStatus());
         assertEquals(LocalDate.parse(due), assigned.getDue());
-        Eventually.holds(() -> assertEquals("lucia@cliente.example", call(() -> adviceApi.getRoadmap(company.getId(),
+        await().untilAsserted(() -> assertEquals("lucia@cliente.example", call(() -> adviceApi.getRoadmap(company.getId(),
                 "en", null)).getItems().stream().filter(i -> i.getCode().equals("PHASE.2")).findFirst().orElseThrow()
                 .getOwner()));
         assertEquals(400, assertThrows(ApiException.class, () -> adviceApi.assignRoadmapItem(company.getId(),
@@ -208,11 +208,11 @@ class PublicApiThroughGeneratedClientTest {
                 .addAssessmentsItem(pastAssessment(migrated.getId(), "2025-06-30", questionnaire, 3))
                 .addAssessmentsItem(pastAssessment(migrated.getId(), "2024-01-15", questionnaire, 2));
         ImportProgress started = imports.startImport("spreadsheet-2026", history);
-        Eventually.holds(() -> assertEquals(ImportProgress.StatusEnum.DONE,
+        await().untilAsserted(() -> assertEquals(ImportProgress.StatusEnum.DONE,
                 call(() -> imports.getImport(started.getImportId())).getStatus()));
         assertEquals(started.getImportId(), imports.startImport("spreadsheet-2026", history).getImportId(),
                 "the same import again is the one made");
-        Eventually.holds(() -> {
+        await().untilAsserted(() -> {
             assertEquals(2, call(() -> maturityApi.getMaturity(migrated.getId(), "2024-06-01T00:00:00Z", "en", null))
                     .getPhase(), "as of mid-2024: the 2024 assessment");
             assertEquals(3, call(() -> maturityApi.getMaturity(migrated.getId(), "2025-12-31T00:00:00Z", "en", null))
@@ -236,7 +236,7 @@ class PublicApiThroughGeneratedClientTest {
         assertEquals("v2", onV2.getQuestionnaireVersion());
         assessments.recordAnswer(onV2.getId(), "responsiveness-private-resolution-hours", new Answer()
                 .value(BigDecimal.valueOf(6)));
-        Eventually.holds(() -> {
+        await().untilAsserted(() -> {
             Maturity afterV2 = call(() -> maturityApi.getMaturity(company.getId(), null, "en", null));
             assertEquals("v2", afterV2.getQuestionnaireVersion());
             assertEquals(List.of(), afterV2.getNotCarried());
@@ -246,7 +246,7 @@ class PublicApiThroughGeneratedClientTest {
                 .notApplicable(true).reason("No CRM"));
         assertEquals(true, notApplicable.getNotApplicable());
         assertEquals(null, notApplicable.getLevel());
-        Eventually.holds(() -> assertEquals(List.of("crm-data-use"), call(() -> maturityApi.getMaturity(
+        await().untilAsserted(() -> assertEquals(List.of("crm-data-use"), call(() -> maturityApi.getMaturity(
                 company.getId(), null, "en", null)).getNotApplicable()));
         assertEquals(400, assertThrows(ApiException.class, () -> new OperationsApi(operator).publishQuestionnaire(
                 v2.mapping(null).questionnaire(v2.getQuestionnaire().phaseShare(0.5)))).getCode());
@@ -269,7 +269,7 @@ class PublicApiThroughGeneratedClientTest {
 
         OperationsApi operations = new OperationsApi(operator);
         operations.startReplay("scoring");
-        Eventually.holds(() -> assertEquals("DONE", call(() -> operations.getReplay("scoring")).getState()));
+        await().untilAsserted(() -> assertEquals("DONE", call(() -> operations.getReplay("scoring")).getState()));
     }
 
     /** Every required question of {@code questionnaire} at {@code level}. */

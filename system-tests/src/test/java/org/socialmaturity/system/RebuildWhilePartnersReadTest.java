@@ -1,5 +1,6 @@
 package org.socialmaturity.system;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,8 +41,7 @@ import org.socialmaturity.contracts.questionnaire.Question;
 import org.socialmaturity.contracts.questionnaire.QuestionType;
 import org.socialmaturity.contracts.questionnaire.Questionnaire;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
-import org.socialmaturity.localmongo.Eventually;
-import org.socialmaturity.localmongo.PlatformProcesses;
+import org.socialmaturity.testsupport.PlatformProcesses;
 import org.socialmaturity.localmongo.StoredEvents;
 
 import com.mongodb.client.MongoClient;
@@ -145,9 +145,8 @@ class RebuildWhilePartnersReadTest {
                 .delete("/api/v1/admin/projections/recommendation/replay")
                 .then().statusCode(200).body("state", equalTo("CANCELLED")).body("generation", equalTo(cancelled))
                 .body("currentGeneration", equalTo(cancelled - 1));
-        Eventually.holds(() -> assertFalse(mongo.getDatabase("recommendation").listCollectionNames()
-                .into(new ArrayList<>()).contains("advice_logs_g" + cancelled), "the cancelled generation is dropped"),
-                60_000);
+        await().atMost(Duration.ofMillis(60_000)).untilAsserted(() -> assertFalse(mongo.getDatabase("recommendation").listCollectionNames()
+                .into(new ArrayList<>()).contains("advice_logs_g" + cancelled), "the cancelled generation is dropped"));
 
         int generation = startRebuild("scoring", scoring);
         assertEquals(cancelled + 1, startRebuild("recommendation", recommendation), "its slot is free again");
@@ -158,8 +157,8 @@ class RebuildWhilePartnersReadTest {
 
         awaitDone("scoring", scoring, generation);
         awaitDone("recommendation", recommendation, -1);
-        Eventually.holds(() -> assertTrue(compared.get() > comparedMidway + 8,
-                "partners go on getting answers after the kill: " + compared.get()), 60_000);
+        await().atMost(Duration.ofMillis(60_000)).untilAsserted(() -> assertTrue(compared.get() > comparedMidway + 8,
+                "partners go on getting answers after the kill: " + compared.get()));
         reading.set(false);
         partner.join();
 
@@ -174,8 +173,8 @@ class RebuildWhilePartnersReadTest {
         assertEquals(issuedBefore, count(AdviceIssued.class), "no advice issued by the rebuild");
         assertEquals(deliveriesBefore, mongo.getDatabase("recommendation").getCollection("webhook_deliveries")
                 .countDocuments(), "no webhook delivery added by the rebuild");
-        Eventually.holds(() -> assertFalse(mongo.getDatabase("scoring").listCollectionNames().into(new ArrayList<>())
-                .contains("timelines_g" + (generation - 1)), "the old generation is dropped"), 60_000);
+        await().atMost(Duration.ofMillis(60_000)).untilAsserted(() -> assertFalse(mongo.getDatabase("scoring").listCollectionNames().into(new ArrayList<>())
+                .contains("timelines_g" + (generation - 1)), "the old generation is dropped"));
     }
 
     /** What a partner reads of a company: maturity, trajectory and history from scoring, advice from recommendation. */
@@ -258,7 +257,7 @@ class RebuildWhilePartnersReadTest {
     /** Once a fifth of the store is rebuilt: the replica whose slot processor holds the rebuild's segment. */
     private static String awaitHalfwayAndFindTheReplicaRunningIt(String service, Map<String, String> replicas) {
         String[] holder = new String[1];
-        Eventually.holds(() -> {
+        await().atMost(Duration.ofMillis(60_000)).untilAsserted(() -> {
             Response status = DirectCalls.asOperator(replicas.values().iterator().next())
                     .get("/api/v1/admin/projections/{service}/replay", service);
             assertEquals("REBUILDING", status.path("state"), status.asString());
@@ -275,12 +274,12 @@ class RebuildWhilePartnersReadTest {
                 }
             }
             assertTrue(holder[0] != null, "a replica holds the rebuild");
-        }, 60_000);
+        });
         return holder[0];
     }
 
     private static void awaitDone(String service, Map<String, String> replicas, int generation) {
-        Eventually.holds(() -> {
+        await().atMost(Duration.ofMillis(120_000)).untilAsserted(() -> {
             for (String url : replicas.values()) {
                 Response status = DirectCalls.asOperator(url)
                         .get("/api/v1/admin/projections/{service}/replay", service);
@@ -289,13 +288,13 @@ class RebuildWhilePartnersReadTest {
                     assertEquals(generation, (int) status.path("currentGeneration"), status.asString());
                 }
             }
-        }, 120_000);
+        });
     }
 
     private static void awaitConsistent(String service, String url) {
-        Eventually.holds(() -> DirectCalls.asOperator(url)
+        await().atMost(Duration.ofMillis(120_000)).untilAsserted(() -> DirectCalls.asOperator(url)
                 .get("/api/v1/admin/projections/{service}/consistency", service)
-                .then().statusCode(200).body("differences.size()", equalTo(0)), 120_000);
+                .then().statusCode(200).body("differences.size()", equalTo(0)));
     }
 
     /** Every document of the read models partners read now, by read model, in id order. */

@@ -8,8 +8,8 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.socialmaturity.contracts.assessment.Evidence;
 import org.socialmaturity.contracts.assessment.RawAnswer;
-import org.socialmaturity.web.ApiProblem;
-import org.socialmaturity.web.Violation;
+import org.socialmaturity.contracts.rules.BrokenRule;
+import org.socialmaturity.contracts.rules.InvalidInput;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -44,78 +44,78 @@ public record AnswerRequest(
 
     public static Parsed parse(JsonNode body) {
         if (body == null || body.isNull() || body.isMissingNode()) {
-            throw ApiProblem.invalid("body", "is required: {\"optionId\": ...} or {\"value\": ...}");
+            throw new InvalidInput("body", "is required: {\"optionId\": ...} or {\"value\": ...}");
         }
         if (!body.isObject()) {
-            throw ApiProblem.invalid("body", "must be a JSON object");
+            throw new InvalidInput("body", "must be a JSON object");
         }
-        List<Violation> violations = new ArrayList<>();
+        List<BrokenRule> violations = new ArrayList<>();
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                violations.add(new Violation(name, "is not a field of an answer (optionId, value, note, evidence, "
+                violations.add(new BrokenRule(name, "is not a field of an answer (optionId, value, note, evidence, "
                         + "notApplicable, reason)"));
             }
         }
         String optionId = text(body, "optionId", violations);
         String note = text(body, "note", violations);
         if (note != null && note.length() > MAX_NOTE_LENGTH) {
-            violations.add(new Violation("note", "must be at most " + MAX_NOTE_LENGTH + " characters"));
+            violations.add(new BrokenRule("note", "must be at most " + MAX_NOTE_LENGTH + " characters"));
         }
         JsonNode value = body.get("value");
         if (value != null && !value.isNull() && !value.isNumber()) {
-            violations.add(new Violation("value", "must be a number"));
+            violations.add(new BrokenRule("value", "must be a number"));
         } else if (value != null && value.isNumber() && !Double.isFinite(value.doubleValue())) {
             // Jackson reads a literal beyond the double range, such as 1e309, as Infinity.
-            violations.add(new Violation("value", "must be a finite number (at most 1.7976931348623157E308 in size)"));
+            violations.add(new BrokenRule("value", "must be a finite number (at most 1.7976931348623157E308 in size)"));
         }
         List<EvidenceRequest.Upload> uploads = new ArrayList<>();
         List<Evidence> evidence = EvidenceRequest.parse(body.get("evidence"), violations, uploads);
         JsonNode notApplicable = body.get("notApplicable");
         String reason = text(body, "reason", violations);
         if (notApplicable != null && !notApplicable.isNull() && !notApplicable.isBoolean()) {
-            violations.add(new Violation("notApplicable", "must be true or false"));
+            violations.add(new BrokenRule("notApplicable", "must be true or false"));
         } else if (notApplicable != null && notApplicable.asBoolean()) {
             for (String other : List.of("optionId", "value", "note", "evidence")) {
                 // An empty evidence list says nothing: generated clients send one by default.
                 if (body.hasNonNull(other) && !(body.get(other).isArray() && body.get(other).isEmpty())) {
-                    violations.add(new Violation(other, "must be absent when the question does not apply"));
+                    violations.add(new BrokenRule(other, "must be absent when the question does not apply"));
                 }
             }
             if (reason == null || reason.isBlank()) {
-                violations.add(new Violation("reason", "is required when the question does not apply"));
+                violations.add(new BrokenRule("reason", "is required when the question does not apply"));
             } else if (reason.length() > MAX_NOTE_LENGTH) {
-                violations.add(new Violation("reason", "must be at most " + MAX_NOTE_LENGTH + " characters"));
+                violations.add(new BrokenRule("reason", "must be at most " + MAX_NOTE_LENGTH + " characters"));
             }
             if (!violations.isEmpty()) {
-                throw ApiProblem.invalid(violations);
+                throw new InvalidInput(violations);
             }
             return new Parsed(RawAnswer.notApplicable(reason), uploads);
         } else if (reason != null) {
-            violations.add(new Violation("reason", "must be absent unless notApplicable is true"));
+            violations.add(new BrokenRule("reason", "must be absent unless notApplicable is true"));
         }
         if (optionId == null && (value == null || value.isNull()) && violations.isEmpty()) {
-            violations.add(new Violation("body", "must hold optionId (CHOICE question) or value (NUMBER question), or "
+            violations.add(new BrokenRule("body", "must hold optionId (CHOICE question) or value (NUMBER question), or "
                     + "notApplicable with a reason"));
         }
         if (!violations.isEmpty()) {
-            throw ApiProblem.invalid(violations);
+            throw new InvalidInput(violations);
         }
         return new Parsed(new RawAnswer(optionId, value == null || value.isNull() ? null : value.decimalValue(), note,
                 evidence), uploads);
     }
 
-    static String text(JsonNode body, String field, List<Violation> violations) {
+    static String text(JsonNode body, String field, List<BrokenRule> violations) {
         return text(body, field, field, violations);
     }
 
-    static String text(JsonNode body, String field, String path, List<Violation> violations) {
+    static String text(JsonNode body, String field, String path, List<BrokenRule> violations) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
             return null;
         }
         if (!node.isTextual()) {
-            violations.add(new Violation(path, "must be a string"));
+            violations.add(new BrokenRule(path, "must be a string"));
             return null;
         }
         return node.textValue();

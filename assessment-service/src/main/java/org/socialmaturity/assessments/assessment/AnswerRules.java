@@ -7,7 +7,7 @@ import org.socialmaturity.contracts.assessment.RawAnswer;
 import org.socialmaturity.contracts.questionnaire.Option;
 import org.socialmaturity.contracts.questionnaire.Question;
 import org.socialmaturity.contracts.questionnaire.QuestionType;
-import org.socialmaturity.web.Violation;
+import org.socialmaturity.contracts.rules.BrokenRule;
 
 /**
  * Whether an answer fits its question in the pinned questionnaire: the rules every recorded answer passed. The note
@@ -18,31 +18,31 @@ public final class AnswerRules {
     private AnswerRules() {
     }
 
-    public static List<Violation> check(Question question, RawAnswer answer) {
-        List<Violation> violations = new ArrayList<>();
+    public static List<BrokenRule> check(Question question, RawAnswer answer) {
+        List<BrokenRule> violations = new ArrayList<>();
         if (answer.isNotApplicable()) {
             if (!question.optionalInScope()) {
-                violations.add(new Violation("notApplicable", question.id() + " is not optional in scope: it "
+                violations.add(new BrokenRule("notApplicable", question.id() + " is not optional in scope: it "
                         + "applies to every company"));
             }
         } else if (question.type() == QuestionType.CHOICE) {
             if (answer.value() != null) {
-                violations.add(new Violation("value", "must be absent: " + question.id() + " is a CHOICE question, send optionId"));
+                violations.add(new BrokenRule("value", "must be absent: " + question.id() + " is a CHOICE question, send optionId"));
             }
             if (answer.optionId() == null) {
-                violations.add(new Violation("optionId", "is required for CHOICE question " + question.id()));
+                violations.add(new BrokenRule("optionId", "is required for CHOICE question " + question.id()));
             } else if (question.option(answer.optionId()).isEmpty()) {
-                violations.add(new Violation("optionId", "must be one of "
+                violations.add(new BrokenRule("optionId", "must be one of "
                         + question.options().stream().map(Option::id).toList()));
             }
         } else {
             if (answer.optionId() != null) {
-                violations.add(new Violation("optionId", "must be absent: " + question.id() + " is a NUMBER question, send value"));
+                violations.add(new BrokenRule("optionId", "must be absent: " + question.id() + " is a NUMBER question, send value"));
             }
             if (answer.value() == null) {
-                violations.add(new Violation("value", "is required for NUMBER question " + question.id()));
+                violations.add(new BrokenRule("value", "is required for NUMBER question " + question.id()));
             } else if (!question.withinBounds(answer.value())) {
-                violations.add(new Violation("value", "must be between " + question.min().toPlainString() + " and "
+                violations.add(new BrokenRule("value", "must be between " + question.min().toPlainString() + " and "
                         + question.max().toPlainString()));
             }
         }

@@ -2,6 +2,7 @@ package org.socialmaturity.assessments.assessment;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +24,8 @@ import org.socialmaturity.contracts.questionnaire.Question;
 import org.socialmaturity.contracts.questionnaire.Questionnaire;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
 import org.socialmaturity.eventstore.AxonRuntime;
-import org.socialmaturity.web.ApiProblem;
-import org.socialmaturity.web.Violation;
+import org.socialmaturity.contracts.rules.InvalidInput;
+import org.socialmaturity.contracts.rules.BrokenRule;
 
 /**
  * One maturity assessment of a company, answered against the questionnaire version it pinned when it started.
@@ -48,31 +49,31 @@ public class Assessment {
     }
 
     @CommandHandler
-    public Assessment(StartAssessment command, QuestionnaireCatalogue catalogue) {
-        catalogue.version(command.questionnaireVersion()).orElseThrow(() -> ApiProblem.invalid("questionnaireVersion",
+    public Assessment(StartAssessment command, QuestionnaireCatalogue catalogue, Clock clock) {
+        catalogue.version(command.questionnaireVersion()).orElseThrow(() -> new InvalidInput("questionnaireVersion",
                 "must be one of " + catalogue.versions()));
         apply(new AssessmentStarted(command.assessmentId(), command.partnerId(), command.companyId(),
-                command.questionnaireVersion(), EventTime.now()));
+                command.questionnaireVersion(), EventTime.now(clock)));
     }
 
     @CommandHandler
     public AnswerOutcome handle(RecordAnswer command, QuestionnaireCatalogue catalogue,
-                                @MetaDataValue(AxonRuntime.ACTOR) String actor) {
+                                @MetaDataValue(AxonRuntime.ACTOR) String actor, Clock clock) {
         requireVisibleTo(command.partnerId());
         requireOpen("answered");
         Questionnaire pinned = questionnaire(catalogue);
-        Question question = pinned.question(command.questionId()).orElseThrow(() -> ApiProblem.invalid("questionId",
+        Question question = pinned.question(command.questionId()).orElseThrow(() -> new InvalidInput("questionId",
                 "is not a question of questionnaire " + questionnaireVersion));
-        List<Violation> violations = AnswerRules.check(question, command.answer());
+        List<BrokenRule> violations = AnswerRules.check(question, command.answer());
         if (!violations.isEmpty()) {
-            throw ApiProblem.invalid(violations);
+            throw new AnswerRejected(violations);
         }
         CurrentAnswer current = answers.get(question.id());
         if (current != null && current.answer().sameAs(command.answer())) {
             return new AnswerOutcome(current, false);
         }
         apply(new AnswerRecorded(assessmentId, partnerId, companyId, questionnaireVersion, question.id(),
-                command.answer(), current == null ? null : current.answer(), actor, EventTime.now()));
+                command.answer(), current == null ? null : current.answer(), actor, EventTime.now(clock)));
         return new AnswerOutcome(answers.get(question.id()), true);
     }
 
@@ -94,7 +95,7 @@ public class Assessment {
         Instant at = command.at();
         for (ImportAssessment.Answer answer : command.answers()) {
             at = at.plusMillis(1);
-            List<Violation> violations = AnswerRules.check(pinned.question(answer.questionId()).orElseThrow(),
+            List<BrokenRule> violations = AnswerRules.check(pinned.question(answer.questionId()).orElseThrow(),
                     answer.answer());
             if (!violations.isEmpty()) {
                 throw new IllegalStateException("Import " + command.importId() + " holds an invalid answer to "
@@ -117,22 +118,21 @@ public class Assessment {
 
     @CommandHandler
     public void handle(SubmitAssessment command, QuestionnaireCatalogue catalogue,
-                       @MetaDataValue(AxonRuntime.ACTOR) String actor) {
+                       @MetaDataValue(AxonRuntime.ACTOR) String actor, Clock clock) {
         requireVisibleTo(command.partnerId());
         requireOpen("submitted");
         List<String> missing = missing(questionnaire(catalogue));
         if (!missing.isEmpty()) {
-            throw ApiProblem.conflict("assessment-incomplete", "Required questions are unanswered",
-                    missing.size() + " required question(s) have no answer").with("missing", missing);
+            throw new AssessmentIncomplete(missing);
         }
-        apply(new AssessmentSubmitted(assessmentId, partnerId, companyId, actor, EventTime.now()));
+        apply(new AssessmentSubmitted(assessmentId, partnerId, companyId, actor, EventTime.now(clock)));
     }
 
     @CommandHandler
-    public void handle(CancelAssessment command, @MetaDataValue(AxonRuntime.ACTOR) String actor) {
+    public void handle(CancelAssessment command, @MetaDataValue(AxonRuntime.ACTOR) String actor, Clock clock) {
         requireVisibleTo(command.partnerId());
         requireOpen("cancelled");
-        apply(new AssessmentCancelled(assessmentId, partnerId, companyId, command.reason(), actor, EventTime.now()));
+        apply(new AssessmentCancelled(assessmentId, partnerId, companyId, command.reason(), actor, EventTime.now(clock)));
     }
 
     @EventSourcingHandler
@@ -188,15 +188,13 @@ public class Assessment {
 
     private void requireVisibleTo(String askingPartnerId) {
         if (!partnerId.equals(askingPartnerId)) {
-            throw ApiProblem.notFound("Assessment", assessmentId);
+            throw new UnknownAssessment(assessmentId);
         }
     }
 
     private void requireOpen(String action) {
         if (status != AssessmentStatus.OPEN) {
-            throw ApiProblem.conflict("assessment-closed", "The assessment is closed",
-                    "Assessment " + assessmentId + " is " + status + " and can no longer be " + action)
-                    .with("assessmentStatus", status);
+            throw new AssessmentClosed(assessmentId, status, action);
         }
     }
 }

@@ -25,11 +25,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialmaturity.assessments.company.Companies;
 import org.socialmaturity.contracts.assessment.RawAnswer;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
-import org.socialmaturity.web.ApiProblem;
-import org.socialmaturity.web.CallContext;
+import org.socialmaturity.http.ApiProblem;
+import org.socialmaturity.http.CallContext;
 import org.socialmaturity.web.Commands;
-import org.socialmaturity.web.ProblemMappers;
-import org.socialmaturity.web.Violation;
+import org.socialmaturity.http.ProblemMappers;
+import org.socialmaturity.http.Violation;
 import org.socialmaturity.web.evidence.Attachments;
 import org.socialmaturity.web.privacy.PersonalData;
 

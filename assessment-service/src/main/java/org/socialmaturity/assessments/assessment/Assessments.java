@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
 import org.socialmaturity.eventstore.AxonRuntime;
-import org.socialmaturity.web.ApiProblem;
 
 /** Reads a partner's assessment from its events: every accepted answer is in it. */
 @ApplicationScoped
@@ -20,6 +19,6 @@ public class Assessments {
 
     public AssessmentState require(String partnerId, String assessmentId) {
         return axon.readAggregate(Assessment.class, assessmentId, a -> a.stateFor(partnerId, catalogue))
-                .orElseThrow(() -> ApiProblem.notFound("Assessment", assessmentId));
+                .orElseThrow(() -> new UnknownAssessment(assessmentId));
     }
 }

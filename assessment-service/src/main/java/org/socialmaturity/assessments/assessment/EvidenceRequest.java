@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.socialmaturity.contracts.assessment.Evidence;
 import org.socialmaturity.contracts.proof.HashChain;
-import org.socialmaturity.web.Violation;
+import org.socialmaturity.contracts.rules.BrokenRule;
 import org.socialmaturity.web.evidence.Attachments;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,12 +52,12 @@ public record EvidenceRequest(
      * Reads {@code evidence} (absent or null: none), adding a violation named after the item and field for each
      * rule broken, and the attachments to keep to {@code uploads}.
      */
-    static List<Evidence> parse(JsonNode evidence, List<Violation> violations, List<Upload> uploads) {
+    static List<Evidence> parse(JsonNode evidence, List<BrokenRule> violations, List<Upload> uploads) {
         if (evidence == null || evidence.isNull()) {
             return null;
         }
         if (!evidence.isArray() || evidence.size() > MAX_ITEMS) {
-            violations.add(new Violation("evidence", "must be an array of at most " + MAX_ITEMS + " items"));
+            violations.add(new BrokenRule("evidence", "must be an array of at most " + MAX_ITEMS + " items"));
             return null;
         }
         List<Evidence> items = new ArrayList<>();
@@ -70,9 +70,9 @@ public record EvidenceRequest(
         return items;
     }
 
-    private static Evidence item(JsonNode item, String path, List<Violation> violations, List<Upload> uploads) {
+    private static Evidence item(JsonNode item, String path, List<BrokenRule> violations, List<Upload> uploads) {
         if (!item.isObject()) {
-            violations.add(new Violation(path, "must be an object with url or attachment"));
+            violations.add(new BrokenRule(path, "must be an object with url or attachment"));
             return null;
         }
         int before = violations.size();
@@ -82,33 +82,33 @@ public record EvidenceRequest(
         String description = AnswerRequest.text(item, "description", path + ".description", violations);
         JsonNode attachment = item.get("attachment");
         if ((url == null) == (attachment == null || attachment.isNull())) {
-            violations.add(new Violation(path, "must hold either url or attachment"));
+            violations.add(new BrokenRule(path, "must hold either url or attachment"));
             return null;
         }
         if (description != null && (description.length() > MAX_DESCRIPTION || hasControl(description))) {
-            violations.add(new Violation(path + ".description", "must be at most " + MAX_DESCRIPTION
+            violations.add(new BrokenRule(path + ".description", "must be at most " + MAX_DESCRIPTION
                     + " characters without control characters"));
         }
         if (url != null) {
             if (!isWebAddress(url)) {
-                violations.add(new Violation(path + ".url", "must be an absolute http or https URL of at most "
+                violations.add(new BrokenRule(path + ".url", "must be an absolute http or https URL of at most "
                         + MAX_URL + " characters"));
             }
             if (sha256 != null && !SHA256.matcher(sha256).matches()) {
-                violations.add(new Violation(path + ".sha256", "must be 64 lower-case hex digits"));
+                violations.add(new BrokenRule(path + ".sha256", "must be 64 lower-case hex digits"));
             }
             return violations.size() > before ? null : Evidence.link(url, sha256, description);
         }
         if (sha256 != null) {
-            violations.add(new Violation(path + ".sha256", "must be absent for an attachment: the platform computes it"));
+            violations.add(new BrokenRule(path + ".sha256", "must be absent for an attachment: the platform computes it"));
         }
         return attached(attachment, path + ".attachment", description, violations, uploads, before);
     }
 
-    private static Evidence attached(JsonNode attachment, String path, String description, List<Violation> violations,
+    private static Evidence attached(JsonNode attachment, String path, String description, List<BrokenRule> violations,
                                      List<Upload> uploads, int before) {
         if (!attachment.isObject()) {
-            violations.add(new Violation(path, "must be an object {name, mediaType, content}"));
+            violations.add(new BrokenRule(path, "must be an object {name, mediaType, content}"));
             return null;
         }
         unknownFields(attachment, ATTACHMENT_FIELDS, path, violations);
@@ -117,23 +117,23 @@ public record EvidenceRequest(
         String content = AnswerRequest.text(attachment, "content", path + ".content", violations);
         if (name == null || name.isBlank() || name.length() > 200 || hasControl(name) || name.contains("/")
                 || name.contains("\\")) {
-            violations.add(new Violation(path + ".name", "is required: a file name of at most 200 characters, "
+            violations.add(new BrokenRule(path + ".name", "is required: a file name of at most 200 characters, "
                     + "without slashes or control characters"));
         }
         if (mediaType == null || !MEDIA_TYPE.matcher(mediaType).matches()) {
-            violations.add(new Violation(path + ".mediaType", "is required: a media type such as application/pdf"));
+            violations.add(new BrokenRule(path + ".mediaType", "is required: a media type such as application/pdf"));
         }
         byte[] bytes = null;
         if (content == null) {
-            violations.add(new Violation(path + ".content", "is required: the document in base64"));
+            violations.add(new BrokenRule(path + ".content", "is required: the document in base64"));
         } else {
             try {
                 bytes = Base64.getDecoder().decode(content);
             } catch (IllegalArgumentException e) {
-                violations.add(new Violation(path + ".content", "must be base64"));
+                violations.add(new BrokenRule(path + ".content", "must be base64"));
             }
             if (bytes != null && (bytes.length == 0 || bytes.length > Attachments.MAX_BYTES)) {
-                violations.add(new Violation(path + ".content", "must hold 1 to " + Attachments.MAX_BYTES
+                violations.add(new BrokenRule(path + ".content", "must hold 1 to " + Attachments.MAX_BYTES
                         + " bytes"));
             }
         }
@@ -145,11 +145,11 @@ public record EvidenceRequest(
         return Evidence.attachment(sha256, name, mediaType, bytes.length, description);
     }
 
-    private static void unknownFields(JsonNode node, Set<String> known, String path, List<Violation> violations) {
+    private static void unknownFields(JsonNode node, Set<String> known, String path, List<BrokenRule> violations) {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) {
-                violations.add(new Violation(path + "." + name, "is not a field here (" + String.join(", ",
+                violations.add(new BrokenRule(path + "." + name, "is not a field here (" + String.join(", ",
                         known.stream().sorted().toList()) + ")"));
             }
         }

@@ -1,12 +1,12 @@
 package org.socialmaturity.assessments.company;
 
+import org.socialmaturity.contracts.company.UnknownCompany;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.socialmaturity.contracts.company.CompanyRegistered;
 import org.socialmaturity.eventstore.AxonRuntime;
-import org.socialmaturity.web.ApiProblem;
 
 /** Finds a partner's company by id, straight from its events: what was registered a moment ago is found. */
 @ApplicationScoped
@@ -24,6 +24,6 @@ public class Companies {
     }
 
     public CompanyRegistered require(String partnerId, String companyId) {
-        return find(partnerId, companyId).orElseThrow(() -> ApiProblem.notFound("Company", companyId));
+        return find(partnerId, companyId).orElseThrow(() -> new UnknownCompany(companyId));
     }
 }

@@ -20,7 +20,7 @@ import org.bson.conversions.Bson;
 import org.socialmaturity.contracts.assessment.AnswerRecorded;
 import org.socialmaturity.contracts.company.CompanyRegistered;
 import org.socialmaturity.eventstore.AxonSettings;
-import org.socialmaturity.web.Page;
+import org.socialmaturity.http.Page;
 import org.socialmaturity.web.JsonDocuments;
 import org.socialmaturity.web.readmodel.GenerationalReadModel;
 import org.socialmaturity.web.readmodel.ReadModelGenerations;

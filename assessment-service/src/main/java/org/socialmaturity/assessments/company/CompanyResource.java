@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -28,11 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.socialmaturity.web.ApiProblem;
-import org.socialmaturity.web.CallContext;
+import org.socialmaturity.http.ApiProblem;
+import org.socialmaturity.http.CallContext;
 import org.socialmaturity.web.Commands;
-import org.socialmaturity.web.Page;
-import org.socialmaturity.web.ProblemMappers;
+import org.socialmaturity.http.Page;
+import org.socialmaturity.http.ProblemMappers;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -77,16 +79,12 @@ public class CompanyResource {
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with a different body",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
     public Response register(
-            CompanyRequest body,
+            @Valid @NotNull(message = "is required") CompanyRequest body,
             @Parameter(description = "Makes retries safe: the same key registers the company once",
                     example = "portal-7d1f2c") @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
-        if (body == null) {
-            throw ApiProblem.invalid("body", "is required");
-        }
-        CompanyRequest request = body.validated();
         String partnerId = call.partnerId();
         if (idempotencyKey == null) {
-            return registerNew(UUID.randomUUID().toString(), partnerId, request);
+            return registerNew(UUID.randomUUID().toString(), partnerId, body);
         }
         if (!KEY.matcher(idempotencyKey).matches()) {
             throw ApiProblem.invalid(IDEMPOTENCY_KEY, "must be 1-255 visible ASCII characters");
@@ -94,8 +92,8 @@ public class CompanyResource {
         String companyId = UUID.nameUUIDFromBytes((partnerId + "\n" + idempotencyKey)
                 .getBytes(StandardCharsets.UTF_8)).toString();
         return companies.find(partnerId, companyId)
-                .map(existing -> replay(CompanyResponse.of(existing), request))
-                .orElseGet(() -> registerNew(companyId, partnerId, request));
+                .map(existing -> replay(CompanyResponse.of(existing), body))
+                .orElseGet(() -> registerNew(companyId, partnerId, body));
     }
 
     private Response registerNew(String companyId, String partnerId, CompanyRequest request) {

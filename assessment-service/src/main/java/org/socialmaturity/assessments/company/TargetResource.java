@@ -2,11 +2,12 @@ package org.socialmaturity.assessments.company;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -21,11 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
-import org.socialmaturity.web.ApiProblem;
-import org.socialmaturity.web.CallContext;
+import org.socialmaturity.http.CallContext;
 import org.socialmaturity.web.Commands;
-import org.socialmaturity.web.ProblemMappers;
+import org.socialmaturity.http.ProblemMappers;
 
 @Path("/api/v1/companies/{companyId}/target")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,13 +35,11 @@ public class TargetResource {
     private final CallContext call;
     private final Commands commands;
     private final Companies companies;
-    private final QuestionnaireCatalogue catalogue;
 
-    TargetResource(CallContext call, Commands commands, Companies companies, QuestionnaireCatalogue catalogue) {
+    TargetResource(CallContext call, Commands commands, Companies companies) {
         this.call = call;
         this.commands = commands;
         this.companies = companies;
-        this.catalogue = catalogue;
     }
 
     @PUT
@@ -60,19 +57,15 @@ public class TargetResource {
     @APIResponse(responseCode = "404", description = "No such company for this partner",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
     public Target set(@Parameter(example = "5f0c3e9a-3d7e-4d0c-9f4e-2d8f1c6b7a10") @PathParam("companyId") String companyId,
-                      TargetRequest body) {
-        if (body == null) {
-            throw ApiProblem.invalid("body", "is required");
-        }
-        TargetRequest.Valid target = body.validated(catalogue.current(), LocalDate.now(ZoneOffset.UTC));
+                      @Valid @NotNull(message = "is required") TargetRequest body) {
         companies.require(call.partnerId(), companyId);
-        Map<String, Integer> dimensions = new TreeMap<>(target.dimensions());
+        Map<String, Integer> dimensions = new TreeMap<>(body.dimensionLevels());
+        LocalDate due = body.dueDate();
         // Named by what it asks for: the same target set again (a retried PUT) is the same target.
-        String targetId = UUID.nameUUIDFromBytes((companyId + "\n" + target.phase() + "\n" + dimensions + "\n"
-                + target.due()).getBytes(StandardCharsets.UTF_8)).toString();
-        commands.send(new SetCompanyTarget(companyId, call.partnerId(), targetId, target.phase(), dimensions,
-                target.due()));
-        return new Target(targetId, target.phase(), dimensions, target.due());
+        String targetId = UUID.nameUUIDFromBytes((companyId + "\n" + body.phase() + "\n" + dimensions + "\n"
+                + due).getBytes(StandardCharsets.UTF_8)).toString();
+        commands.send(new SetCompanyTarget(companyId, call.partnerId(), targetId, body.phase(), dimensions, due));
+        return new Target(targetId, body.phase(), dimensions, due);
     }
 
     @Schema(name = "Target")

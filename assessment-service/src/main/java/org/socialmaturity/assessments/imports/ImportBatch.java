@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.socialmaturity.web.ApiProblem;
-import org.socialmaturity.web.Violation;
+import org.socialmaturity.contracts.rules.InvalidInput;
+import org.socialmaturity.contracts.rules.BrokenRule;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -41,9 +41,9 @@ record ImportBatch(List<Assessment> assessments) {
 
     /** {@code {"assessments": [{companyId, date, questionnaireVersion?, answeredBy?, answers: {questionId: answer}}]}} */
     static ImportBatch fromJson(JsonNode body) {
-        List<Violation> violations = new ArrayList<>();
+        List<BrokenRule> violations = new ArrayList<>();
         if (body == null || !body.isObject() || !body.path("assessments").isArray()) {
-            throw ApiProblem.invalid("assessments", "is required: a list of past assessments");
+            throw new InvalidInput("assessments", "is required: a list of past assessments");
         }
         JsonNode list = body.get("assessments");
         requireSize(list.size(), "assessments");
@@ -52,20 +52,20 @@ record ImportBatch(List<Assessment> assessments) {
             String path = "assessments[" + i + "]";
             JsonNode item = list.get(i);
             if (!item.isObject()) {
-                violations.add(new Violation(path, "must be an object"));
+                violations.add(new BrokenRule(path, "must be an object"));
                 continue;
             }
             for (Iterator<String> names = item.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 if (!ASSESSMENT_FIELDS.contains(name)) {
-                    violations.add(new Violation(path + "." + name, "is not a field of a past assessment "
+                    violations.add(new BrokenRule(path + "." + name, "is not a field of a past assessment "
                             + ASSESSMENT_FIELDS));
                 }
             }
             List<Answer> answers = new ArrayList<>();
             JsonNode given = item.get("answers");
             if (given == null || !given.isObject() || given.isEmpty()) {
-                violations.add(new Violation(path + ".answers", "is required: an object of answers by question id"));
+                violations.add(new BrokenRule(path + ".answers", "is required: an object of answers by question id"));
             } else {
                 given.fields().forEachRemaining(e -> answers.add(new Answer(path + ".answers." + e.getKey(),
                         e.getKey(), e.getValue())));
@@ -75,7 +75,7 @@ record ImportBatch(List<Assessment> assessments) {
                     text(item, "answeredBy", path, violations), answers));
         }
         if (!violations.isEmpty()) {
-            throw ApiProblem.invalid(violations);
+            throw new InvalidInput(violations);
         }
         return new ImportBatch(assessments);
     }
@@ -91,11 +91,11 @@ record ImportBatch(List<Assessment> assessments) {
                 .with(CsvSchema.emptySchema().withHeader()).readValues(body == null ? "" : body)) {
             rows = read.readAll();
         } catch (IOException | RuntimeException e) {
-            throw ApiProblem.invalid("body", "must be CSV with a header row: " + String.join(",", CSV_COLUMNS));
+            throw new InvalidInput("body", "must be CSV with a header row: " + String.join(",", CSV_COLUMNS));
         }
         if (!rows.isEmpty() && !CSV_COLUMNS.containsAll(rows.get(0).keySet())) {
             List<String> unknown = rows.get(0).keySet().stream().filter(c -> !CSV_COLUMNS.contains(c)).toList();
-            throw ApiProblem.invalid("header", "names unknown columns " + unknown + ": the columns are "
+            throw new InvalidInput("header", "names unknown columns " + unknown + ": the columns are "
                     + CSV_COLUMNS);
         }
         Map<String, Assessment> grouped = new LinkedHashMap<>();
@@ -155,13 +155,13 @@ record ImportBatch(List<Assessment> assessments) {
         return value.isEmpty() ? null : value;
     }
 
-    private static String text(JsonNode item, String field, String path, List<Violation> violations) {
+    private static String text(JsonNode item, String field, String path, List<BrokenRule> violations) {
         JsonNode node = item.get(field);
         if (node == null || node.isNull()) {
             return null;
         }
         if (!node.isTextual()) {
-            violations.add(new Violation(path + "." + field, "must be a string"));
+            violations.add(new BrokenRule(path + "." + field, "must be a string"));
             return null;
         }
         return node.textValue();
@@ -169,10 +169,10 @@ record ImportBatch(List<Assessment> assessments) {
 
     private static void requireSize(int size, String field) {
         if (size == 0) {
-            throw ApiProblem.invalid(field, "must hold at least one past assessment");
+            throw new InvalidInput(field, "must hold at least one past assessment");
         }
         if (size > MAX_ASSESSMENTS) {
-            throw ApiProblem.invalid(field, "must hold at most " + MAX_ASSESSMENTS + " past assessments: split the "
+            throw new InvalidInput(field, "must hold at most " + MAX_ASSESSMENTS + " past assessments: split the "
                     + "import");
         }
     }

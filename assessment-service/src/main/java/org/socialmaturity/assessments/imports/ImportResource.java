@@ -30,9 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialmaturity.assessments.assessment.AnswerRequest;
 import org.socialmaturity.contracts.proof.HashChain;
-import org.socialmaturity.web.ApiProblem;
-import org.socialmaturity.web.CallContext;
-import org.socialmaturity.web.ProblemMappers;
+import org.socialmaturity.http.ApiProblem;
+import org.socialmaturity.http.CallContext;
+import org.socialmaturity.http.ProblemMappers;
 import org.socialmaturity.web.privacy.PersonalData;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

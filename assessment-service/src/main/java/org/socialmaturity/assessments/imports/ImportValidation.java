@@ -23,8 +23,8 @@ import org.socialmaturity.contracts.assessment.RawAnswer;
 import org.socialmaturity.contracts.questionnaire.Question;
 import org.socialmaturity.contracts.questionnaire.Questionnaire;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
-import org.socialmaturity.web.ApiProblem;
-import org.socialmaturity.web.Violation;
+import org.socialmaturity.contracts.rules.InvalidInput;
+import org.socialmaturity.contracts.rules.BrokenRule;
 
 /**
  * Every rule a past assessment must follow, checked on the whole batch before anything is written: a report of every
@@ -61,9 +61,9 @@ public class ImportValidation {
     public record ValidAnswer(String questionId, RawAnswer answer) {
     }
 
-    /** @throws ApiProblem 400 naming every bad part of the batch */
+    /** @throws InvalidInput naming every bad part of the batch */
     List<Valid> check(String partnerId, ImportBatch batch, Instant now) {
-        List<Violation> violations = new ArrayList<>();
+        List<BrokenRule> violations = new ArrayList<>();
         List<Valid> valid = new ArrayList<>();
         for (ImportBatch.Assessment assessment : batch.assessments()) {
             check(partnerId, assessment, now, violations).ifPresent(valid::add);
@@ -73,41 +73,41 @@ public class ImportValidation {
         for (Valid assessment : oldestFirst) {
             Valid before = previous.put(assessment.companyId(), assessment);
             if (before != null && !assessment.at().isAfter(before.closedAt())) {
-                violations.add(new Violation(assessment.path(), "is dated " + assessment.at() + ", "
+                violations.add(new BrokenRule(assessment.path(), "is dated " + assessment.at() + ", "
                         + "within the company's past assessment of " + before.at() + ": a company's past assessments "
                         + "need distinct dates"));
             }
         }
         if (!violations.isEmpty()) {
-            throw ApiProblem.invalid(violations).with("badParts", violations.size());
+            throw new InvalidInput(violations).with("badParts", violations.size());
         }
         return oldestFirst;
     }
 
     private Optional<Valid> check(String partnerId, ImportBatch.Assessment assessment, Instant now,
-                                  List<Violation> violations) {
+                                  List<BrokenRule> violations) {
         int before = violations.size();
         String path = assessment.path();
         if (assessment.companyId() == null) {
-            violations.add(new Violation(path + ".companyId", "is required"));
+            violations.add(new BrokenRule(path + ".companyId", "is required"));
         } else if (companies.find(partnerId, assessment.companyId()).isEmpty()) {
-            violations.add(new Violation(path + ".companyId", "is not a company of this partner"));
+            violations.add(new BrokenRule(path + ".companyId", "is not a company of this partner"));
         }
         Instant at = date(assessment, now, violations);
         if (at != null && assessment.companyId() != null) {
             directory.lastAnsweredAt(assessment.companyId()).filter(latest -> !at.isAfter(latest)).ifPresent(latest ->
-                    violations.add(new Violation(path + ".date", "must be after the company's latest answer ("
+                    violations.add(new BrokenRule(path + ".date", "must be after the company's latest answer ("
                             + latest + "): import a company's history before its live answers, oldest first")));
         }
         String version = assessment.questionnaireVersion() != null ? assessment.questionnaireVersion()
                 : catalogue.current().version();
         Optional<Questionnaire> pinned = catalogue.version(version);
         if (pinned.isEmpty()) {
-            violations.add(new Violation(path + ".questionnaireVersion", "must be one of " + catalogue.versions()));
+            violations.add(new BrokenRule(path + ".questionnaireVersion", "must be one of " + catalogue.versions()));
         }
         if (assessment.answeredBy() != null && (assessment.answeredBy().isBlank()
                 || assessment.answeredBy().length() > MAX_ANSWERED_BY)) {
-            violations.add(new Violation(path + ".answeredBy", "must be 1-" + MAX_ANSWERED_BY + " characters"));
+            violations.add(new BrokenRule(path + ".answeredBy", "must be 1-" + MAX_ANSWERED_BY + " characters"));
         }
         List<ValidAnswer> answers = new ArrayList<>();
         Set<String> answered = new HashSet<>();
@@ -120,10 +120,10 @@ public class ImportValidation {
     }
 
     private static Optional<ValidAnswer> answer(ImportBatch.Answer answer, Optional<Questionnaire> pinned,
-                                                Set<String> answered, List<Violation> violations) {
+                                                Set<String> answered, List<BrokenRule> violations) {
         String path = answer.path();
         if (answer.questionId() == null) {
-            violations.add(new Violation(path + ".questionId", "is required"));
+            violations.add(new BrokenRule(path + ".questionId", "is required"));
             return Optional.empty();
         }
         if (pinned.isEmpty()) {
@@ -131,37 +131,37 @@ public class ImportValidation {
         }
         Optional<Question> question = pinned.get().question(answer.questionId());
         if (question.isEmpty()) {
-            violations.add(new Violation(path + ".questionId", answer.questionId() + " is not a question of "
+            violations.add(new BrokenRule(path + ".questionId", answer.questionId() + " is not a question of "
                     + "questionnaire " + pinned.get().version()));
             return Optional.empty();
         }
         if (!answered.add(answer.questionId())) {
-            violations.add(new Violation(path + ".questionId", answer.questionId() + " is answered twice in one "
+            violations.add(new BrokenRule(path + ".questionId", answer.questionId() + " is answered twice in one "
                     + "past assessment"));
             return Optional.empty();
         }
         AnswerRequest.Parsed parsed;
         try {
             parsed = AnswerRequest.parse(answer.body());
-        } catch (ApiProblem problem) {
-            problem.violations().forEach(v -> violations.add(new Violation(fieldOf(path, v.field()), v.message())));
+        } catch (InvalidInput invalid) {
+            invalid.brokenRules().forEach(rule -> violations.add(new BrokenRule(fieldOf(path, rule.field()), rule.rule())));
             return Optional.empty();
         }
         if (!parsed.uploads().isEmpty()) {
-            violations.add(new Violation(path + ".evidence", "attachments cannot be imported: link the documents "
+            violations.add(new BrokenRule(path + ".evidence", "attachments cannot be imported: link the documents "
                     + "(url and sha256)"));
             return Optional.empty();
         }
-        List<Violation> broken = AnswerRules.check(question.get(), parsed.answer());
-        broken.forEach(v -> violations.add(new Violation(fieldOf(path, v.field()), v.message())));
+        List<BrokenRule> broken = AnswerRules.check(question.get(), parsed.answer());
+        broken.forEach(rule -> violations.add(new BrokenRule(fieldOf(path, rule.field()), rule.rule())));
         return broken.isEmpty() ? Optional.of(new ValidAnswer(answer.questionId(), parsed.answer())) : Optional.empty();
     }
 
     /** {@code 2024-01-15} (midnight UTC) or an instant; in the past, from 2000 on. */
-    private static Instant date(ImportBatch.Assessment assessment, Instant now, List<Violation> violations) {
+    private static Instant date(ImportBatch.Assessment assessment, Instant now, List<BrokenRule> violations) {
         String field = assessment.path() + ".date";
         if (assessment.date() == null) {
-            violations.add(new Violation(field, "is required: the day (2024-01-15) or instant the assessment was "
+            violations.add(new BrokenRule(field, "is required: the day (2024-01-15) or instant the assessment was "
                     + "made"));
             return null;
         }
@@ -170,14 +170,14 @@ public class ImportValidation {
             at = assessment.date().length() == 10 ? LocalDate.parse(assessment.date()).atStartOfDay(ZoneOffset.UTC)
                     .toInstant() : Instant.parse(assessment.date());
         } catch (DateTimeParseException e) {
-            violations.add(new Violation(field, "must be an ISO-8601 date (2024-01-15) or instant "
+            violations.add(new BrokenRule(field, "must be an ISO-8601 date (2024-01-15) or instant "
                     + "(2024-01-15T10:00:00Z)"));
             return null;
         }
         if (!at.isBefore(now)) {
-            violations.add(new Violation(field, "must be in the past"));
+            violations.add(new BrokenRule(field, "must be in the past"));
         } else if (at.isBefore(EARLIEST)) {
-            violations.add(new Violation(field, "must be on or after 2000-01-01"));
+            violations.add(new BrokenRule(field, "must be on or after 2000-01-01"));
         }
         return at;
     }

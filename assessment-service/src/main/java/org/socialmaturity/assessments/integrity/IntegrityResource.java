@@ -22,8 +22,8 @@ import org.socialmaturity.contracts.proof.Checkpoint;
 import org.socialmaturity.contracts.proof.SigningKey;
 import org.socialmaturity.eventstore.checkpoint.Checkpoints;
 import org.socialmaturity.eventstore.mongo.ChainCheck.ChainReport;
-import org.socialmaturity.web.AdminGuard;
-import org.socialmaturity.web.ProblemMappers;
+import org.socialmaturity.http.AdminKey;
+import org.socialmaturity.http.ProblemMappers;
 
 /**
  * {@code /api/v1/admin/integrity}: the event store's hash chain, recomputed from the first commit to the head. Served
@@ -44,10 +44,10 @@ public class IntegrityResource {
     private static final Logger LOG = Logger.getLogger(IntegrityResource.class);
     private static final long PROGRESS_EVERY = 100_000;
 
-    private final AdminGuard admin;
+    private final AdminKey admin;
     private final Checkpoints checkpoints;
 
-    IntegrityResource(AdminGuard admin, Checkpoints checkpoints) {
+    IntegrityResource(AdminKey admin, Checkpoints checkpoints) {
         this.admin = admin;
         this.checkpoints = checkpoints;
     }
@@ -65,7 +65,7 @@ public class IntegrityResource {
             schema = @Schema(implementation = Integrity.class),
             examples = @ExampleObject(name = "a commit changed", value = EXAMPLE)))
     @APIResponse(responseCode = "401", description = "No X-Admin-Key", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
-    public Integrity check(@HeaderParam(AdminGuard.ADMIN_KEY) String adminKey) {
+    public Integrity check(@HeaderParam(AdminKey.HEADER) String adminKey) {
         admin.require(adminKey);
         Instant start = Instant.now();
         long[] logged = {0};
@@ -93,7 +93,7 @@ public class IntegrityResource {
             schema = @Schema(implementation = Checkpoint.class),
             examples = @ExampleObject(name = "a checkpoint", value = CHECKPOINT_EXAMPLE)))
     @APIResponse(responseCode = "401", description = "No X-Admin-Key", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
-    public Checkpoint signCheckpoint(@HeaderParam(AdminGuard.ADMIN_KEY) String adminKey) {
+    public Checkpoint signCheckpoint(@HeaderParam(AdminKey.HEADER) String adminKey) {
         admin.require(adminKey);
         return checkpoints.signHead();
     }

@@ -18,9 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
-import org.socialmaturity.web.AdminGuard;
-import org.socialmaturity.web.ApiProblem;
-import org.socialmaturity.web.ProblemMappers;
+import org.socialmaturity.http.AdminKey;
+import org.socialmaturity.http.ApiProblem;
+import org.socialmaturity.http.ProblemMappers;
 import org.socialmaturity.web.privacy.SubjectKeys;
 
 /**
@@ -37,10 +37,10 @@ public class DataSubjectResource {
     static final String EXAMPLE = "{\"erasedKeys\":[\"6c0e2f1a-9d4b-4b1e-8f53-0d9a7c2b1e44\"],"
             + "\"erasedAt\":\"2026-11-26T08:00:00Z\"}";
 
-    private final AdminGuard admin;
+    private final AdminKey admin;
     private final SubjectKeys keys;
 
-    DataSubjectResource(AdminGuard admin, SubjectKeys keys) {
+    DataSubjectResource(AdminKey admin, SubjectKeys keys) {
         this.admin = admin;
         this.keys = keys;
     }
@@ -59,7 +59,7 @@ public class DataSubjectResource {
     @APIResponse(responseCode = "404", description = "The platform holds no personal data of this subject (never "
             + "recorded, or erased already)", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
     @APIResponse(responseCode = "401", description = "No X-Admin-Key", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
-    public Erasure erase(@HeaderParam(AdminGuard.ADMIN_KEY) String adminKey,
+    public Erasure erase(@HeaderParam(AdminKey.HEADER) String adminKey,
                          @Parameter(example = "maria@portal.example") @PathParam("subject") String subject) {
         admin.require(adminKey);
         Instant at = Instant.now();

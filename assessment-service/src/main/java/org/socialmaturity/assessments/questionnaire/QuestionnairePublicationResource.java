@@ -24,11 +24,10 @@ import org.socialmaturity.contracts.questionnaire.Questionnaire;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireMapping;
 import org.socialmaturity.contracts.questionnaire.QuestionnairePublication;
-import org.socialmaturity.web.AdminGuard;
-import org.socialmaturity.web.ApiProblem;
+import org.socialmaturity.http.AdminKey;
+import org.socialmaturity.http.ApiProblem;
 import org.socialmaturity.web.Commands;
-import org.socialmaturity.web.ProblemMappers;
-import org.socialmaturity.web.Violation;
+import org.socialmaturity.http.ProblemMappers;
 
 /** {@code POST /api/v1/admin/questionnaires}: the operator publishes a new questionnaire version. */
 @Path("/api/v1/admin/questionnaires")
@@ -37,11 +36,11 @@ import org.socialmaturity.web.Violation;
 @Tag(name = "Operations")
 public class QuestionnairePublicationResource {
 
-    private final AdminGuard admin;
+    private final AdminKey admin;
     private final Commands commands;
     private final QuestionnaireCatalogue catalogue;
 
-    QuestionnairePublicationResource(AdminGuard admin, Commands commands, QuestionnaireCatalogue catalogue) {
+    QuestionnairePublicationResource(AdminKey admin, Commands commands, QuestionnaireCatalogue catalogue) {
         this.admin = admin;
         this.commands = commands;
         this.catalogue = catalogue;
@@ -65,7 +64,7 @@ public class QuestionnairePublicationResource {
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
     @APIResponse(responseCode = "401", description = "No X-Admin-Key",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
-    public Response publish(@HeaderParam(AdminGuard.ADMIN_KEY) String adminKey, QuestionnairePublication body) {
+    public Response publish(@HeaderParam(AdminKey.HEADER) String adminKey, QuestionnairePublication body) {
         admin.require(adminKey);
         if (body == null || body.questionnaire() == null) {
             throw ApiProblem.invalid("questionnaire", "is required");
@@ -76,11 +75,7 @@ public class QuestionnairePublicationResource {
                 && Objects.equals(catalogue.mappingInto(questionnaire.version()).orElse(null), body.mapping())) {
             return Response.ok(publication(questionnaire.version(), body.mapping())).build();
         }
-        try {
-            commands.sendAsOperator(new PublishQuestionnaire(questionnaire, body.mapping(), Instant.now()));
-        } catch (QuestionnaireRefused refused) {
-            throw ApiProblem.invalid(refused.problems().stream().map(p -> new Violation(field(p), p)).toList());
-        }
+        commands.sendAsOperator(new PublishQuestionnaire(questionnaire, body.mapping(), Instant.now()));
         catalogue.refresh();
         return Response.created(URI.create("/api/v1/questionnaires/" + questionnaire.version()))
                 .entity(publication(questionnaire.version(), body.mapping())).build();
@@ -89,10 +84,6 @@ public class QuestionnairePublicationResource {
     private Publication publication(String version, QuestionnaireMapping mapping) {
         return new Publication(version, mapping == null ? null : mapping.from(), catalogue.current().version(),
                 catalogue.versions());
-    }
-
-    private static String field(String problem) {
-        return problem.startsWith("mapping") ? "mapping" : "questionnaire";
     }
 
     @Schema(name = "QuestionnairePublished")

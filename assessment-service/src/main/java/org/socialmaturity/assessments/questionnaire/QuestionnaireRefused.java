@@ -2,17 +2,14 @@ package org.socialmaturity.assessments.questionnaire;
 
 import java.util.List;
 
-/** A version that breaks publication rules, with one sentence per rule broken. */
-public class QuestionnaireRefused extends RuntimeException {
+import org.socialmaturity.contracts.rules.BrokenRule;
+import org.socialmaturity.contracts.rules.InvalidInput;
 
-    private final List<String> problems;
+/** A version that breaks publication rules, with one sentence per rule broken, on the mapping or the questionnaire. */
+public class QuestionnaireRefused extends InvalidInput {
 
     public QuestionnaireRefused(List<String> problems) {
-        super("The questionnaire breaks " + problems.size() + " rule(s): " + problems);
-        this.problems = List.copyOf(problems);
-    }
-
-    public List<String> problems() {
-        return problems;
+        super(problems.stream().map(problem -> new BrokenRule(
+                problem.startsWith("mapping") ? "mapping" : "questionnaire", problem)).toList());
     }
 }

@@ -23,10 +23,10 @@ import org.socialmaturity.contracts.questionnaire.Language;
 import org.socialmaturity.contracts.questionnaire.Questionnaire;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireMapping;
-import org.socialmaturity.web.ApiProblem;
-import org.socialmaturity.web.CallContext;
+import org.socialmaturity.http.ApiProblem;
+import org.socialmaturity.http.CallContext;
 import org.socialmaturity.web.LanguageNegotiation;
-import org.socialmaturity.web.ProblemMappers;
+import org.socialmaturity.http.ProblemMappers;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)

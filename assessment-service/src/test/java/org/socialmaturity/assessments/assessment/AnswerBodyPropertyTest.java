@@ -1,6 +1,5 @@
 package org.socialmaturity.assessments.assessment;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,8 +9,8 @@ import org.socialmaturity.assessments.HostileJson;
 import org.socialmaturity.contracts.questionnaire.Question;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
 import org.socialmaturity.contracts.assessment.RawAnswer;
-import org.socialmaturity.web.ApiProblem;
-import org.socialmaturity.web.Violation;
+import org.socialmaturity.contracts.rules.BrokenRule;
+import org.socialmaturity.contracts.rules.InvalidInput;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,13 +41,13 @@ class AnswerBodyPropertyTest {
         RawAnswer answer;
         try {
             answer = AnswerRequest.parse(tree).answer();
-        } catch (ApiProblem problem) {
+        } catch (InvalidInput problem) {
             assertRefused(problem, body);
             return;
         }
         for (Question question : QUESTIONS) {
             // The rules either find what is wrong (a 400 naming it) or the answer has a level: never an exception.
-            List<Violation> violations = AnswerRules.check(question, answer);
+            List<BrokenRule> violations = AnswerRules.check(question, answer);
             if (violations.isEmpty()) {
                 int level = question.levelOf(answer);
                 assertTrue(level >= 1 && level <= 4, body + " -> " + question.id() + " level " + level);
@@ -56,9 +55,8 @@ class AnswerBodyPropertyTest {
         }
     }
 
-    private static void assertRefused(ApiProblem problem, String body) {
-        assertEquals(400, problem.status(), body);
-        assertFalse(problem.violations().isEmpty(), body);
+    private static void assertRefused(InvalidInput problem, String body) {
+        assertFalse(problem.brokenRules().isEmpty(), body);
     }
 
     @Provide

@@ -19,7 +19,7 @@ import org.socialmaturity.assessments.PartnerApi;
 import org.socialmaturity.contracts.questionnaire.Question;
 import org.socialmaturity.contracts.questionnaire.QuestionType;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
-import org.socialmaturity.localmongo.LocalMongoTestResource;
+import org.socialmaturity.testsupport.LocalMongoTestResource;
 import org.socialmaturity.localmongo.StoredEvents;
 import org.socialmaturity.localmongo.StoredEvents.StoredEvent;
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.socialmaturity.assessments.PartnerApi;
 import org.socialmaturity.contracts.proof.HashChain;
-import org.socialmaturity.localmongo.LocalMongoTestResource;
+import org.socialmaturity.testsupport.LocalMongoTestResource;
 import org.socialmaturity.web.evidence.Attachments;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -14,7 +14,7 @@ import org.socialmaturity.assessments.PartnerApi;
 import org.socialmaturity.contracts.assessment.AnswerRecorded;
 import org.socialmaturity.contracts.assessment.AssessmentStarted;
 import org.socialmaturity.contracts.privacy.SealedText;
-import org.socialmaturity.localmongo.LocalMongoTestResource;
+import org.socialmaturity.testsupport.LocalMongoTestResource;
 import org.socialmaturity.localmongo.StoredEvents;
 import org.socialmaturity.localmongo.StoredEvents.StoredEvent;
 import org.socialmaturity.web.privacy.PersonalData;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.socialmaturity.assessments.PartnerApi;
-import org.socialmaturity.localmongo.LocalMongoTestResource;
+import org.socialmaturity.testsupport.LocalMongoTestResource;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;

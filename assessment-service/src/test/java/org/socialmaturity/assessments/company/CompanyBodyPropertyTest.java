@@ -1,11 +1,17 @@
 package org.socialmaturity.assessments.company;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.socialmaturity.assessments.HostileJson;
-import org.socialmaturity.web.ApiProblem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -16,10 +22,14 @@ import net.jqwik.api.Provide;
 
 /**
  * Whatever body a partner sends to register a company, it is a valid registration or refused with a 400: unreadable
- * or mistyped JSON (a {@link JsonProcessingException}, which the services answer 400 naming the field) or a problem
- * naming fields. Never another exception, which would be a 500.
+ * or mistyped JSON (a {@link JsonProcessingException}, which the services answer 400 naming the field) or broken
+ * constraints naming its fields. Never another exception, which would be a 500.
  */
 class CompanyBodyPropertyTest {
+
+    private static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
+            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
+    private static final List<String> FIELDS = List.of("name", "sector", "country", "employees");
 
     @Property(tries = 3000)
     void aCompanyIsValidOrRefusedWithAProblem(@ForAll("companies") String body) {
@@ -32,13 +42,15 @@ class CompanyBodyPropertyTest {
         if (request == null) {
             return; // a "null" body: the resource refuses it as missing
         }
-        try {
-            CompanyRequest valid = request.validated();
-            assertFalse(valid.name().isBlank(), body);
-            assertTrue(valid.employees() >= 1 && valid.employees() <= CompanyRequest.MAX_EMPLOYEES, body);
-        } catch (ApiProblem problem) {
-            assertEquals(400, problem.status(), body);
-            assertFalse(problem.violations().isEmpty(), body);
+        Set<ConstraintViolation<CompanyRequest>> broken = VALIDATOR.validate(request);
+        if (broken.isEmpty()) {
+            assertFalse(request.name().isBlank(), body);
+            assertTrue(request.employees() >= 1 && request.employees() <= CompanyRequest.MAX_EMPLOYEES, body);
+        } else {
+            broken.forEach(violation -> {
+                assertTrue(FIELDS.contains(violation.getPropertyPath().toString()), body + " -> " + violation);
+                assertFalse(violation.getMessage().isBlank(), body);
+            });
         }
     }
 

@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.socialmaturity.assessments.PartnerApi;
 import org.socialmaturity.contracts.company.TargetSet;
-import org.socialmaturity.localmongo.LocalMongoTestResource;
+import org.socialmaturity.testsupport.LocalMongoTestResource;
 import org.socialmaturity.localmongo.StoredEvents;
 
 import com.mongodb.client.MongoClient;

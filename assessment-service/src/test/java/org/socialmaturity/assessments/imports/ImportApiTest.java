@@ -1,5 +1,6 @@
 package org.socialmaturity.assessments.imports;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -26,8 +27,7 @@ import org.socialmaturity.contracts.questionnaire.Question;
 import org.socialmaturity.contracts.questionnaire.QuestionType;
 import org.socialmaturity.contracts.questionnaire.Questionnaire;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
-import org.socialmaturity.localmongo.Eventually;
-import org.socialmaturity.localmongo.LocalMongoTestResource;
+import org.socialmaturity.testsupport.LocalMongoTestResource;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -79,7 +79,7 @@ class ImportApiTest {
                 .body("status", equalTo("RUNNING")).body("total", equalTo(2))
                 .extract().header("Location");
         String importId = location.substring(location.lastIndexOf('/') + 1);
-        Eventually.holds(() -> partner.request().get(location).then().statusCode(200)
+        await().untilAsserted(() -> partner.request().get(location).then().statusCode(200)
                 .body("status", equalTo("DONE")).body("done", equalTo(2)).body("assessmentIds", hasSize(2)));
         List<String> assessments = partner.request().get(location).then().extract().path("assessmentIds");
 
@@ -100,7 +100,7 @@ class ImportApiTest {
         post(partner, key, Map.of("assessments", List.of(past(company, "2025-07-01", 1)))).then().statusCode(422);
 
         // Its history is in: an assessment dated before its latest answer is refused, naming that answer.
-        Eventually.holds(() -> post(partner, "late-" + UUID.randomUUID(), Map.of("assessments",
+        await().untilAsserted(() -> post(partner, "late-" + UUID.randomUUID(), Map.of("assessments",
                 List.of(past(company, "2025-01-01", 1)))).then().statusCode(400)
                 .body("violations[0].field", equalTo("assessments[0].date"))
                 .body("violations[0].message", startsWith("must be after the company's latest answer (2025-06-30T")));
@@ -122,7 +122,7 @@ class ImportApiTest {
         String fixed = company + ",2023-03-01,luis@cliente.example,governance-owner,director,,,\n"
                 + company + ",2023-03-01,luis@cliente.example,team-dedicated-staff,,2.5,,\n";
         String location = csv(partner, key, header + fixed).then().statusCode(202).extract().header("Location");
-        Eventually.holds(() -> partner.request().get(location).then().body("status", equalTo("DONE")));
+        await().untilAsserted(() -> partner.request().get(location).then().body("status", equalTo("DONE")));
         String assessment = partner.request().get(location).then().extract().path("assessmentIds[0]");
         partner.request().get("/api/v1/assessments/{id}", assessment).then().statusCode(200)
                 .body("status", equalTo("CANCELLED"))
@@ -151,7 +151,7 @@ class ImportApiTest {
                 "partner:" + partner.partnerId(), first.answers().stream().map(a -> new ImportAssessment.Answer(
                         a.questionId(), a.answer())).toList(), importId));
 
-        Eventually.holds(() -> partner.request().get("/api/v1/imports/{id}", importId).then().statusCode(200)
+        await().untilAsserted(() -> partner.request().get("/api/v1/imports/{id}", importId).then().statusCode(200)
                 .body("status", equalTo("DONE")).body("done", equalTo(2)));
         assertEquals(2L * V1.requiredQuestions().size(), importedAnswers(importId,
                 items.stream().map(ImportJobs.Item::assessmentId).toList()), "the first one recorded once");

@@ -17,7 +17,7 @@ import org.socialmaturity.assessments.PartnerApi;
 import org.socialmaturity.contracts.proof.Checkpoint;
 import org.socialmaturity.contracts.proof.SigningKey;
 import org.socialmaturity.eventstore.AxonRuntime;
-import org.socialmaturity.localmongo.LocalMongoTestResource;
+import org.socialmaturity.testsupport.LocalMongoTestResource;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;

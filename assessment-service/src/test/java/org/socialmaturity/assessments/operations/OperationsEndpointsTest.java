@@ -1,5 +1,6 @@
 package org.socialmaturity.assessments.operations;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -16,7 +17,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.socialmaturity.eventstore.AxonRuntime;
-import org.socialmaturity.localmongo.LocalMongoTestResource;
+import org.socialmaturity.testsupport.LocalMongoTestResource;
 
 import com.mongodb.ReadConcern;
 import com.mongodb.WriteConcern;
@@ -37,7 +38,7 @@ class OperationsEndpointsTest {
     @Inject
     AxonRuntime axon;
 
-    /** What README's "Durability" promises: a 200 is on a majority, journaled; reads see only what cannot roll back. */
+    /** What docs/operations.md, "Durability", promises: a 200 is on a majority, journaled; reads see only what cannot roll back. */
     @Test
     void everyWriteIsMajorityJournaledAndEveryReadMajority() {
         for (String database : List.of("platform-events", "assessment")) {
@@ -112,9 +113,9 @@ class OperationsEndpointsTest {
         given().header("X-Admin-Key", "local-admin-key").post("/api/v1/admin/projections/assessment/replay")
                 .then().statusCode(202)
                 .body("readModel", equalTo("company-directory"));
-        org.socialmaturity.localmongo.Eventually.holds(() -> given().header("X-Admin-Key", "local-admin-key")
+        await().untilAsserted(() -> given().header("X-Admin-Key", "local-admin-key")
                 .get("/api/v1/admin/projections/assessment/replay").then().body("state", equalTo("DONE")));
-        org.socialmaturity.localmongo.Eventually.holds(() -> partner.request().get("/api/v1/companies")
+        await().untilAsserted(() -> partner.request().get("/api/v1/companies")
                 .then().body("items.id", org.hamcrest.Matchers.contains(first, second)));
     }
 

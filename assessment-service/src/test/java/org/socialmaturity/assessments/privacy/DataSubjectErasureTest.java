@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.socialmaturity.assessments.PartnerApi;
-import org.socialmaturity.localmongo.LocalMongoTestResource;
+import org.socialmaturity.testsupport.LocalMongoTestResource;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;

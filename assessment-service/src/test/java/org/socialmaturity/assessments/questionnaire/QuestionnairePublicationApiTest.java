@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.socialmaturity.assessments.PartnerApi;
 import org.socialmaturity.contracts.questionnaire.QuestionnairePublication;
 import org.socialmaturity.contracts.questionnaire.QuestionnairePublished;
-import org.socialmaturity.localmongo.LocalMongoTestResource;
+import org.socialmaturity.testsupport.LocalMongoTestResource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

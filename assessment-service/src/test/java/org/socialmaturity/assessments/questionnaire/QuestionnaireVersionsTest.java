@@ -1,12 +1,16 @@
 package org.socialmaturity.assessments.questionnaire;
 
+import java.util.List;
+
 import java.time.Instant;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.Test;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireMapping;
 import org.socialmaturity.contracts.questionnaire.QuestionnairePublication;
 import org.socialmaturity.contracts.questionnaire.QuestionnairePublished;
+import org.socialmaturity.contracts.rules.BrokenRule;
 
 class QuestionnaireVersionsTest {
 
@@ -32,8 +36,9 @@ class QuestionnaireVersionsTest {
         fixture.givenNoPriorActivity()
                 .when(new PublishQuestionnaire(V2.questionnaire(), new QuestionnaireMapping("v2", true, null), T))
                 .expectException(QuestionnaireRefused.class)
-                .expectExceptionMessage("The questionnaire breaks 1 rule(s): [mapping.from must be v1, the current "
-                        + "version]");
+                .expectException(Matchers.matches(e -> e instanceof QuestionnaireRefused refused
+                        && refused.brokenRules().equals(List.of(new BrokenRule("mapping",
+                        "mapping.from must be v1, the current version")))));
     }
 
 }

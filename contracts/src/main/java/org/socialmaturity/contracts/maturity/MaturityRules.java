@@ -14,7 +14,7 @@ import org.socialmaturity.contracts.questionnaire.Questionnaire;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
 
 /**
- * The scoring rules of DESIGN §2, as a pure function of a company's state: the same levels always give the same
+ * The scoring rules of docs/design.md §2, as a pure function of a company's state: the same levels always give the same
  * numbers. Nothing here is rounded; responses round to one decimal.
  */
 public final class MaturityRules {

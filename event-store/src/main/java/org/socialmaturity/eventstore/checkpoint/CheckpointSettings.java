@@ -6,7 +6,7 @@ import java.util.Optional;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How the platform signs checkpoints of its event store (README, "Auditor-grade history"). */
+/** How the platform signs checkpoints of its event store (docs/auditing.md). */
 @ConfigMapping(prefix = "platform.checkpoints")
 public interface CheckpointSettings {
 

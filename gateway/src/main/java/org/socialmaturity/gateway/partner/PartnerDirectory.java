@@ -16,6 +16,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bson.Document;
+import org.socialmaturity.http.Page;
 import org.socialmaturity.gateway.GatewaySettings;
 
 import com.mongodb.client.MongoClient;
@@ -39,9 +40,6 @@ public class PartnerDirectory {
 
     /** A key as issued: the only moment its full value exists outside the partner's hands. */
     public record IssuedKey(KeyInfo info, String apiKey) {
-    }
-
-    public record Page(List<Partner> items, int page, int size, long total) {
     }
 
     private final MongoCollection<Document> partners;
@@ -84,12 +82,12 @@ public class PartnerDirectory {
         return Optional.ofNullable(partners.find(eq("_id", id)).first()).map(PartnerDirectory::partnerOf);
     }
 
-    public Page partners(int page, int size) {
+    public Page<Partner> partners(Page.Request page) {
         List<Partner> items = new ArrayList<>();
-        partners.find().sort(Sorts.ascending("createdAt", "_id")).skip(page * size).limit(size)
+        partners.find().sort(Sorts.ascending("createdAt", "_id")).skip(page.offset()).limit(page.size())
                 .forEach(document -> items.add(partnerOf(document)));
         // From the collection's metadata: counting with a filter, even an empty one, reads every document.
-        return new Page(items, page, size, partners.estimatedDocumentCount());
+        return Page.of(items, page, partners.estimatedDocumentCount());
     }
 
     public List<KeyInfo> keysOf(String partnerId) {

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 
-import org.socialmaturity.gateway.AdminKey;
-import org.socialmaturity.gateway.CorrelationId;
+import org.socialmaturity.http.AdminKey;
+import org.socialmaturity.http.CorrelationId;
 import org.socialmaturity.gateway.Problems;
-import org.socialmaturity.gateway.Problems.Problem;
+import org.socialmaturity.http.ApiProblem;
 import org.socialmaturity.gateway.partner.ApiKey;
 import org.socialmaturity.gateway.routing.RouteTable.Route;
 
@@ -105,7 +105,7 @@ final class Forwarding implements ProxyInterceptor {
         String detail = silent ? service + " did not answer in time; the request may or may not have been applied"
                 : noStreamLeft ? "The gateway holds as many advice streams as it can; retry later"
                 : service + " cannot be reached; retry shortly";
-        Buffer problem = Problems.body(new Problem(status, silent ? "upstream-timeout" : "unavailable",
+        Buffer problem = Problems.body(new ApiProblem(status, silent ? "upstream-timeout" : "unavailable",
                 silent ? "Gateway timeout" : "Service unavailable", detail),
                 context.request().proxiedRequest().path(), requestId);
         ProxyResponse response = context.request().release().response()

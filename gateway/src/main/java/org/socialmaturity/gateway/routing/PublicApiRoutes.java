@@ -9,14 +9,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
-import org.socialmaturity.gateway.AdminKey;
+import org.socialmaturity.http.AdminKey;
 import org.socialmaturity.gateway.BoundedBody;
-import org.socialmaturity.gateway.CorrelationId;
+import org.socialmaturity.http.CorrelationId;
 import org.socialmaturity.gateway.FailedAuthentications;
 import org.socialmaturity.gateway.GatewaySettings;
 import org.socialmaturity.gateway.Problems;
-import org.socialmaturity.gateway.Problems.Problem;
+import org.socialmaturity.http.ApiProblem;
 import org.socialmaturity.gateway.partner.ApiKey;
+import org.socialmaturity.gateway.partner.PartnerAdminGuard;
 import org.socialmaturity.gateway.partner.PartnerDirectory;
 import org.socialmaturity.gateway.routing.RouteTable.Route;
 
@@ -33,7 +34,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.HttpProxy;
 
 /**
- * Every public {@code /api/v1/**} call except partner administration: correlation id, authentication (a partner's
+ * Every public {@code /api/v1/**} call except partner administration (the gateway's own resource): correlation id, authentication (a partner's
  * key, or the operator's for replays), the key's rate limit, the body limit, then the service the route table names,
  * through the Vert.x reverse proxy with the partner's identity set by the gateway alone.
  */
@@ -99,11 +100,15 @@ public class PublicApiRoutes {
 
     private void handle(RoutingContext context) {
         HttpServerRequest request = context.request();
+        if (PartnerAdminGuard.guards(request.path())) {
+            context.next(); // the gateway's own resource, behind its guard
+            return;
+        }
         request.pause();
-        String requestId = CorrelationId.of(request);
+        String requestId = Problems.requestId(request);
         String path = request.path();
         if (!RouteTable.isPlain(path)) {
-            Problems.refuse(request, requestId, new Problem(400, "validation", "The request is invalid",
+            Problems.refuse(request, requestId, new ApiProblem(400, "validation", "The request is invalid",
                     "The path must not contain dot segments, empty segments or encoded slashes, dots or backslashes"));
             return;
         }
@@ -112,7 +117,7 @@ public class PublicApiRoutes {
         }
         Optional<Route> route = RouteTable.route(path);
         if (route.isPresent() && route.get().operator()) {
-            Optional<Problem> refusal = adminKey.refusal(request.getHeader(AdminKey.HEADER));
+            Optional<ApiProblem> refusal = adminKey.refusal(request.getHeader(AdminKey.HEADER));
             if (refusal.isPresent()) {
                 Problems.refuse(request, requestId, refusal.get());
                 return;
@@ -123,7 +128,7 @@ public class PublicApiRoutes {
         }
         Optional<ApiKey> key = ApiKey.parse(request.getHeader(ApiKey.HEADER));
         if (key.isEmpty()) {
-            Problems.refuse(request, requestId, Problem.unauthorized(request.getHeader(ApiKey.HEADER) == null
+            Problems.refuse(request, requestId, ApiProblem.unauthorized(request.getHeader(ApiKey.HEADER) == null
                     ? "Send your partner key in " + ApiKey.HEADER : "The " + ApiKey.HEADER + " is not a valid key"));
             return;
         }
@@ -131,16 +136,16 @@ public class PublicApiRoutes {
             if (authenticated.failed()) {
                 failures.succeeded(request); // not the caller's failure
                 LOG.errorf(authenticated.cause(), "Key lookup failed for request %s", requestId);
-                Problems.refuse(request, requestId, new Problem(503, "unavailable", "Service unavailable",
+                Problems.refuse(request, requestId, new ApiProblem(503, "unavailable", "Service unavailable",
                         "Partner keys cannot be checked right now; retry shortly"));
             } else if (authenticated.result().isEmpty()) {
-                Problems.refuse(request, requestId, Problem.unauthorized("The " + ApiKey.HEADER + " is unknown or revoked"));
+                Problems.refuse(request, requestId, ApiProblem.unauthorized("The " + ApiKey.HEADER + " is unknown or revoked"));
             } else if (route.isEmpty()) {
                 failures.succeeded(request);
                 // Authenticated first, so that the set of paths is not an oracle for anonymous callers.
                 TokenBuckets.Decision decision = buckets.take(key.get().keyId());
                 if (decision.allowed()) {
-                    Problems.refuse(request, requestId, Problem.notFound("Not found", "No operation at " + path));
+                    Problems.refuse(request, requestId, new ApiProblem(404, "not-found", "Not found", "No operation at " + path));
                 } else {
                     tooMany(request, requestId, decision);
                 }
@@ -199,7 +204,7 @@ public class PublicApiRoutes {
     }
 
     private static void tooMany(HttpServerRequest request, String requestId, TokenBuckets.Decision decision) {
-        Problems.refuseUntil(request, requestId, decision.retryAfterSeconds(), new Problem(429, "rate-limited", "Too many requests",
+        Problems.refuseUntil(request, requestId, decision.retryAfterSeconds(), new ApiProblem(429, "rate-limited", "Too many requests",
                 "This key's rate limit is reached; retry after " + decision.retryAfterSeconds() + " s"));
     }
 }

@@ -1,5 +1,6 @@
 package org.socialmaturity.recommendations.advice;
 
+import org.socialmaturity.contracts.company.UnknownCompany;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +20,6 @@ import org.socialmaturity.eventstore.AxonSettings;
 import org.socialmaturity.eventstore.AxonRuntime;
 import org.socialmaturity.recommendations.advice.CompanyAdviceLog.Assignment;
 import org.socialmaturity.recommendations.advice.CompanyAdviceLog.Issued;
-import org.socialmaturity.web.ApiProblem;
 import org.socialmaturity.web.JsonDocuments;
 import org.socialmaturity.web.readmodel.GenerationalReadModel;
 import org.socialmaturity.web.readmodel.ReadModelGenerations;
@@ -62,7 +62,7 @@ public class AdviceLogs implements GenerationalReadModel<CompanyAdviceLog> {
     /** Another partner's company is not found, exactly like a company that does not exist. */
     public CompanyAdviceLog require(String partnerId, String companyId) {
         return find(companyId).filter(l -> partnerId.equals(l.partnerId))
-                .orElseThrow(() -> ApiProblem.notFound("Company", companyId));
+                .orElseThrow(() -> new UnknownCompany(companyId));
     }
 
     /** Every stored log of the current generation, for comparing read models field by field. */

@@ -30,10 +30,10 @@ import org.socialmaturity.contracts.questionnaire.Language;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
 import org.socialmaturity.recommendations.advice.CompanyAdviceLog.Issued;
 import org.socialmaturity.contracts.advice.AdviceCatalogue;
-import org.socialmaturity.web.CallContext;
+import org.socialmaturity.http.CallContext;
 import org.socialmaturity.web.LanguageNegotiation;
-import org.socialmaturity.web.Page;
-import org.socialmaturity.web.ProblemMappers;
+import org.socialmaturity.http.Page;
+import org.socialmaturity.http.ProblemMappers;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;

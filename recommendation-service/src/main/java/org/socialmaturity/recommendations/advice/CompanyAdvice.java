@@ -53,7 +53,7 @@ public class CompanyAdvice {
     @CommandHandler
     public void handle(UpdateRoadmapItem command) {
         if (!issuedItemCodes.contains(command.itemCode())) {
-            throw new UnknownRoadmapItem(command.companyId(), command.itemCode());
+            throw new UnknownRoadmapItem(command.itemCode());
         }
         apply(new RoadmapItemUpdated(command.companyId(), command.partnerId(), command.itemCode(), command.owner(),
                 command.due(), command.status(), command.updatedAt()));

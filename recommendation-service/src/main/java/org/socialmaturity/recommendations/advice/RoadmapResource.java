@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -31,12 +33,11 @@ import org.socialmaturity.contracts.advice.RoadmapStatus;
 import org.socialmaturity.contracts.questionnaire.Language;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
 import org.socialmaturity.recommendations.advice.CompanyAdviceLog.Assignment;
-import org.socialmaturity.web.ApiProblem;
-import org.socialmaturity.web.CallContext;
+import org.socialmaturity.http.CallContext;
 import org.socialmaturity.web.CsvCells;
 import org.socialmaturity.web.Commands;
 import org.socialmaturity.web.LanguageNegotiation;
-import org.socialmaturity.web.ProblemMappers;
+import org.socialmaturity.http.ProblemMappers;
 import org.socialmaturity.web.privacy.PersonalData;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -143,23 +144,16 @@ public class RoadmapResource {
             @PathParam("itemCode") String itemCode,
             @Parameter(description = "en or es", example = "es") @QueryParam("lang") String lang,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
-            RoadmapRequest body) {
-        if (body == null) {
-            throw ApiProblem.invalid("body", "is required");
-        }
-        RoadmapRequest.Valid requested = body.validated();
+            @Valid @NotNull(message = "is required") RoadmapRequest body) {
+        RoadmapRequest.Requested requested = body.requested();
         String partnerId = call.partnerId();
         CompanyAdviceLog log = logs.require(partnerId, companyId);
         Optional<Assignment> current = log.assignmentOf(itemCode);
         Assignment written = current.filter(a -> same(a, requested)).orElseGet(() -> {
             String sealedOwner = personalData.seal(requested.owner(), requested.owner());
             Instant now = Instant.now();
-            try {
-                commands.send(new UpdateRoadmapItem(AdviceIssued.streamIdOf(companyId), companyId, partnerId,
-                        itemCode, sealedOwner, requested.due(), requested.status(), now));
-            } catch (UnknownRoadmapItem unknown) {
-                throw ApiProblem.notFound("Roadmap item", itemCode);
-            }
+            commands.send(new UpdateRoadmapItem(AdviceIssued.streamIdOf(companyId), companyId, partnerId,
+                    itemCode, sealedOwner, requested.due(), requested.status(), now));
             // The actor in clear: revealing text that is not sealed gives it back as it is.
             return new Assignment(itemCode, sealedOwner, requested.due(), requested.status(), now, call.actor());
         });
@@ -170,7 +164,7 @@ public class RoadmapResource {
     }
 
     /** A retried assignment, compared in clear: the owner is sealed afresh each time. */
-    private boolean same(Assignment current, RoadmapRequest.Valid requested) {
+    private boolean same(Assignment current, RoadmapRequest.Requested requested) {
         return current.status() == requested.status() && Objects.equals(current.due(), requested.due())
                 && Objects.equals(personalData.reveal(current.owner()), requested.owner());
     }

@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Singleton;
 
-import org.socialmaturity.web.ApiProblem;
+import org.socialmaturity.http.ApiProblem;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

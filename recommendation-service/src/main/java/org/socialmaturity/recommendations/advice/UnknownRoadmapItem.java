@@ -1,9 +1,11 @@
 package org.socialmaturity.recommendations.advice;
 
-/** The item was never issued to the company, so it is not on its roadmap. */
-public class UnknownRoadmapItem extends RuntimeException {
+import org.socialmaturity.contracts.rules.NotFound;
 
-    public UnknownRoadmapItem(String companyId, String itemCode) {
-        super("No advice item " + itemCode + " was issued to company " + companyId);
+/** The item was never issued to the company, so it is not on its roadmap. */
+public class UnknownRoadmapItem extends NotFound {
+
+    public UnknownRoadmapItem(String itemCode) {
+        super("Roadmap item", itemCode);
     }
 }

@@ -5,11 +5,8 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,8 +21,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import javax.net.ssl.SSLException;
 
 import jakarta.enterprise.event.Observes;
@@ -39,6 +33,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -59,22 +55,11 @@ import io.vertx.core.net.SocketAddress;
 @Singleton
 public class WebhookDispatcher {
 
-    public static final String SIGNATURE = "X-Signature";
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
 
     private final Webhooks webhooks;
     private final WebhookSettings settings;
     private final MeterRegistry meters;
-    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "webhook-poller");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final ScheduledExecutorService pruner = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "webhook-pruner");
-        thread.setDaemon(true);
-        return thread;
-    });
     private final ExecutorService senders;
     private final Semaphore slots;
     private final HttpClient http;
@@ -105,15 +90,15 @@ public class WebhookDispatcher {
     void start(@Observes StartupEvent event) {
         Gauge.builder("platform.webhooks.outbox.depth", webhooks, Webhooks::pending)
                 .description("Webhook deliveries not yet delivered nor given up").register(meters);
-        poller.scheduleWithFixedDelay(this::dispatchDue, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-        // On a thread of its own: the first prune after an upgrade may delete years of deliveries, and the poll must
-        // not wait for it.
-        pruner.scheduleWithFixedDelay(this::prune, settings.pruneInterval().toMillis(),
-                settings.pruneInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Deletes the finished deliveries past their retention: the outbox holds what is pending and recent. */
-    private void prune() {
+    /**
+     * Deletes the finished deliveries past their retention: the outbox holds what is pending and recent. A job of its
+     * own: the first prune after an upgrade may delete years of deliveries, and the poll must not wait for it.
+     */
+    @Scheduled(identity = "webhook-prune", every = "${platform.webhooks.prune-interval}",
+            delayed = "${platform.webhooks.prune-interval}", concurrentExecution = ConcurrentExecution.SKIP)
+    void prune() {
         try {
             long pruned = webhooks.prune(Instant.now().minus(settings.deliveryRetention()));
             if (pruned > 0) {
@@ -126,8 +111,6 @@ public class WebhookDispatcher {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        poller.shutdownNow();
-        pruner.shutdownNow();
         senders.shutdownNow();
     }
 
@@ -144,7 +127,10 @@ public class WebhookDispatcher {
         senders.execute(() -> attemptInTurn(delivery, Optional.of(subscription)));
     }
 
-    private void dispatchDue() {
+    /** Hands every due delivery to a sender, as far as there are free ones. */
+    @Scheduled(identity = "webhook-poll", every = "${platform.webhooks.poll-interval}",
+            concurrentExecution = ConcurrentExecution.SKIP)
+    void dispatchDue() {
         try {
             Instant now = Instant.now();
             for (String id : webhooks.due(now, settings.concurrency() * 4, busyPartners())) {
@@ -236,7 +222,7 @@ public class WebhookDispatcher {
                     .putHeader("X-Event-Id", delivery.eventId())
                     .putHeader("X-Event-Type", delivery.eventType())
                     .putHeader("X-Delivery-Attempt", String.valueOf(delivery.attempts().size() + 1))
-                    .putHeader(SIGNATURE, "sha256=" + sign(secret, delivery.body()));
+                    .putHeader(WebhookSignature.HEADER, WebhookSignature.of(secret, delivery.body()));
             // The whole exchange (connect, headers, body) is bounded: an endpoint that trickles its answer is cut off.
             status = http.request(request)
                     .compose(open -> {
@@ -314,14 +300,4 @@ public class WebhookDispatcher {
         meters.counter("platform.webhooks.deliveries", "outcome", outcome).increment();
     }
 
-    /** Hex HMAC-SHA256 of the exact body with the subscription's secret. */
-    public static String sign(String secret, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
-        }
-    }
 }

@@ -27,11 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.socialmaturity.web.ApiProblem;
-import org.socialmaturity.web.CallContext;
-import org.socialmaturity.web.Page;
-import org.socialmaturity.web.ProblemMappers;
-import org.socialmaturity.web.Violation;
+import org.socialmaturity.http.ApiProblem;
+import org.socialmaturity.http.CallContext;
+import org.socialmaturity.http.Page;
+import org.socialmaturity.http.ProblemMappers;
+import org.socialmaturity.http.Violation;
 
 @Path("/api/v1/webhooks")
 @Produces(MediaType.APPLICATION_JSON)

@@ -21,7 +21,7 @@ public interface WebhookSettings {
     @WithDefault("10s")
     Duration timeout();
 
-    /** How often the dispatcher looks for deliveries that are due. */
+    /** How often the dispatcher looks for deliveries that are due (its scheduled job reads it by name). */
     @WithDefault("500ms")
     Duration pollInterval();
 
@@ -36,7 +36,7 @@ public interface WebhookSettings {
     @WithDefault("P30D")
     Duration deliveryRetention();
 
-    /** How often each replica deletes the deliveries past their retention. */
+    /** How often each replica deletes the deliveries past their retention (its scheduled job reads it by name). */
     @WithDefault("1h")
     Duration pruneInterval();
 

@@ -1,5 +1,6 @@
 package org.socialmaturity.recommendations.advice;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -36,8 +37,7 @@ import org.socialmaturity.eventstore.AxonRuntime;
 import org.socialmaturity.eventstore.mongo.GlobalSequenceEventStorageEngine;
 import org.socialmaturity.web.readmodel.ReadModelGenerations;
 import org.socialmaturity.recommendations.PublishedEvents;
-import org.socialmaturity.localmongo.Eventually;
-import org.socialmaturity.localmongo.LocalMongoTestResource;
+import org.socialmaturity.testsupport.LocalMongoTestResource;
 import org.socialmaturity.localmongo.StoredEvents;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -79,7 +79,7 @@ class AdviceApiTest {
         String partner = "partner-" + UUID.randomUUID();
         String company = registerAndChange(partner);
 
-        Eventually.holds(() -> given().header("X-Partner-Id", partner).get("/api/v1/companies/{id}/advice", company)
+        await().untilAsserted(() -> given().header("X-Partner-Id", partner).get("/api/v1/companies/{id}/advice", company)
                 .then().statusCode(200)
                 .body("total", equalTo(3))
                 .body("items.trigger.type", contains("PHASE_DROPPED", "QUADRANT_CHANGED", "PHASE_ENTERED"))
@@ -121,7 +121,7 @@ class AdviceApiTest {
         String stored = new StoredEvents(mongo).ofAggregate(stream).get(0).payload();
         assertTrue(stored.contains("\"to\":\"2\""), stored);
 
-        Eventually.holds(() -> given().header("X-Partner-Id", partner).get("/api/v1/companies/{id}/advice", company)
+        await().untilAsserted(() -> given().header("X-Partner-Id", partner).get("/api/v1/companies/{id}/advice", company)
                 .then().statusCode(200)
                 .body("total", equalTo(2))
                 .body("items[0].trigger.type", equalTo("QUADRANT_CHANGED"))
@@ -135,7 +135,7 @@ class AdviceApiTest {
                 .body("items[1].trigger", not(hasKey("to"))));
 
         // A log document written before, holding the earlier shape, reads the same.
-        Eventually.holds(() -> assertEquals(2, currentLogs().find(com.mongodb.client.model.Filters.eq("_id", company))
+        await().untilAsserted(() -> assertEquals(2, currentLogs().find(com.mongodb.client.model.Filters.eq("_id", company))
                 .first().getList("issued", Document.class).size()));
         currentLogs().updateOne(com.mongodb.client.model.Filters.eq("_id", company),
                 com.mongodb.client.model.Updates.set("issued.0.trigger",
@@ -172,7 +172,7 @@ class AdviceApiTest {
     void theConsistencyCheckFindsAChangeTheAdviceLogLost() {
         String partner = "partner-" + UUID.randomUUID();
         String company = registerAndChange(partner);
-        Eventually.holds(() -> assertEquals(List.of(), consistencyOf(company)));
+        await().untilAsserted(() -> assertEquals(List.of(), consistencyOf(company)));
 
         // As if the log lost the advice of the second change (restored from an old backup).
         currentLogs().updateOne(
@@ -200,9 +200,9 @@ class AdviceApiTest {
     void aReplayRebuildsTheSameLogsAndIssuesNothingAgain() {
         String partner = "partner-" + UUID.randomUUID();
         String company = registerAndChange(partner);
-        Eventually.holds(() -> given().header("X-Partner-Id", partner).get("/api/v1/companies/{id}/advice", company)
+        await().untilAsserted(() -> given().header("X-Partner-Id", partner).get("/api/v1/companies/{id}/advice", company)
                 .then().body("total", equalTo(3)));
-        Eventually.holds(() -> assertEquals(0, axon.progress(AdviceDecisions.PROCESSOR).orElseThrow().lag()));
+        await().untilAsserted(() -> assertEquals(0, axon.progress(AdviceDecisions.PROCESSOR).orElseThrow().lag()));
         // Only this company's log: another test here damages its own on purpose, and a replay rightly repairs it.
         List<Document> before = sorted(ownedBy(company, logs.raw()));
         long issuedBefore = issuedAdvice();
@@ -213,7 +213,7 @@ class AdviceApiTest {
                 .then().statusCode(202)
                 .body("readModel", equalTo(AdviceLogs.READ_MODEL))
                 .body("generation", equalTo(generation + 1));
-        Eventually.holds(() -> given().header("X-Admin-Key", "local-admin-key")
+        await().untilAsserted(() -> given().header("X-Admin-Key", "local-admin-key")
                 .get("/api/v1/admin/projections/recommendation/replay").then().body("state", equalTo("DONE"))
                 .body("currentGeneration", equalTo(generation + 1)));
         assertEquals(before, sorted(ownedBy(company, logs.raw())), "the new generation holds the same log");
@@ -224,9 +224,9 @@ class AdviceApiTest {
     void changesHandledAgainAfterACrashIssueNothingTwice() {
         String partner = "partner-" + UUID.randomUUID();
         String company = registerAndChange(partner);
-        Eventually.holds(() -> given().header("X-Partner-Id", partner).get("/api/v1/companies/{id}/advice", company)
+        await().untilAsserted(() -> given().header("X-Partner-Id", partner).get("/api/v1/companies/{id}/advice", company)
                 .then().body("total", equalTo(3)));
-        Eventually.holds(() -> assertEquals(0, axon.progress(AdviceDecisions.PROCESSOR).orElseThrow().lag()));
+        await().untilAsserted(() -> assertEquals(0, axon.progress(AdviceDecisions.PROCESSOR).orElseThrow().lag()));
         long issuedBefore = issuedAdvice();
         long registeredAt = new StoredEvents(mongo).all().stream()
                 .filter(e -> e.aggregateId().equals(company)).findFirst().orElseThrow().globalIndex();
@@ -241,9 +241,9 @@ class AdviceApiTest {
         tokens.releaseClaim(AdviceDecisions.PROCESSOR, 0);
         processor.start();
 
-        Eventually.holds(() -> given().header("X-Partner-Id", partner).get("/api/v1/companies/{id}/advice", company)
+        await().untilAsserted(() -> given().header("X-Partner-Id", partner).get("/api/v1/companies/{id}/advice", company)
                 .then().body("total", equalTo(3)));
-        Eventually.holds(() -> assertEquals(0, axon.progress(AdviceDecisions.PROCESSOR).orElseThrow().lag()));
+        await().untilAsserted(() -> assertEquals(0, axon.progress(AdviceDecisions.PROCESSOR).orElseThrow().lag()));
         assertEquals(issuedBefore, issuedAdvice(), "no advice issued twice");
     }
 

@@ -1,5 +1,6 @@
 package org.socialmaturity.recommendations.advice;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -26,8 +27,7 @@ import org.socialmaturity.contracts.advice.RoadmapItemUpdated;
 import org.socialmaturity.contracts.company.CompanyRegistered;
 import org.socialmaturity.contracts.maturity.MaturityPhaseChanged;
 import org.socialmaturity.contracts.maturity.Quadrant;
-import org.socialmaturity.localmongo.Eventually;
-import org.socialmaturity.localmongo.LocalMongoTestResource;
+import org.socialmaturity.testsupport.LocalMongoTestResource;
 import org.socialmaturity.recommendations.PublishedEvents;
 import org.socialmaturity.web.privacy.SubjectKeys;
 
@@ -57,7 +57,7 @@ class RoadmapApiTest {
     void anItemIssuedTwiceIsOneItemThatKeepsItsAssignmentAndExportsAsCsv() throws IOException {
         String partner = "partner-" + UUID.randomUUID();
         String company = registerEnterDropAndEnterAgain(partner);
-        Eventually.holds(() -> roadmap(partner, company).then().statusCode(200)
+        await().untilAsserted(() -> roadmap(partner, company).then().statusCode(200)
                 .body("items.findAll { it.code == 'PHASE.2' }", hasSize(1))
                 .body("items.find { it.code == 'PHASE.2' }.adviceIds", hasSize(2))
                 .body("items.find { it.code == 'PHASE.2' }.status", equalTo("OPEN"))
@@ -72,7 +72,7 @@ class RoadmapApiTest {
                 .body("due", equalTo("2027-03-31"))
                 .body("updatedBy", equalTo("maria@portal.example"))
                 .body("adviceIds", hasSize(2));
-        Eventually.holds(() -> given().header("X-Partner-Id", partner).queryParam("lang", "es")
+        await().untilAsserted(() -> given().header("X-Partner-Id", partner).queryParam("lang", "es")
                 .get("/api/v1/companies/{id}/roadmap", company).then().statusCode(200)
                 .body("items.find { it.code == 'PHASE.2' }.status", equalTo("IN_PROGRESS"))
                 .body("items.find { it.code == 'PHASE.2' }.owner", equalTo("lucía@cliente.example"))
@@ -102,22 +102,22 @@ class RoadmapApiTest {
         String partner = "partner-" + UUID.randomUUID();
         String company = registerEnterDropAndEnterAgain(partner);
         String owner = "owner-" + UUID.randomUUID() + "@cliente.example";
-        Eventually.holds(() -> roadmap(partner, company).then().body("items.code", hasItem("PHASE.2")));
+        await().untilAsserted(() -> roadmap(partner, company).then().body("items.code", hasItem("PHASE.2")));
         String body = "{\"status\":\"DONE\",\"owner\":\"" + owner + "\"}";
         assign(partner, company, "PHASE.2", body).then().statusCode(200).body("due", nullValue());
-        Eventually.holds(() -> roadmap(partner, company).then()
+        await().untilAsserted(() -> roadmap(partner, company).then()
                 .body("items.find { it.code == 'PHASE.2' }.status", equalTo("DONE")));
         assign(partner, company, "PHASE.2", body).then().statusCode(200).body("status", equalTo("DONE"));
         assertEquals(1, roadmapEvents(company), "a retried assignment is not recorded twice");
 
         assign(partner, company, "ALERT.PHASE_DROPPED", "{\"status\":\"OPEN\",\"owner\":\"=HYPERLINK(\\\"x\\\")\"}")
                 .then().statusCode(200).body("owner", equalTo("=HYPERLINK(\"x\")"));
-        Eventually.holds(() -> assertTrue(given().header("X-Partner-Id", partner).accept("text/csv")
+        await().untilAsserted(() -> assertTrue(given().header("X-Partner-Id", partner).accept("text/csv")
                 .get("/api/v1/companies/{id}/roadmap", company).then().extract().asString()
                 .contains("'=HYPERLINK"), "a formula an owner holds is not run by the spreadsheet"));
 
         subjectKeys.erase(owner, Instant.now());
-        Eventually.holds(() -> roadmap(partner, company).then()
+        await().untilAsserted(() -> roadmap(partner, company).then()
                 .body("items.find { it.code == 'PHASE.2' }.owner", equalTo("erased"))
                 .body("items.find { it.code == 'PHASE.2' }.updatedBy", equalTo("maria@portal.example")));
     }
@@ -126,7 +126,7 @@ class RoadmapApiTest {
     void badAssignmentsNameTheFieldAndOthersItemsAreNotFound() {
         String partner = "partner-" + UUID.randomUUID();
         String company = registerEnterDropAndEnterAgain(partner);
-        Eventually.holds(() -> roadmap(partner, company).then().body("items.code", hasItem("PHASE.2")));
+        await().untilAsserted(() -> roadmap(partner, company).then().body("items.code", hasItem("PHASE.2")));
 
         assign(partner, company, "PHASE.2", "{\"status\":\"FINISHED\",\"owner\":\" \",\"due\":\"31/03/2027\"}")
                 .then().statusCode(400).contentType("application/problem+json")

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
-import org.socialmaturity.web.ApiProblem;
+import org.socialmaturity.http.ApiProblem;
 
 class StreamQuotaTest {
 

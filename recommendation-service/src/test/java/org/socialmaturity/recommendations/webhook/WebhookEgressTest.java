@@ -1,5 +1,6 @@
 package org.socialmaturity.recommendations.webhook;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -25,8 +26,7 @@ import org.socialmaturity.contracts.company.CompanyRegistered;
 import org.socialmaturity.contracts.maturity.MaturityPhaseChanged;
 import org.socialmaturity.contracts.maturity.Quadrant;
 import org.socialmaturity.recommendations.PublishedEvents;
-import org.socialmaturity.localmongo.Eventually;
-import org.socialmaturity.localmongo.LocalMongoTestResource;
+import org.socialmaturity.testsupport.LocalMongoTestResource;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -95,7 +95,7 @@ class WebhookEgressTest {
                 new MaturityPhaseChanged(company, partner, null, 2, Quadrant.OBSERVERS, 30,
                 Map.of("LISTENING", 1.5), "answer-x", 1, Instant.now()));
 
-        Eventually.holds(() -> given().header("X-Partner-Id", partner)
+        await().untilAsserted(() -> given().header("X-Partner-Id", partner)
                 .get("/api/v1/webhooks/{id}/deliveries", rebound.id()).then().statusCode(200)
                 .body("items.find { it.eventType == 'MaturityPhaseChanged' }.attempts[0].error",
                         equalTo("the endpoint resolves to a loopback address, which webhooks may not reach"))

@@ -1,5 +1,6 @@
 package org.socialmaturity.recommendations.webhook;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -17,8 +18,7 @@ import org.socialmaturity.contracts.company.CompanyRegistered;
 import org.socialmaturity.contracts.maturity.MaturityPhaseChanged;
 import org.socialmaturity.contracts.maturity.Quadrant;
 import org.socialmaturity.recommendations.PublishedEvents;
-import org.socialmaturity.localmongo.Eventually;
-import org.socialmaturity.localmongo.LocalMongoTestResource;
+import org.socialmaturity.testsupport.LocalMongoTestResource;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
@@ -65,9 +65,9 @@ class WebhookRetentionTest {
                     new MaturityPhaseChanged(company, partner, null, 2, Quadrant.OBSERVERS, 30,
                     Map.of("LISTENING", 1.5), "answer-x", 1, Instant.now()));
 
-            Eventually.holds(() -> deliveries(delivered).body("items.findAll { it.status == 'DELIVERED' }.size()",
+            await().untilAsserted(() -> deliveries(delivered).body("items.findAll { it.status == 'DELIVERED' }.size()",
                     equalTo(2)));
-            Eventually.holds(() -> deliveries(pending).body("items.findAll { it.status == 'PENDING' }.size()",
+            await().untilAsserted(() -> deliveries(pending).body("items.findAll { it.status == 'PENDING' }.size()",
                     equalTo(2)));
             // Pending ones as old as the finished: their retry long due, held by a sender (claimed for an hour).
             Date longAgo = Date.from(Instant.now().minusSeconds(3600));
@@ -75,7 +75,7 @@ class WebhookRetentionTest {
                     Filters.eq("subscriptionId", pending), Updates.combine(Updates.set("nextAttemptAt", longAgo),
                             Updates.set("lockedUntil", Date.from(Instant.now().plusSeconds(3600)))));
 
-            Eventually.holds(() -> deliveries(delivered).body("total", equalTo(0)));
+            await().untilAsserted(() -> deliveries(delivered).body("total", equalTo(0)));
             Thread.sleep(RETENTION_AND_PRUNE.toMillis());
             deliveries(pending).body("total", equalTo(2))
                     .body("items.findAll { it.status == 'PENDING' }.size()", equalTo(2));

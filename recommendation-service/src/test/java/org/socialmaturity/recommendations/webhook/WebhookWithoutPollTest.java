@@ -1,5 +1,6 @@
 package org.socialmaturity.recommendations.webhook;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -24,8 +25,7 @@ import org.socialmaturity.contracts.company.CompanyRegistered;
 import org.socialmaturity.contracts.maturity.MaturityPhaseChanged;
 import org.socialmaturity.contracts.maturity.Quadrant;
 import org.socialmaturity.recommendations.PublishedEvents;
-import org.socialmaturity.localmongo.Eventually;
-import org.socialmaturity.localmongo.LocalMongoTestResource;
+import org.socialmaturity.testsupport.LocalMongoTestResource;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -77,7 +77,7 @@ class WebhookWithoutPollTest {
                 new MaturityPhaseChanged(company, partner, null, 2, Quadrant.OBSERVERS, 30,
                 Map.of("LISTENING", 1.5), "answer-x", 1, Instant.now()));
 
-        Eventually.holds(() -> assertEquals(List.of("AdviceIssued", "MaturityPhaseChanged"),
+        await().untilAsserted(() -> assertEquals(List.of("AdviceIssued", "MaturityPhaseChanged"),
                 received.stream().map(r -> r[0]).sorted().toList()));
         DomainEventStream advice = store.readEvents(AdviceIssued.streamIdOf(company));
         String adviceEventId = advice.next().getIdentifier();
@@ -85,9 +85,9 @@ class WebhookWithoutPollTest {
                 .orElseThrow()[1], "delivered under the id of the stored event");
 
         // Once the processor has handled the advice event (it counts it), nothing more is sent.
-        Eventually.holds(() -> given().get("/q/metrics").then().statusCode(200)
+        await().untilAsserted(() -> given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("platform_advice_issued_total 1.0")));
-        Eventually.holds(() -> given().header("X-Partner-Id", partner)
+        await().untilAsserted(() -> given().header("X-Partner-Id", partner)
                 .get("/api/v1/webhooks/{id}/deliveries", subscription)
                 .then().statusCode(200).body("total", equalTo(2))
                 .body("items.findAll { it.status == 'DELIVERED' }.size()", equalTo(2)));

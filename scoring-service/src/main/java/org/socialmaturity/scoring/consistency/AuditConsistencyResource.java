@@ -12,8 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.socialmaturity.web.AdminGuard;
-import org.socialmaturity.web.ProblemMappers;
+import org.socialmaturity.http.AdminKey;
+import org.socialmaturity.http.ProblemMappers;
 import org.socialmaturity.web.consistency.ConsistencyCheck;
 import org.socialmaturity.web.consistency.ConsistencyCheck.ConsistencyReport;
 import org.socialmaturity.web.consistency.ConsistencyResource;
@@ -24,10 +24,10 @@ import org.socialmaturity.web.consistency.ConsistencyResource;
 @Tag(name = "Operations", description = "For the platform operator (X-Admin-Key)")
 public class AuditConsistencyResource {
 
-    private final AdminGuard admin;
+    private final AdminKey admin;
     private final ConsistencyCheck check;
 
-    AuditConsistencyResource(AdminGuard admin, ConsistencyCheck check) {
+    AuditConsistencyResource(AdminKey admin, ConsistencyCheck check) {
         this.admin = admin;
         this.check = check;
     }
@@ -42,7 +42,7 @@ public class AuditConsistencyResource {
             content = @Content(schema = @Schema(implementation = ConsistencyReport.class),
                     examples = @ExampleObject(name = "one company dead-lettered", value = ConsistencyResource.EXAMPLE)))
     @APIResponse(responseCode = "401", description = "No X-Admin-Key", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
-    public ConsistencyReport check(@HeaderParam(AdminGuard.ADMIN_KEY) String adminKey) {
+    public ConsistencyReport check(@HeaderParam(AdminKey.HEADER) String adminKey) {
         admin.require(adminKey);
         return check.run();
     }

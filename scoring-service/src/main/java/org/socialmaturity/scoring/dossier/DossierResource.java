@@ -16,8 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialmaturity.contracts.proof.Dossier;
 import org.socialmaturity.contracts.proof.DossierSignature;
-import org.socialmaturity.web.CallContext;
-import org.socialmaturity.web.ProblemMappers;
+import org.socialmaturity.http.CallContext;
+import org.socialmaturity.http.ProblemMappers;
 
 @Path("/api/v1")
 @Tag(name = "Trajectory and history", description = "How a company's maturity evolved, answer by answer")

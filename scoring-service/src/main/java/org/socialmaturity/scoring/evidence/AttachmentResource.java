@@ -17,9 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialmaturity.contracts.assessment.Evidence;
 import org.socialmaturity.scoring.timeline.TimelineView;
 import org.socialmaturity.scoring.timeline.Timelines;
-import org.socialmaturity.web.ApiProblem;
-import org.socialmaturity.web.CallContext;
-import org.socialmaturity.web.ProblemMappers;
+import org.socialmaturity.http.ApiProblem;
+import org.socialmaturity.http.CallContext;
+import org.socialmaturity.http.ProblemMappers;
 import org.socialmaturity.web.evidence.Attachments;
 import org.socialmaturity.web.privacy.PersonalData;
 

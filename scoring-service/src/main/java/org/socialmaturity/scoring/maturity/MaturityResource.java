@@ -32,12 +32,12 @@ import org.socialmaturity.scoring.timeline.CompanyTimeline;
 import org.socialmaturity.scoring.timeline.CompanyTimeline.Entry;
 import org.socialmaturity.scoring.timeline.TimelineView;
 import org.socialmaturity.scoring.timeline.Timelines;
-import org.socialmaturity.web.ApiProblem;
-import org.socialmaturity.web.CallContext;
+import org.socialmaturity.http.ApiProblem;
+import org.socialmaturity.http.CallContext;
 import org.socialmaturity.web.Instants;
 import org.socialmaturity.web.LanguageNegotiation;
-import org.socialmaturity.web.ProblemMappers;
-import org.socialmaturity.web.Violation;
+import org.socialmaturity.http.ProblemMappers;
+import org.socialmaturity.http.Violation;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)

@@ -50,7 +50,7 @@ public class CompanyReports {
         this.checkpoints = checkpoints;
     }
 
-    /** @throws org.socialmaturity.web.ApiProblem 404 when the partner has no such company */
+    /** @throws UnknownCompany when the partner has no such company */
     public CompanyReport of(String partnerId, String companyId, Language language) {
         TimelineView view = timelines.view(partnerId, companyId);
         Instant now = Instant.now();

@@ -17,9 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialmaturity.contracts.questionnaire.Language;
-import org.socialmaturity.web.CallContext;
+import org.socialmaturity.http.CallContext;
 import org.socialmaturity.web.LanguageNegotiation;
-import org.socialmaturity.web.ProblemMappers;
+import org.socialmaturity.http.ProblemMappers;
 
 @Path("/api/v1")
 @Tag(name = "Report", description = "A printable report of a company for its partner to hand over")

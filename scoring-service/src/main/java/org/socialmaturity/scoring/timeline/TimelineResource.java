@@ -32,12 +32,12 @@ import org.socialmaturity.contracts.questionnaire.Question;
 import org.socialmaturity.contracts.maturity.Quadrant;
 import org.socialmaturity.scoring.maturity.MaturityView;
 import org.socialmaturity.scoring.timeline.CompanyTimeline.Entry;
-import org.socialmaturity.web.ApiProblem;
-import org.socialmaturity.web.CallContext;
+import org.socialmaturity.http.ApiProblem;
+import org.socialmaturity.http.CallContext;
 import org.socialmaturity.web.CsvCells;
 import org.socialmaturity.web.Instants;
-import org.socialmaturity.web.Page;
-import org.socialmaturity.web.ProblemMappers;
+import org.socialmaturity.http.Page;
+import org.socialmaturity.http.ProblemMappers;
 import org.socialmaturity.web.privacy.PersonalData;
 
 import com.fasterxml.jackson.annotation.JsonInclude;

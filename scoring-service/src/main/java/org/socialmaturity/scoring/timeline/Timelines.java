@@ -1,5 +1,6 @@
 package org.socialmaturity.scoring.timeline;
 
+import org.socialmaturity.contracts.company.UnknownCompany;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -22,7 +23,6 @@ import org.jboss.logging.Logger;
 import org.socialmaturity.eventstore.AxonSettings;
 import org.socialmaturity.contracts.maturity.AnswerState;
 import org.socialmaturity.scoring.timeline.CompanyTimeline.Entry;
-import org.socialmaturity.web.ApiProblem;
 import org.socialmaturity.web.JsonDocuments;
 import org.socialmaturity.web.readmodel.ReadModelGenerations;
 
@@ -89,7 +89,7 @@ public class Timelines {
     /** Another partner's company is not found, exactly like a company that does not exist. */
     public CompanyTimeline require(String partnerId, String companyId) {
         return find(companyId).filter(t -> partnerId.equals(t.partnerId))
-                .orElseThrow(() -> ApiProblem.notFound("Company", companyId));
+                .orElseThrow(() -> new UnknownCompany(companyId));
     }
 
     /**
@@ -99,12 +99,12 @@ public class Timelines {
     public TimelineView view(String partnerId, String companyId) {
         int generation = generations.current(READ_MODEL);
         CompanyTimeline timeline = of(generation).timelines().find(companyId).filter(t -> partnerId.equals(t.partnerId))
-                .orElseThrow(() -> ApiProblem.notFound("Company", companyId));
+                .orElseThrow(() -> new UnknownCompany(companyId));
         Optional<Cached> cached = cachedEntries(generation, timeline);
         if (cached.isEmpty()) {
             LOG.warnf("Timeline of %s misses entries: rebuilding it from the event store", companyId);
             timeline = rebuild.get().rebuild(companyId).filter(t -> partnerId.equals(t.partnerId))
-                    .orElseThrow(() -> ApiProblem.notFound("Company", companyId));
+                    .orElseThrow(() -> new UnknownCompany(companyId));
             cached = cachedEntries(generations.current(READ_MODEL), timeline);
         }
         Cached found = cached.orElseThrow(() -> new IllegalStateException("Timeline of " + companyId
@@ -142,7 +142,7 @@ public class Timelines {
      * rebuilt from the event store (which holds that company's entries at once), and the walk goes on where it was:
      * entries never change.
      *
-     * @throws ApiProblem 404, before anything is read, when the partner has no such company
+     * @throws UnknownCompany, before anything is read, when the partner has no such company
      */
     public Walk walk(String partnerId, String companyId) {
         return new Walk(companyId, require(partnerId, companyId).entryCount);

@@ -1,5 +1,6 @@
 package org.socialmaturity.scoring.benchmark;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -16,8 +17,7 @@ import jakarta.inject.Inject;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.socialmaturity.contracts.questionnaire.Question;
-import org.socialmaturity.localmongo.Eventually;
-import org.socialmaturity.localmongo.LocalMongoTestResource;
+import org.socialmaturity.testsupport.LocalMongoTestResource;
 import org.socialmaturity.scoring.EventScenario;
 
 import io.quarkus.test.common.TestResourceScope;
@@ -67,7 +67,7 @@ class BenchmarkApiTest {
         Question raised = EventScenario.V1.questions().get(0);
         c.answer(ahead, assessment, raised.id(), EventScenario.answerOfLevel(raised, 3));
 
-        Eventually.holds(() -> given().header("X-Partner-Id", viewer.partnerId)
+        await().untilAsserted(() -> given().header("X-Partner-Id", viewer.partnerId)
                 .queryParam("sector", sector.toUpperCase()).queryParam("country", "ES").queryParam("size", "MEDIUM")
                 .get("/api/v1/benchmarks").then().statusCode(200)
                 .body("available", equalTo(true))
@@ -86,7 +86,7 @@ class BenchmarkApiTest {
         EventScenario e = new EventScenario(store);
         determinate(e, sector, 2);
         determinate(e, sector, 2);
-        Eventually.holds(() -> cell(c, sector).queryParam("companyId", ahead).get("/api/v1/benchmarks").then()
+        await().untilAsserted(() -> cell(c, sector).queryParam("companyId", ahead).get("/api/v1/benchmarks").then()
                 .statusCode(200)
                 .body("available", equalTo(true))
                 .body("companies", equalTo(7))
@@ -94,7 +94,7 @@ class BenchmarkApiTest {
                 // (6 below + 1 alike / 2) / 7
                 .body("percentile", equalTo(92.9f)));
         // Any of the six alike: (0 below + 6 alike / 2) / 7; and the group is the company's own.
-        Eventually.holds(() -> as(a).get("/api/v1/companies/{id}/maturity", a1).then().statusCode(200)
+        await().untilAsserted(() -> as(a).get("/api/v1/companies/{id}/maturity", a1).then().statusCode(200)
                 .body("benchmark.available", equalTo(true))
                 .body("benchmark.percentile", equalTo(42.9f))
                 .body("benchmark.group.sector", equalTo(sector))
@@ -121,7 +121,7 @@ class BenchmarkApiTest {
 
         EventScenario third = new EventScenario(store);
         determinate(third, sector, 2);
-        Eventually.holds(() -> cell(viewer, sector).get("/api/v1/benchmarks").then()
+        await().untilAsserted(() -> cell(viewer, sector).get("/api/v1/benchmarks").then()
                 .statusCode(200)
                 .body("available", equalTo(true))
                 .body("companies", equalTo(6))
@@ -139,7 +139,7 @@ class BenchmarkApiTest {
                 .statusCode(400).contentType("application/problem+json")
                 .body("violations.field", org.hamcrest.Matchers.containsInAnyOrder("size", "country"))
                 .body("violations.find { it.field == 'size' }.message", containsString("MICRO, SMALL, MEDIUM, LARGE"));
-        Eventually.holds(() -> as(other).get("/api/v1/companies/{id}/maturity", company).then().statusCode(200));
+        await().untilAsserted(() -> as(other).get("/api/v1/companies/{id}/maturity", company).then().statusCode(200));
         as(partner).get("/api/v1/benchmarks").then().statusCode(400)
                 .body("violations.field", org.hamcrest.Matchers.containsInAnyOrder("sector", "country", "size"));
         cell(partner, "retail").queryParam("companyId", company).get("/api/v1/benchmarks").then().statusCode(404)
@@ -161,7 +161,7 @@ class BenchmarkApiTest {
     private void awaitBenchmarksSeeingEveryCompanyOf(String sector, EventScenario... scenarios) throws Exception {
         for (EventScenario scenario : scenarios) {
             for (String company : registered.get(scenario)) {
-                Eventually.holds(() -> as(scenario).get("/api/v1/companies/{id}/maturity", company).then()
+                await().untilAsserted(() -> as(scenario).get("/api/v1/companies/{id}/maturity", company).then()
                         .statusCode(200).body("determinate", equalTo(true)));
             }
         }

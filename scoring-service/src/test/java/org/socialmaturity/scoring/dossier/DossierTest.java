@@ -1,5 +1,6 @@
 package org.socialmaturity.scoring.dossier;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,8 +19,7 @@ import org.socialmaturity.contracts.proof.Dossier;
 import org.socialmaturity.contracts.proof.SigningKey;
 import org.socialmaturity.contracts.questionnaire.Question;
 import org.socialmaturity.eventstore.checkpoint.Checkpoints;
-import org.socialmaturity.localmongo.Eventually;
-import org.socialmaturity.localmongo.LocalMongoTestResource;
+import org.socialmaturity.testsupport.LocalMongoTestResource;
 import org.socialmaturity.scoring.EventScenario;
 import org.socialmaturity.verifier.Verifier;
 import org.socialmaturity.verifier.Verifier.Verdict;
@@ -152,7 +152,7 @@ class DossierTest {
     void anotherPartnersCompanysDossierIsNotFound() {
         EventScenario scenario = new EventScenario(store);
         String company = scenario.registerCompany("Ajena SA");
-        Eventually.holds(() -> given().header("X-Partner-Id", scenario.partnerId)
+        await().untilAsserted(() -> given().header("X-Partner-Id", scenario.partnerId)
                 .get("/api/v1/companies/{id}/dossier", company).then().statusCode(200));
 
         given().header("X-Partner-Id", "partner-other").get("/api/v1/companies/{id}/dossier", company)
@@ -171,14 +171,14 @@ class DossierTest {
         }
         int answers = 2 * EventScenario.V1.questions().size();
         awaitEntries(scenario.partnerId, company, answers);
-        Eventually.holds(() -> given().header("X-Partner-Id", scenario.partnerId)
+        await().untilAsserted(() -> given().header("X-Partner-Id", scenario.partnerId)
                 .get("/api/v1/companies/{id}/trajectory", company).then().statusCode(200)
                 .body("transitions.size()", org.hamcrest.Matchers.equalTo(2)));
         return company;
     }
 
     private void awaitEntries(String partnerId, String company, int answers) {
-        Eventually.holds(() -> given().header("X-Partner-Id", partnerId)
+        await().untilAsserted(() -> given().header("X-Partner-Id", partnerId)
                 .get("/api/v1/companies/{id}/trajectory", company).then().statusCode(200)
                 .body("points.size()", org.hamcrest.Matchers.equalTo(answers)));
     }

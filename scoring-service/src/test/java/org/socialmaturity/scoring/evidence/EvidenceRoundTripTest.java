@@ -1,5 +1,6 @@
 package org.socialmaturity.scoring.evidence;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -19,8 +20,7 @@ import org.socialmaturity.contracts.assessment.Evidence;
 import org.socialmaturity.contracts.assessment.RawAnswer;
 import org.socialmaturity.contracts.questionnaire.Question;
 import org.socialmaturity.eventstore.checkpoint.Checkpoints;
-import org.socialmaturity.localmongo.Eventually;
-import org.socialmaturity.localmongo.LocalMongoTestResource;
+import org.socialmaturity.testsupport.LocalMongoTestResource;
 import org.socialmaturity.scoring.EventScenario;
 import org.socialmaturity.verifier.Verifier;
 import org.socialmaturity.web.evidence.Attachments;
@@ -64,7 +64,7 @@ class EvidenceRoundTripTest {
         scenario.answer(company, assessment, first.id(), new RawAnswer(plain.optionId(), plain.value(), null, List.of(
                 Evidence.link("https://intranet.example/politica.pdf", LINK_HASH, "Política"),
                 Evidence.attachment(sha256, "acta.txt", "text/plain", minutes.length, "Acta del comité"))));
-        Eventually.holds(() -> partner(scenario).get("/api/v1/companies/{id}/history", company).then()
+        await().untilAsserted(() -> partner(scenario).get("/api/v1/companies/{id}/history", company).then()
                 .statusCode(200).body("total", equalTo(1)));
 
         partner(scenario).get("/api/v1/companies/{id}/history", company).then()

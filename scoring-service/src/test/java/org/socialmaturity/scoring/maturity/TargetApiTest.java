@@ -1,5 +1,6 @@
 package org.socialmaturity.scoring.maturity;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.either;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,8 +18,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.socialmaturity.contracts.company.TargetSet;
 import org.socialmaturity.contracts.maturity.TargetReached;
-import org.socialmaturity.localmongo.Eventually;
-import org.socialmaturity.localmongo.LocalMongoTestResource;
+import org.socialmaturity.testsupport.LocalMongoTestResource;
 import org.socialmaturity.localmongo.StoredEvents;
 import org.socialmaturity.localmongo.StoredEvents.StoredEvent;
 import org.socialmaturity.scoring.EventScenario;
@@ -53,7 +53,7 @@ class TargetApiTest {
         LocalDate due = LocalDate.now(ZoneOffset.UTC).plusDays(30);
         TargetSet target = scenario.setTarget(company, 3, Map.of("LISTENING", 3), due);
 
-        Eventually.holds(() -> as(scenario).get("/api/v1/companies/{id}/maturity", company).then().statusCode(200)
+        await().untilAsserted(() -> as(scenario).get("/api/v1/companies/{id}/maturity", company).then().statusCode(200)
                 .body("phase", equalTo(2))
                 .body("target.targetId", equalTo(target.targetId()))
                 .body("target.phase", equalTo(3))
@@ -69,12 +69,12 @@ class TargetApiTest {
 
         scenario.answerAll(company, scenario.startAssessment(company), 3);
 
-        Eventually.holds(() -> as(scenario).get("/api/v1/companies/{id}/maturity", company).then().statusCode(200)
+        await().untilAsserted(() -> as(scenario).get("/api/v1/companies/{id}/maturity", company).then().statusCode(200)
                 .body("phase", equalTo(3))
                 .body("target.met", equalTo(true))
                 .body("target.phasesToGo", equalTo(0))
                 .body("target.dimensionGaps[0].gap", equalTo(0.0f)));
-        Eventually.holds(() -> assertEquals(1, reached(company).size()));
+        await().untilAsserted(() -> assertEquals(1, reached(company).size()));
         TargetReached first = reached(company).get(0);
         assertEquals(target.targetId(), first.targetId());
         assertEquals(3, first.phase());
@@ -83,7 +83,7 @@ class TargetApiTest {
 
         // A target the company meets already is reached by being set, and the first one is not reached again.
         TargetSet lower = scenario.setTarget(company, 2, Map.of(), due);
-        Eventually.holds(() -> assertEquals(2, reached(company).size()));
+        await().untilAsserted(() -> assertEquals(2, reached(company).size()));
         assertEquals(lower.targetId(), reached(company).get(1).targetId());
         long targetSetAt = new StoredEvents(mongo).ofAggregate(company).stream()
                 .filter(e -> e.payloadType().equals(TargetSet.class.getName())).reduce((a, b) -> b).orElseThrow()

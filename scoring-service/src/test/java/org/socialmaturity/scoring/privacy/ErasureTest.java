@@ -1,5 +1,6 @@
 package org.socialmaturity.scoring.privacy;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,8 +19,7 @@ import org.socialmaturity.contracts.assessment.RawAnswer;
 import org.socialmaturity.contracts.proof.Dossier;
 import org.socialmaturity.contracts.questionnaire.Question;
 import org.socialmaturity.eventstore.checkpoint.Checkpoints;
-import org.socialmaturity.localmongo.Eventually;
-import org.socialmaturity.localmongo.LocalMongoTestResource;
+import org.socialmaturity.testsupport.LocalMongoTestResource;
 import org.socialmaturity.scoring.EventScenario;
 import org.socialmaturity.verifier.Verifier;
 import org.socialmaturity.web.privacy.PersonalData;
@@ -70,7 +70,7 @@ class ErasureTest {
             scenario.answerBy(actor, personalData, company, assessment, questions.get(i).id(),
                     new RawAnswer(answer.optionId(), answer.value(), "Nota de " + actor));
         }
-        Eventually.holds(() -> partner(scenario).get("/api/v1/companies/{id}/maturity", company).then()
+        await().untilAsserted(() -> partner(scenario).get("/api/v1/companies/{id}/maturity", company).then()
                 .statusCode(200).body("determinate", equalTo(true)));
         assertFalse(rawCommitsOf(assessment).contains("ana.garcia"), "the store holds no identity in clear");
         List<Map<String, Object>> before = history(scenario, company);
@@ -84,7 +84,7 @@ class ErasureTest {
         assertErasedForAnaOnly(scenario, company);
         given().header("X-Admin-Key", ADMIN_KEY).post("/api/v1/admin/projections/scoring/replay")
                 .then().statusCode(202);
-        Eventually.holds(() -> given().header("X-Admin-Key", ADMIN_KEY)
+        await().untilAsserted(() -> given().header("X-Admin-Key", ADMIN_KEY)
                 .get("/api/v1/admin/projections/scoring/replay").then().statusCode(200)
                 .body("state", equalTo("DONE")));
         assertErasedForAnaOnly(scenario, company);

@@ -1,5 +1,6 @@
 package org.socialmaturity.scoring.questionnaire;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -20,8 +21,7 @@ import org.socialmaturity.contracts.proof.Dossier;
 import org.socialmaturity.contracts.questionnaire.Question;
 import org.socialmaturity.contracts.questionnaire.Questionnaire;
 import org.socialmaturity.contracts.questionnaire.QuestionnairePublication;
-import org.socialmaturity.localmongo.Eventually;
-import org.socialmaturity.localmongo.LocalMongoTestResource;
+import org.socialmaturity.testsupport.LocalMongoTestResource;
 import org.socialmaturity.scoring.EventScenario;
 import org.socialmaturity.verifier.Verifier;
 import org.socialmaturity.verifier.Verifier.Verdict;
@@ -187,7 +187,7 @@ class QuestionnaireV2ScoringTest {
 
     private static io.restassured.response.ValidatableResponse awaitPoints(String partner, String company,
                                                                            int points) {
-        Eventually.holds(() -> given().header("X-Partner-Id", partner)
+        await().untilAsserted(() -> given().header("X-Partner-Id", partner)
                 .get("/api/v1/companies/{id}/trajectory", company).then().statusCode(200)
                 .body("points.size()", equalTo(points)));
         return given().header("X-Partner-Id", partner).get("/api/v1/companies/{id}/trajectory", company).then();

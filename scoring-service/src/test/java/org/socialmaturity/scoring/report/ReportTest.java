@@ -1,5 +1,6 @@
 package org.socialmaturity.scoring.report;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -25,8 +26,7 @@ import org.socialmaturity.contracts.maturity.Quadrant;
 import org.socialmaturity.contracts.proof.Checkpoint;
 import org.socialmaturity.contracts.questionnaire.Language;
 import org.socialmaturity.eventstore.checkpoint.Checkpoints;
-import org.socialmaturity.localmongo.Eventually;
-import org.socialmaturity.localmongo.LocalMongoTestResource;
+import org.socialmaturity.testsupport.LocalMongoTestResource;
 import org.socialmaturity.scoring.EventScenario;
 
 import io.quarkus.test.common.TestResourceScope;
@@ -68,7 +68,7 @@ class ReportTest {
         scenario.answerAll(company, third, 2);
         scenario.issueAdvice(company, Trigger.phaseChange(3, 2), List.of("ALERT.PHASE_DROPPED"),
                 List.of("LISTENING", "SOCIAL_CRM"));
-        Eventually.holds(() -> as(scenario).get("/api/v1/companies/{id}/trajectory", company)
+        await().untilAsserted(() -> as(scenario).get("/api/v1/companies/{id}/trajectory", company)
                 .then().statusCode(200)
                 .body("transitions.to", contains(2, 3, 2)));
         return company;
@@ -103,7 +103,7 @@ class ReportTest {
                 "4 · Integración operativa");
         assertFalse(es.contains("Path to Adoption"), es);
         assertFalse(es.contains("Monitor with a tool"), es);
-        // Kept for a person to look at: the README's picture is the first page of the English one.
+        // Kept for a person to look at: the picture in docs/api.md is the first page of the English one.
         Files.write(Path.of("target", "company-report-en.pdf"), enPdf);
         Files.write(Path.of("target", "company-report-es.pdf"), esPdf);
     }
@@ -114,7 +114,7 @@ class ReportTest {
         String company = scenario.registerCompany("Verified SA");
         String assessment = scenario.startAssessment(company);
         scenario.answerAll(company, assessment, 2);
-        Eventually.holds(() -> as(scenario).get("/api/v1/companies/{id}/maturity", company)
+        await().untilAsserted(() -> as(scenario).get("/api/v1/companies/{id}/maturity", company)
                 .then().statusCode(200).body("phase", equalTo(2)));
 
         CompanyReport report = reports.of(scenario.partnerId, company, Language.EN);
@@ -131,7 +131,7 @@ class ReportTest {
     void namesOutsideTheFontsCharacterSetPrintPlainly() throws IOException {
         EventScenario scenario = new EventScenario(store);
         String company = scenario.registerCompany("Łódź Sky\n東京 ✈ Air\u200b");
-        Eventually.holds(() -> as(scenario).get("/api/v1/companies/{id}/maturity", company).then().statusCode(200));
+        await().untilAsserted(() -> as(scenario).get("/api/v1/companies/{id}/maturity", company).then().statusCode(200));
 
         String text = text(report(scenario, company, "en"));
         assertContains(text, "Lódz Sky ?? ? Air", "No answers recorded yet.");
@@ -141,7 +141,7 @@ class ReportTest {
     void anotherPartnersCompanyUnknownCompaniesAndUnknownLanguagesAreRefused() {
         EventScenario scenario = new EventScenario(store);
         String company = scenario.registerCompany("Private SA");
-        Eventually.holds(() -> as(scenario).get("/api/v1/companies/{id}/maturity", company).then().statusCode(200));
+        await().untilAsserted(() -> as(scenario).get("/api/v1/companies/{id}/maturity", company).then().statusCode(200));
 
         given().header("X-Partner-Id", "someone-else").get("/api/v1/companies/{id}/report", company)
                 .then().statusCode(404).contentType("application/problem+json");

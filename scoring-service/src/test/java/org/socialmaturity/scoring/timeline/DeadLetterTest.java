@@ -1,9 +1,11 @@
 package org.socialmaturity.scoring.timeline;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -11,8 +13,7 @@ import jakarta.inject.Inject;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
-import org.socialmaturity.localmongo.Eventually;
-import org.socialmaturity.localmongo.LocalMongoTestResource;
+import org.socialmaturity.testsupport.LocalMongoTestResource;
 import org.socialmaturity.contracts.assessment.AnswerRecorded;
 import org.socialmaturity.scoring.EventScenario;
 import org.socialmaturity.web.readmodel.ReadModelSlots;
@@ -55,8 +56,8 @@ class DeadLetterTest {
         scenario.answerAll(blocked, blockedAssessment, 2);
         scenario.answerAll(other, scenario.startAssessment(other), 2);
 
-        Eventually.holds(() -> assertEquals(QUESTIONS, history(scenario, other).size(), "the other company goes on"));
-        Eventually.holds(() -> {
+        await().untilAsserted(() -> assertEquals(QUESTIONS, history(scenario, other).size(), "the other company goes on"));
+        await().atMost(Duration.ofMillis(90_000)).untilAsserted(() -> {
             JsonPath letters = deadLetters();
             assertEquals(List.of(blocked), letters.getList("sequences.sequence"));
             assertEquals(QUESTIONS, letters.getList("sequences[0].letters.findAll { it.payloadType == '"
@@ -65,11 +66,11 @@ class DeadLetterTest {
             assertEquals(3, letters.getInt("sequences[0].letters[0].attempts"), "retried automatically, then parked");
             assertTrue(letters.getString("sequences[0].letters[0].causeMessage").contains("injected fault"));
             assertEquals("WAITING_BEHIND", letters.getString("sequences[0].letters[1].state"));
-        }, 90_000);
+        });
         assertEquals(0, history(scenario, blocked).size(), "nothing of the blocked company was half-applied");
         int parked = deadLetters().getInt("total");
         // The gauge and the readiness check count the queue when they are read: the last letters may land just after.
-        Eventually.holds(() -> {
+        await().untilAsserted(() -> {
             String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
             String gauge = "platform_dead_letters{processor=\"" + slots.currentProcessor(Timelines.READ_MODEL) + "\"} ";
             assertTrue(metrics.contains(gauge + parked + ".0"), "the gauge counts the parked events: " + parked
@@ -116,10 +117,10 @@ class DeadLetterTest {
         FaultyTimelines.failEntriesOf(company, 2);
         scenario.answerAll(company, assessment, 3);
 
-        Eventually.holds(() -> assertEquals(QUESTIONS, history(scenario, company).size()), 30_000);
+        await().atMost(Duration.ofMillis(30_000)).untilAsserted(() -> assertEquals(QUESTIONS, history(scenario, company).size()));
         List<Map<String, Object>> entries = history(scenario, company);
         assertEquals(QUESTIONS, entries.stream().map(e -> e.get("eventId")).distinct().count(), "none twice");
-        Eventually.holds(() -> assertEquals(0, deadLetters().getList("sequences.sequence").stream()
+        await().untilAsserted(() -> assertEquals(0, deadLetters().getList("sequences.sequence").stream()
                 .filter(company::equals).count()));
     }
 
@@ -134,7 +135,7 @@ class DeadLetterTest {
 
     /** Until the timeline holds the company and its open assessment: the fault is armed for its answers only. */
     private void awaitStarted(String company) {
-        Eventually.holds(() -> assertEquals(1, timelines.find(company).map(t -> t.assessments.size()).orElse(0)));
+        await().untilAsserted(() -> assertEquals(1, timelines.find(company).map(t -> t.assessments.size()).orElse(0)));
     }
 
     private static JsonPath consistency() {

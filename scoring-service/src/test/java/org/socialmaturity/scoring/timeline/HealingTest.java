@@ -1,9 +1,11 @@
 package org.socialmaturity.scoring.timeline;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +16,7 @@ import jakarta.inject.Inject;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.socialmaturity.localmongo.Eventually;
-import org.socialmaturity.localmongo.LocalMongoTestResource;
+import org.socialmaturity.testsupport.LocalMongoTestResource;
 import org.socialmaturity.scoring.EventScenario;
 import org.socialmaturity.web.readmodel.ReadModelGenerations;
 
@@ -77,8 +78,8 @@ class HealingTest {
             scenario.answerAll(company, scenario.startAssessment(company), 1 + i % 4);
         }
         int entries = assessments * QUESTIONS;
-        Eventually.holds(() -> assertEquals(entries, timelines.storedEntries(timelines.find(company).orElseThrow())
-                .size()), 60_000);
+        await().atMost(Duration.ofMillis(60_000)).untilAsserted(() -> assertEquals(entries, timelines.storedEntries(timelines.find(company).orElseThrow())
+                .size()));
         pages().deleteOne(Filters.eq("_id", company + "/" + (Timelines.PAGE_SIZE * 16 + 5) / Timelines.PAGE_SIZE));
 
         String csv = given().header("X-Partner-Id", scenario.partnerId).accept("text/csv")
@@ -95,14 +96,14 @@ class HealingTest {
         String company = scenario.registerCompany("Concurrida SA");
         String assessment = scenario.startAssessment(company);
         scenario.answerAll(company, assessment, 2);
-        Eventually.holds(() -> assertEquals(QUESTIONS, timelines.find(company).map(t -> t.entryCount).orElse(0)));
+        await().untilAsserted(() -> assertEquals(QUESTIONS, timelines.find(company).map(t -> t.entryCount).orElse(0)));
         CompanyTimeline readByRebuild = timelines.find(company).orElseThrow();
 
         // The worst moment: the rebuild has read the timeline, the projection applies one more answer, then the
         // rebuild writes what it computed from the older state.
         scenario.answer(company, assessment, "governance-owner",
                 EventScenario.answerOfLevel(EventScenario.V1.question("governance-owner").orElseThrow(), 3));
-        Eventually.holds(() -> assertEquals(QUESTIONS + 1, timelines.find(company).orElseThrow().entryCount));
+        await().untilAsserted(() -> assertEquals(QUESTIONS + 1, timelines.find(company).orElseThrow().entryCount));
         CompanyTimeline stale = timelines.find(company).orElseThrow();
         stale.entryCount = readByRebuild.entryCount;
         stale.lastIndex = readByRebuild.lastIndex;
@@ -120,7 +121,7 @@ class HealingTest {
         scenario.answerAll(company, scenario.startAssessment(company), 2);
         // The company's last events are the phase and quadrant it was found in, after its answers: once they are
         // applied, nothing else writes its document while the writes below race each other.
-        Eventually.holds(() -> {
+        await().untilAsserted(() -> {
             CompanyTimeline projected = timelines.find(company).orElseThrow();
             assertEquals(QUESTIONS, projected.entryCount);
             assertFalse(projected.transitions.isEmpty());
@@ -156,7 +157,7 @@ class HealingTest {
         EventScenario scenario = new EventScenario(store);
         String company = scenario.registerCompany("Restaurada SA");
         scenario.answerAll(company, scenario.startAssessment(company), 2);
-        Eventually.holds(() -> assertEquals(QUESTIONS, history(scenario, company).size()));
+        await().untilAsserted(() -> assertEquals(QUESTIONS, history(scenario, company).size()));
         List<Map<String, Object>> before = history(scenario, company);
 
         // The store restored to an earlier point: ten answers, the document at the tenth.
@@ -183,7 +184,7 @@ class HealingTest {
         String company = scenario.registerCompany(name);
         scenario.answerAll(company, scenario.startAssessment(company), 2);
         scenario.answerAll(company, scenario.startAssessment(company), 3);
-        Eventually.holds(() -> assertEquals(2 * QUESTIONS, timelines.storedEntries(timelines.find(company)
+        await().untilAsserted(() -> assertEquals(2 * QUESTIONS, timelines.storedEntries(timelines.find(company)
                 .orElseThrow()).size()));
         return company;
     }

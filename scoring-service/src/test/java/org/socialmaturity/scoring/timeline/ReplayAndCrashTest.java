@@ -1,5 +1,6 @@
 package org.socialmaturity.scoring.timeline;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,13 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.socialmaturity.contracts.maturity.MaturityPhaseChanged;
 import org.socialmaturity.contracts.maturity.QuadrantChanged;
 import org.socialmaturity.eventstore.AxonRuntime;
-import org.socialmaturity.localmongo.LocalMongoTestResource;
+import org.socialmaturity.testsupport.LocalMongoTestResource;
 import org.socialmaturity.localmongo.StoredEvents;
 import org.socialmaturity.scoring.EventScenario;
 import org.socialmaturity.scoring.maturity.MaturityDecisions;
 import org.socialmaturity.web.readmodel.ReadModelGenerations;
 import org.socialmaturity.web.readmodel.ReadModelSlots;
-import org.socialmaturity.localmongo.Eventually;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
@@ -78,7 +78,7 @@ class ReplayAndCrashTest {
                 .body("readModel", equalTo(Timelines.READ_MODEL))
                 .body("state", equalTo("REBUILDING"))
                 .body("generation", equalTo(generation + 1));
-        Eventually.holds(() -> {
+        await().untilAsserted(() -> {
             String progress = given().header("X-Admin-Key", ADMIN_KEY).get("/api/v1/admin/projections/scoring/replay")
                     .then().statusCode(200).extract().asString();
             assertTrue(progress.contains("\"state\":\"DONE\""), progress);
@@ -95,7 +95,7 @@ class ReplayAndCrashTest {
 
     @Test
     void onlyARunningRebuildCanBeCancelled() {
-        Eventually.holds(() -> given().header("X-Admin-Key", ADMIN_KEY).get("/api/v1/admin/projections/scoring/replay")
+        await().untilAsserted(() -> given().header("X-Admin-Key", ADMIN_KEY).get("/api/v1/admin/projections/scoring/replay")
                 .then().body("state", org.hamcrest.Matchers.not(equalTo("REBUILDING"))));
         given().header("X-Admin-Key", ADMIN_KEY).delete("/api/v1/admin/projections/scoring/replay")
                 .then().statusCode(409).contentType("application/problem+json")
@@ -153,7 +153,7 @@ class ReplayAndCrashTest {
         tokens.releaseClaim(slot, 0);
         processor.start();
 
-        Eventually.holds(() -> assertTrue(axon.progress(slot).orElseThrow().position().orElse(-1)
+        await().untilAsserted(() -> assertTrue(axon.progress(slot).orElseThrow().position().orElse(-1)
                 > registeredAt + EventScenario.V1.questions().size(), "the slot read the company's events again"));
         awaitCaughtUp();
         assertEquals(before, sorted(ownedBy(company, timelines.raw())), "the same documents, no entry twice");
@@ -167,7 +167,7 @@ class ReplayAndCrashTest {
     private void awaitCaughtUp() {
         for (int round = 0; round < 2; round++) {
             for (String processor : List.of(MaturityDecisions.PROCESSOR, slots.currentProcessor(Timelines.READ_MODEL))) {
-                Eventually.holds(() -> {
+                await().untilAsserted(() -> {
                     var progress = axon.progress(processor).orElseThrow();
                     assertEquals(0, progress.lag(), progress.toString());
                 });
@@ -181,7 +181,7 @@ class ReplayAndCrashTest {
     }
 
     private void awaitTransitions(EventScenario scenario, String company, int count) {
-        Eventually.holds(() -> given().header("X-Partner-Id", scenario.partnerId)
+        await().untilAsserted(() -> given().header("X-Partner-Id", scenario.partnerId)
                 .get("/api/v1/companies/{id}/trajectory", company)
                 .then().statusCode(200)
                 .body("transitions.size()", equalTo(count)));

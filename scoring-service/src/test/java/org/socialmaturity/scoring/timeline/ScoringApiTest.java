@@ -1,5 +1,6 @@
 package org.socialmaturity.scoring.timeline;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -22,11 +23,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.socialmaturity.contracts.assessment.AnswerRecorded;
 import org.socialmaturity.contracts.assessment.RawAnswer;
-import org.socialmaturity.localmongo.LocalMongoTestResource;
+import org.socialmaturity.testsupport.LocalMongoTestResource;
 import org.socialmaturity.localmongo.StoredEvents;
 import org.socialmaturity.localmongo.StoredEvents.StoredEvent;
 import org.socialmaturity.scoring.EventScenario;
-import org.socialmaturity.localmongo.Eventually;
 import org.socialmaturity.contracts.maturity.MaturityRules;
 import org.socialmaturity.contracts.maturity.MaturityRules.Maturity;
 
@@ -63,7 +63,7 @@ class ScoringApiTest {
         Instant secondDone = scenario.answerAll(company, second, 3);
         int questions = EventScenario.V1.questions().size();
 
-        Eventually.holds(() -> as(scenario).get("/api/v1/companies/{id}/maturity", company)
+        await().untilAsserted(() -> as(scenario).get("/api/v1/companies/{id}/maturity", company)
                 .then().statusCode(200)
                 .body("determinate", equalTo(true))
                 .body("phase", equalTo(3))
@@ -121,7 +121,7 @@ class ScoringApiTest {
         scenario.answer(company, assessment, "responsiveness-share-answered",
                 new RawAnswer(null, new java.math.BigDecimal("72.5"), "from the CRM, \"Q3\""));
 
-        Eventually.holds(() -> as(scenario).get("/api/v1/companies/{id}/history", company)
+        await().untilAsserted(() -> as(scenario).get("/api/v1/companies/{id}/history", company)
                 .then().statusCode(200)
                 .body("total", equalTo(3))
                 .body("items.questionId", contains("governance-owner", "governance-owner",
@@ -156,7 +156,7 @@ class ScoringApiTest {
         String b = scenario.startAssessment(company);
         scenario.answerAll(company, b, 4);
 
-        Eventually.holds(() -> as(scenario).queryParam("a", a).queryParam("b", b)
+        await().untilAsserted(() -> as(scenario).queryParam("a", a).queryParam("b", b)
                 .get("/api/v1/companies/{id}/assessments/compare", company)
                 .then().statusCode(200)
                 .body("a.phase", equalTo(2))
@@ -176,7 +176,7 @@ class ScoringApiTest {
     void anotherPartnersCompanyIsNotFoundAndBadInstantsAreRefused() {
         EventScenario scenario = new EventScenario(store);
         String company = scenario.registerCompany("Private SA");
-        Eventually.holds(() -> as(scenario).get("/api/v1/companies/{id}/maturity", company).then().statusCode(200));
+        await().untilAsserted(() -> as(scenario).get("/api/v1/companies/{id}/maturity", company).then().statusCode(200));
 
         given().header("X-Partner-Id", "someone-else").get("/api/v1/companies/{id}/maturity", company)
                 .then().statusCode(404).contentType("application/problem+json");
@@ -207,7 +207,7 @@ class ScoringApiTest {
                                                                           String instant) {
         EventScenario scenario = new EventScenario(store);
         String company = scenario.registerCompany("Far Future SA");
-        Eventually.holds(() -> as(scenario).get("/api/v1/companies/{id}/maturity", company).then().statusCode(200));
+        await().untilAsserted(() -> as(scenario).get("/api/v1/companies/{id}/maturity", company).then().statusCode(200));
 
         as(scenario).queryParam(parameter, instant).get("/api/v1/companies/{id}/" + resource, company)
                 .then().statusCode(400)

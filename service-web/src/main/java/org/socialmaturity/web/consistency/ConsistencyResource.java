@@ -14,8 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.socialmaturity.web.AdminGuard;
-import org.socialmaturity.web.ProblemMappers;
+import org.socialmaturity.http.AdminKey;
+import org.socialmaturity.http.ProblemMappers;
 import org.socialmaturity.web.ServiceProjection;
 import org.socialmaturity.web.consistency.ConsistencyCheck.ConsistencyReport;
 
@@ -35,11 +35,11 @@ public class ConsistencyResource {
             + "waits in the dead-letter queue) or not (DIFFERENT). What an operator runs after an incident; it reads "
             + "every event.";
 
-    private final AdminGuard admin;
+    private final AdminKey admin;
     private final ConsistencyCheck check;
     private final ServiceProjection projection;
 
-    ConsistencyResource(AdminGuard admin, ConsistencyCheck check, ServiceProjection projection) {
+    ConsistencyResource(AdminKey admin, ConsistencyCheck check, ServiceProjection projection) {
         this.admin = admin;
         this.check = check;
         this.projection = projection;
@@ -52,7 +52,7 @@ public class ConsistencyResource {
                     examples = @ExampleObject(name = "one company dead-lettered", value = EXAMPLE)))
     @APIResponse(responseCode = "401", description = "No X-Admin-Key", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
     public ConsistencyReport check(@Parameter(example = "scoring") @PathParam("service") String name,
-                                   @HeaderParam(AdminGuard.ADMIN_KEY) String adminKey) {
+                                   @HeaderParam(AdminKey.HEADER) String adminKey) {
         admin.require(adminKey);
         projection.readModelOf(name);
         return check.run();

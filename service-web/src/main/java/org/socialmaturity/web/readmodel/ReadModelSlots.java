@@ -33,7 +33,7 @@ import org.socialmaturity.eventstore.AxonRuntime;
 import org.socialmaturity.eventstore.AxonSettings;
 import org.socialmaturity.eventstore.SequencedByCompany;
 import org.socialmaturity.eventstore.deadletter.DeadLetters;
-import org.socialmaturity.web.ApiProblem;
+import org.socialmaturity.http.ApiProblem;
 import org.socialmaturity.web.readmodel.ReadModelGenerations.Rebuild;
 import org.socialmaturity.web.readmodel.ReadModelGenerations.State;
 

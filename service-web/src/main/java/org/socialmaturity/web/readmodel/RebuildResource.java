@@ -17,8 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.socialmaturity.web.AdminGuard;
-import org.socialmaturity.web.ProblemMappers;
+import org.socialmaturity.http.AdminKey;
+import org.socialmaturity.http.ProblemMappers;
 import org.socialmaturity.web.ServiceProjection;
 
 /**
@@ -31,11 +31,11 @@ import org.socialmaturity.web.ServiceProjection;
 @Tag(name = "Operations", description = "For the platform operator (X-Admin-Key)")
 public class RebuildResource {
 
-    private final AdminGuard admin;
+    private final AdminKey admin;
     private final ReadModelSlots slots;
     private final ServiceProjection projection;
 
-    RebuildResource(AdminGuard admin, ReadModelSlots slots, ServiceProjection projection) {
+    RebuildResource(AdminKey admin, ReadModelSlots slots, ServiceProjection projection) {
         this.admin = admin;
         this.slots = slots;
         this.projection = projection;
@@ -55,7 +55,7 @@ public class RebuildResource {
     @APIResponse(responseCode = "409", description = "A rebuild is running already",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
     public Response start(@Parameter(example = "scoring") @PathParam("service") String name,
-                          @HeaderParam(AdminGuard.ADMIN_KEY) String adminKey) {
+                          @HeaderParam(AdminKey.HEADER) String adminKey) {
         admin.require(adminKey);
         return Response.accepted(slots.rebuild(projection.readModelOf(name))).build();
     }
@@ -67,7 +67,7 @@ public class RebuildResource {
             schema = @Schema(implementation = RebuildStatus.class),
             examples = @ExampleObject(name = "progress", value = RebuildStatus.EXAMPLE)))
     public RebuildStatus progress(@Parameter(example = "scoring") @PathParam("service") String name,
-                                  @HeaderParam(AdminGuard.ADMIN_KEY) String adminKey) {
+                                  @HeaderParam(AdminKey.HEADER) String adminKey) {
         admin.require(adminKey);
         return slots.status(projection.readModelOf(name));
     }
@@ -81,7 +81,7 @@ public class RebuildResource {
     @APIResponse(responseCode = "409", description = "No rebuild is running",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON))
     public RebuildStatus cancel(@Parameter(example = "scoring") @PathParam("service") String name,
-                                @HeaderParam(AdminGuard.ADMIN_KEY) String adminKey) {
+                                @HeaderParam(AdminKey.HEADER) String adminKey) {
         admin.require(adminKey);
         return slots.cancel(projection.readModelOf(name));
     }

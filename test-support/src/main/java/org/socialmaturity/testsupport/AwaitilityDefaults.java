@@ -1,0 +1,26 @@
+package org.socialmaturity.testsupport;
+
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * How long the platform's tests wait for what catches up asynchronously (a projection, another process): at most 20 s,
+ * looking again every 50 ms, on the test's own thread (what it asserts may need the test's thread-bound state). Set
+ * once per test run, before any test, so that every {@code await()} means the same.
+ */
+public class AwaitilityDefaults implements LauncherSessionListener {
+
+    public static final Duration AT_MOST = Duration.ofSeconds(20);
+    public static final Duration POLL_EVERY = Duration.ofMillis(50);
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        Awaitility.setDefaultTimeout(AT_MOST);
+        Awaitility.setDefaultPollInterval(POLL_EVERY);
+        Awaitility.setDefaultPollDelay(Duration.ZERO);
+        Awaitility.pollInSameThread();
+    }
+}
