@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.socialmaturity.assessments.company.Companies;
+import org.socialmaturity.assessments.company.CompanyRepository;
 import org.socialmaturity.contracts.assessment.RawAnswer;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
 import org.socialmaturity.http.ApiProblem;
@@ -46,14 +46,14 @@ public class AssessmentResource {
 
     private final CallContext call;
     private final Commands commands;
-    private final Companies companies;
-    private final Assessments assessments;
+    private final CompanyRepository companies;
+    private final AssessmentRepository assessments;
     private final QuestionnaireCatalogue catalogue;
     private final ObjectMapper json;
     private final PersonalData personalData;
     private final Attachments attachments;
 
-    AssessmentResource(CallContext call, Commands commands, Companies companies, Assessments assessments,
+    AssessmentResource(CallContext call, Commands commands, CompanyRepository companies, AssessmentRepository assessments,
                        QuestionnaireCatalogue catalogue, ObjectMapper json, PersonalData personalData,
                        Attachments attachments) {
         this.json = json;

@@ -12,9 +12,9 @@ import org.socialmaturity.web.consistency.ReadModelCheck;
 @Singleton
 public class CompanyDirectoryCheck implements ReadModelCheck {
 
-    private final CompanyDirectory directory;
+    private final CompanyDirectoryProjection directory;
 
-    CompanyDirectoryCheck(CompanyDirectory directory) {
+    CompanyDirectoryCheck(CompanyDirectoryProjection directory) {
         this.directory = directory;
     }
 

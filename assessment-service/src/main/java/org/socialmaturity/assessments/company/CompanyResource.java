@@ -48,10 +48,10 @@ public class CompanyResource {
 
     private final CallContext call;
     private final Commands commands;
-    private final Companies companies;
-    private final CompanyDirectory directory;
+    private final CompanyRepository companies;
+    private final CompanyDirectoryProjection directory;
 
-    CompanyResource(CallContext call, Commands commands, Companies companies, CompanyDirectory directory) {
+    CompanyResource(CallContext call, Commands commands, CompanyRepository companies, CompanyDirectoryProjection directory) {
         this.call = call;
         this.commands = commands;
         this.companies = companies;

@@ -34,9 +34,9 @@ public class TargetResource {
 
     private final CallContext call;
     private final Commands commands;
-    private final Companies companies;
+    private final CompanyRepository companies;
 
-    TargetResource(CallContext call, Commands commands, Companies companies) {
+    TargetResource(CallContext call, Commands commands, CompanyRepository companies) {
         this.call = call;
         this.commands = commands;
         this.companies = companies;

@@ -50,11 +50,11 @@ public class ImportResource {
     private final CallContext call;
     private final PersonalData personalData;
     private final ImportValidation validation;
-    private final ImportJobs jobs;
+    private final ImportJobRepository jobs;
     private final ImportWorker worker;
     private final ObjectMapper json;
 
-    ImportResource(CallContext call, PersonalData personalData, ImportValidation validation, ImportJobs jobs,
+    ImportResource(CallContext call, PersonalData personalData, ImportValidation validation, ImportJobRepository jobs,
                    ImportWorker worker, ObjectMapper json) {
         this.call = call;
         this.personalData = personalData;
@@ -113,7 +113,7 @@ public class ImportResource {
         }
         ImportBatch batch = csv ? ImportBatch.fromCsv(body) : ImportBatch.fromJson(parse(body));
         List<ImportValidation.Valid> valid = validation.check(partnerId, batch, Instant.now());
-        List<ImportJobs.Item> items = new ArrayList<>();
+        List<ImportJobRepository.Item> items = new ArrayList<>();
         for (int i = 0; i < valid.size(); i++) {
             items.add(sealed(importId, i, valid.get(i)));
         }
@@ -155,9 +155,9 @@ public class ImportResource {
     }
 
     /** Who answered, and what they wrote, sealed with their key (the importing person's when none is named). */
-    private ImportJobs.Item sealed(String importId, int index, ImportValidation.Valid valid) {
+    private ImportJobRepository.Item sealed(String importId, int index, ImportValidation.Valid valid) {
         String subject = valid.answeredBy() != null ? valid.answeredBy() : call.actor();
-        return new ImportJobs.Item(UUID.nameUUIDFromBytes((importId + "/" + index).getBytes(StandardCharsets.UTF_8))
+        return new ImportJobRepository.Item(UUID.nameUUIDFromBytes((importId + "/" + index).getBytes(StandardCharsets.UTF_8))
                 .toString(), valid.companyId(), valid.at(), valid.questionnaireVersion(),
                 personalData.seal(subject, subject), valid.answers().stream().map(a -> new ImportValidation.ValidAnswer(
                 a.questionId(), personalData.seal(a.answer(), subject))).toList());
@@ -171,7 +171,7 @@ public class ImportResource {
         }
     }
 
-    private static ImportView view(ImportJobs.Job job) {
+    private static ImportView view(ImportJobRepository.Job job) {
         return new ImportView(job.importId(), job.status().name(), job.total(), job.done(), job.assessmentIds(),
                 job.createdAt(), job.finishedAt(), job.lastError());
     }

@@ -17,8 +17,8 @@ import jakarta.inject.Singleton;
 
 import org.socialmaturity.assessments.assessment.AnswerRequest;
 import org.socialmaturity.assessments.assessment.AnswerRules;
-import org.socialmaturity.assessments.company.Companies;
-import org.socialmaturity.assessments.company.CompanyDirectory;
+import org.socialmaturity.assessments.company.CompanyRepository;
+import org.socialmaturity.assessments.company.CompanyDirectoryProjection;
 import org.socialmaturity.contracts.assessment.RawAnswer;
 import org.socialmaturity.contracts.questionnaire.Question;
 import org.socialmaturity.contracts.questionnaire.Questionnaire;
@@ -38,11 +38,11 @@ public class ImportValidation {
     static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     static final int MAX_ANSWERED_BY = 200;
 
-    private final Companies companies;
-    private final CompanyDirectory directory;
+    private final CompanyRepository companies;
+    private final CompanyDirectoryProjection directory;
     private final QuestionnaireCatalogue catalogue;
 
-    ImportValidation(Companies companies, CompanyDirectory directory, QuestionnaireCatalogue catalogue) {
+    ImportValidation(CompanyRepository companies, CompanyDirectoryProjection directory, QuestionnaireCatalogue catalogue) {
         this.companies = companies;
         this.directory = directory;
         this.catalogue = catalogue;

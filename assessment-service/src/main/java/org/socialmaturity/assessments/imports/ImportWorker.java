@@ -17,7 +17,7 @@ import org.bson.Document;
 import org.jboss.logging.Logger;
 import org.socialmaturity.assessments.assessment.Assessment;
 import org.socialmaturity.assessments.assessment.ImportAssessment;
-import org.socialmaturity.assessments.company.CompanyDirectory;
+import org.socialmaturity.assessments.company.CompanyDirectoryProjection;
 import org.socialmaturity.eventstore.AxonRuntime;
 
 import io.quarkus.scheduler.Scheduled;
@@ -35,9 +35,9 @@ public class ImportWorker {
     private static final Logger LOG = Logger.getLogger(ImportWorker.class);
     static final Duration LEASE = Duration.ofSeconds(30);
 
-    private final ImportJobs jobs;
+    private final ImportJobRepository jobs;
     private final CommandGateway commands;
-    private final CompanyDirectory directory;
+    private final CompanyDirectoryProjection directory;
     private final AxonRuntime axon;
     /** Kicks run here, one at a time, off the request threads and the shared pool. */
     private final ExecutorService kicks = Executors.newSingleThreadExecutor(r -> {
@@ -46,7 +46,7 @@ public class ImportWorker {
         return thread;
     });
 
-    ImportWorker(ImportJobs jobs, CommandGateway commands, CompanyDirectory directory, AxonRuntime axon) {
+    ImportWorker(ImportJobRepository jobs, CommandGateway commands, CompanyDirectoryProjection directory, AxonRuntime axon) {
         this.jobs = jobs;
         this.commands = commands;
         this.directory = directory;
@@ -79,14 +79,14 @@ public class ImportWorker {
         int total = job.getInteger("total");
         for (int next = job.getInteger("done"); next < total; next++) {
             try {
-                ImportJobs.Item item = jobs.item(job, next);
+                ImportJobRepository.Item item = jobs.item(job, next);
                 // Checked again as it is written: answers recorded since the import was accepted come first.
                 Optional<Instant> latest = directory.lastAnsweredAt(item.companyId());
                 if (latest.isPresent() && !item.at().isAfter(latest.get()) && !recordedAlready(item)) {
                     jobs.failed(importId, "past assessment " + (next + 1) + " of " + total + " is dated " + item.at()
                             + ", not after the company's latest answer (" + latest.get() + "): stopped, the "
                             + "assessments before it are recorded", Instant.now());
-                    jobs.finish(importId, ImportJobs.Status.FAILED, Instant.now());
+                    jobs.finish(importId, ImportJobRepository.Status.FAILED, Instant.now());
                     return;
                 }
                 commands.sendAndWait(GenericCommandMessage.asCommandMessage(new ImportAssessment(item.assessmentId(),
@@ -107,12 +107,12 @@ public class ImportWorker {
                 return;
             }
         }
-        jobs.finish(importId, ImportJobs.Status.DONE, Instant.now());
+        jobs.finish(importId, ImportJobRepository.Status.DONE, Instant.now());
         LOG.infof("Import %s: %d past assessment(s) recorded", importId, total);
     }
 
     /** A past assessment recorded before a crash is its own latest answer: that is no reason to stop. */
-    private boolean recordedAlready(ImportJobs.Item item) {
+    private boolean recordedAlready(ImportJobRepository.Item item) {
         return axon.readAggregate(Assessment.class, item.assessmentId(), assessment -> Boolean.TRUE).isPresent();
     }
 }

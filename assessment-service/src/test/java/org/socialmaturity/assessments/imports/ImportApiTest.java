@@ -46,7 +46,7 @@ class ImportApiTest {
     EventStore store;
 
     @Inject
-    ImportJobs jobs;
+    ImportJobRepository jobs;
 
     @Inject
     CommandGateway commands;
@@ -141,12 +141,12 @@ class ImportApiTest {
         PartnerApi partner = PartnerApi.newPartner();
         String company = partner.registerCompany("Interrumpida SA");
         String importId = "died-" + UUID.randomUUID();
-        List<ImportJobs.Item> items = List.of(item(importId, 0, company, "2022-01-10T09:00:00Z"),
+        List<ImportJobRepository.Item> items = List.of(item(importId, 0, company, "2022-01-10T09:00:00Z"),
                 item(importId, 1, company, "2022-06-10T09:00:00Z"));
         java.time.Instant now = java.time.Instant.now();
         assertEquals(true, jobs.create(importId, partner.partnerId(), "hash", "partner:" + partner.partnerId(), items,
                 now.plusSeconds(2)));
-        ImportJobs.Item first = items.get(0);
+        ImportJobRepository.Item first = items.get(0);
         commands.sendAndWait(new ImportAssessment(first.assessmentId(), partner.partnerId(), company, "v1", first.at(),
                 "partner:" + partner.partnerId(), first.answers().stream().map(a -> new ImportAssessment.Answer(
                         a.questionId(), a.answer())).toList(), importId));
@@ -154,15 +154,15 @@ class ImportApiTest {
         await().untilAsserted(() -> partner.request().get("/api/v1/imports/{id}", importId).then().statusCode(200)
                 .body("status", equalTo("DONE")).body("done", equalTo(2)));
         assertEquals(2L * V1.requiredQuestions().size(), importedAnswers(importId,
-                items.stream().map(ImportJobs.Item::assessmentId).toList()), "the first one recorded once");
+                items.stream().map(ImportJobRepository.Item::assessmentId).toList()), "the first one recorded once");
     }
 
-    private static ImportJobs.Item item(String importId, int index, String company, String at) {
+    private static ImportJobRepository.Item item(String importId, int index, String company, String at) {
         List<ImportValidation.ValidAnswer> answers = V1.requiredQuestions().stream().map(q ->
                 new ImportValidation.ValidAnswer(q.id(), q.type() == QuestionType.CHOICE
                         ? RawAnswer.choice(q.options().get(1).id()) : RawAnswer.number(q.bands().get(1).from())))
                 .toList();
-        return new ImportJobs.Item(UUID.nameUUIDFromBytes((importId + "/" + index).getBytes()).toString(), company,
+        return new ImportJobRepository.Item(UUID.nameUUIDFromBytes((importId + "/" + index).getBytes()).toString(), company,
                 java.time.Instant.parse(at), "v1", "partner:p", answers);
     }
 

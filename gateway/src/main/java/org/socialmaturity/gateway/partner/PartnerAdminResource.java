@@ -19,9 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
-import org.socialmaturity.gateway.partner.PartnerDirectory.IssuedKey;
-import org.socialmaturity.gateway.partner.PartnerDirectory.KeyInfo;
-import org.socialmaturity.gateway.partner.PartnerDirectory.Partner;
+import org.socialmaturity.gateway.partner.PartnerRepository.IssuedKey;
+import org.socialmaturity.gateway.partner.PartnerRepository.KeyInfo;
+import org.socialmaturity.gateway.partner.PartnerRepository.Partner;
 import org.socialmaturity.contracts.rules.NotFound;
 import org.socialmaturity.http.CallContext;
 import org.socialmaturity.http.Page;
@@ -41,10 +41,10 @@ public class PartnerAdminResource {
     static final String BASE = "/api/v1/admin/partners";
     private static final Logger LOG = Logger.getLogger(PartnerAdminResource.class);
 
-    private final PartnerDirectory directory;
+    private final PartnerRepository directory;
     private final CallContext call;
 
-    PartnerAdminResource(PartnerDirectory directory, CallContext call) {
+    PartnerAdminResource(PartnerRepository directory, CallContext call) {
         this.directory = directory;
         this.call = call;
     }
@@ -52,7 +52,7 @@ public class PartnerAdminResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid @NotNull(message = "must be a JSON object with a name") PartnerRequest body) {
-        PartnerDirectory.Registered registered = directory.register(body.name());
+        PartnerRepository.Registered registered = directory.register(body.name());
         Partner partner = registered.partner();
         LOG.infof("Operator registered partner %s (%s) with key %s; request %s", partner.id(), partner.name(),
                 registered.key().info().id(), call.requestId());

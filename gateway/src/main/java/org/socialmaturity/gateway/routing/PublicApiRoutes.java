@@ -18,7 +18,7 @@ import org.socialmaturity.gateway.Problems;
 import org.socialmaturity.http.ApiProblem;
 import org.socialmaturity.gateway.partner.ApiKey;
 import org.socialmaturity.gateway.partner.PartnerAdminGuard;
-import org.socialmaturity.gateway.partner.PartnerDirectory;
+import org.socialmaturity.gateway.partner.PartnerRepository;
 import org.socialmaturity.gateway.routing.RouteTable.Route;
 
 import io.quarkus.runtime.ShutdownEvent;
@@ -43,7 +43,7 @@ public class PublicApiRoutes {
 
     private static final Logger LOG = Logger.getLogger(PublicApiRoutes.class);
 
-    private final PartnerDirectory partners;
+    private final PartnerRepository partners;
     private final AdminKey adminKey;
     private final FailedAuthentications failures;
     private final TokenBuckets buckets;
@@ -56,7 +56,7 @@ public class PublicApiRoutes {
     private HttpClient client;
     private HttpClient streamClient;
 
-    PublicApiRoutes(PartnerDirectory partners, AdminKey adminKey, FailedAuthentications failures, TokenBuckets buckets,
+    PublicApiRoutes(PartnerRepository partners, AdminKey adminKey, FailedAuthentications failures, TokenBuckets buckets,
                     GatewaySettings settings, Vertx vertx) {
         this.partners = partners;
         this.adminKey = adminKey;

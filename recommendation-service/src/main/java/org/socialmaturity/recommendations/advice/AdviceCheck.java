@@ -7,16 +7,16 @@ import jakarta.inject.Singleton;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.socialmaturity.contracts.maturity.MaturityPhaseChanged;
 import org.socialmaturity.contracts.maturity.QuadrantChanged;
-import org.socialmaturity.recommendations.advice.CompanyAdviceLog.Issued;
+import org.socialmaturity.recommendations.advice.AdviceLogView.Issued;
 import org.socialmaturity.web.consistency.ReadModelCheck;
 
 /** The advice log against the store: every phase and quadrant change declared has its advice, once, in order. */
 @Singleton
 public class AdviceCheck implements ReadModelCheck {
 
-    private final AdviceLogs logs;
+    private final AdviceLogProjection logs;
 
-    AdviceCheck(AdviceLogs logs) {
+    AdviceCheck(AdviceLogProjection logs) {
         this.logs = logs;
     }
 

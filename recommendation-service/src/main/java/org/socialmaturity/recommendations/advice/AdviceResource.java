@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialmaturity.contracts.advice.AdviceIssued.Trigger;
 import org.socialmaturity.contracts.questionnaire.Language;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
-import org.socialmaturity.recommendations.advice.CompanyAdviceLog.Issued;
+import org.socialmaturity.recommendations.advice.AdviceLogView.Issued;
 import org.socialmaturity.contracts.advice.AdviceCatalogue;
 import org.socialmaturity.http.CallContext;
 import org.socialmaturity.web.LanguageNegotiation;
@@ -46,12 +46,12 @@ public class AdviceResource {
     private static final java.time.Duration STREAM_POLL = java.time.Duration.ofMillis(250);
 
     private final CallContext call;
-    private final AdviceLogs logs;
+    private final AdviceLogProjection logs;
     private final AdviceCatalogue catalogue;
     private final QuestionnaireCatalogue questionnaires;
     private final StreamQuota streams;
 
-    AdviceResource(CallContext call, AdviceLogs logs, AdviceCatalogue catalogue, QuestionnaireCatalogue questionnaires,
+    AdviceResource(CallContext call, AdviceLogProjection logs, AdviceCatalogue catalogue, QuestionnaireCatalogue questionnaires,
                    StreamQuota streams) {
         this.streams = streams;
         this.call = call;

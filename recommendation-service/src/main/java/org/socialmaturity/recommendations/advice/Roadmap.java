@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.socialmaturity.recommendations.advice.CompanyAdviceLog.Assignment;
-import org.socialmaturity.recommendations.advice.CompanyAdviceLog.Issued;
+import org.socialmaturity.recommendations.advice.AdviceLogView.Assignment;
+import org.socialmaturity.recommendations.advice.AdviceLogView.Issued;
 
 /**
  * A company's roadmap: every item of advice ever issued to it, once, in the order first issued, with the partner's
@@ -20,7 +20,7 @@ public final class Roadmap {
     private Roadmap() {
     }
 
-    public static List<Item> of(CompanyAdviceLog log) {
+    public static List<Item> of(AdviceLogView log) {
         Map<String, Item> items = new LinkedHashMap<>();
         for (Issued issued : log.issued) {
             for (String code : issued.itemCodes()) {

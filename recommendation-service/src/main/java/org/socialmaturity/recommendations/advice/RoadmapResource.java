@@ -32,7 +32,7 @@ import org.socialmaturity.contracts.advice.AdviceIssued;
 import org.socialmaturity.contracts.advice.RoadmapStatus;
 import org.socialmaturity.contracts.questionnaire.Language;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
-import org.socialmaturity.recommendations.advice.CompanyAdviceLog.Assignment;
+import org.socialmaturity.recommendations.advice.AdviceLogView.Assignment;
 import org.socialmaturity.http.CallContext;
 import org.socialmaturity.web.CsvCells;
 import org.socialmaturity.web.Commands;
@@ -61,13 +61,13 @@ public class RoadmapResource {
             .withArrayElementSeparator(";");
 
     private final CallContext call;
-    private final AdviceLogs logs;
+    private final AdviceLogProjection logs;
     private final AdviceCatalogue catalogue;
     private final QuestionnaireCatalogue questionnaires;
     private final Commands commands;
     private final PersonalData personalData;
 
-    RoadmapResource(CallContext call, AdviceLogs logs, AdviceCatalogue catalogue, QuestionnaireCatalogue questionnaires,
+    RoadmapResource(CallContext call, AdviceLogProjection logs, AdviceCatalogue catalogue, QuestionnaireCatalogue questionnaires,
                     Commands commands, PersonalData personalData) {
         this.call = call;
         this.logs = logs;
@@ -103,7 +103,7 @@ public class RoadmapResource {
             @Parameter(description = "en or es", example = "es") @QueryParam("lang") String lang,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         Language language = LanguageNegotiation.choose(lang, acceptLanguage);
-        CompanyAdviceLog log = logs.require(call.partnerId(), companyId);
+        AdviceLogView log = logs.require(call.partnerId(), companyId);
         return new RoadmapView(companyId, Roadmap.of(log).stream().map(item -> view(item, language)).toList());
     }
 
@@ -147,7 +147,7 @@ public class RoadmapResource {
             @Valid @NotNull(message = "is required") RoadmapRequest body) {
         RoadmapRequest.Requested requested = body.requested();
         String partnerId = call.partnerId();
-        CompanyAdviceLog log = logs.require(partnerId, companyId);
+        AdviceLogView log = logs.require(partnerId, companyId);
         Optional<Assignment> current = log.assignmentOf(itemCode);
         Assignment written = current.filter(a -> same(a, requested)).orElseGet(() -> {
             String sealedOwner = personalData.seal(requested.owner(), requested.owner());

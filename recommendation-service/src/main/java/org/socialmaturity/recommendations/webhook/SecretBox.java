@@ -59,7 +59,7 @@ final class SecretBox {
      */
     String open(String subscriptionId, String stored) {
         if (!isSealed(stored)) {
-            return stored; // stored before secrets were sealed; sealed at the next start (Webhooks.sealStoredSecrets)
+            return stored; // stored before secrets were sealed; sealed at the next start (WebhookRepository.sealStoredSecrets)
         }
         try {
             byte[] bytes = Base64.getDecoder().decode(stored.substring(PREFIX.length()));

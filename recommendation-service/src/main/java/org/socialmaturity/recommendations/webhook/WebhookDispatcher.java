@@ -57,7 +57,7 @@ public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
 
-    private final Webhooks webhooks;
+    private final WebhookRepository webhooks;
     private final WebhookSettings settings;
     private final MeterRegistry meters;
     private final ExecutorService senders;
@@ -67,7 +67,7 @@ public class WebhookDispatcher {
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final int partnerShare;
 
-    WebhookDispatcher(Webhooks webhooks, WebhookSettings settings, MeterRegistry meters, Vertx vertx) {
+    WebhookDispatcher(WebhookRepository webhooks, WebhookSettings settings, MeterRegistry meters, Vertx vertx) {
         this.webhooks = webhooks;
         this.settings = settings;
         this.meters = meters;
@@ -88,7 +88,7 @@ public class WebhookDispatcher {
     }
 
     void start(@Observes StartupEvent event) {
-        Gauge.builder("platform.webhooks.outbox.depth", webhooks, Webhooks::pending)
+        Gauge.builder("platform.webhooks.outbox.depth", webhooks, WebhookRepository::pending)
                 .description("Webhook deliveries not yet delivered nor given up").register(meters);
     }
 

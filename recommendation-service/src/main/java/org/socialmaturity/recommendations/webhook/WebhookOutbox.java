@@ -25,11 +25,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Singleton
 public class WebhookOutbox {
 
-    private final Webhooks webhooks;
+    private final WebhookRepository webhooks;
     private final WebhookDispatcher dispatcher;
     private final ObjectMapper json;
 
-    WebhookOutbox(Webhooks webhooks, WebhookDispatcher dispatcher, ObjectMapper json) {
+    WebhookOutbox(WebhookRepository webhooks, WebhookDispatcher dispatcher, ObjectMapper json) {
         this.webhooks = webhooks;
         this.dispatcher = dispatcher;
         this.json = json;

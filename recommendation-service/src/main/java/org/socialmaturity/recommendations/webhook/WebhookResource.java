@@ -41,10 +41,10 @@ public class WebhookResource {
     private static final int MIN_SECRET = 16;
 
     private final CallContext call;
-    private final Webhooks webhooks;
+    private final WebhookRepository webhooks;
     private final WebhookSettings settings;
 
-    WebhookResource(CallContext call, Webhooks webhooks, WebhookSettings settings) {
+    WebhookResource(CallContext call, WebhookRepository webhooks, WebhookSettings settings) {
         this.call = call;
         this.webhooks = webhooks;
         this.settings = settings;

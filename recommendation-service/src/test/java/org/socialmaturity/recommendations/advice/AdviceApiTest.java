@@ -72,7 +72,7 @@ class AdviceApiTest {
     ReadModelGenerations generations;
 
     @Inject
-    AdviceLogs logs;
+    AdviceLogProjection logs;
 
     @Test
     void everyChangeIsAdvisedNewestFirstInEitherLanguage() {
@@ -208,10 +208,10 @@ class AdviceApiTest {
         long issuedBefore = issuedAdvice();
 
         given().post("/api/v1/admin/projections/recommendation/replay").then().statusCode(401);
-        int generation = generations.current(AdviceLogs.READ_MODEL);
+        int generation = generations.current(AdviceLogProjection.READ_MODEL);
         given().header("X-Admin-Key", "local-admin-key").post("/api/v1/admin/projections/recommendation/replay")
                 .then().statusCode(202)
-                .body("readModel", equalTo(AdviceLogs.READ_MODEL))
+                .body("readModel", equalTo(AdviceLogProjection.READ_MODEL))
                 .body("generation", equalTo(generation + 1));
         await().untilAsserted(() -> given().header("X-Admin-Key", "local-admin-key")
                 .get("/api/v1/admin/projections/recommendation/replay").then().body("state", equalTo("DONE"))
@@ -249,7 +249,7 @@ class AdviceApiTest {
 
     private com.mongodb.client.MongoCollection<Document> currentLogs() {
         return mongo.getDatabase("recommendation").getCollection("advice_logs_g"
-                + generations.current(AdviceLogs.READ_MODEL));
+                + generations.current(AdviceLogProjection.READ_MODEL));
     }
 
     /** A company that enters phase 3, changes quadrant and drops to phase 2. */

@@ -10,8 +10,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.socialmaturity.contracts.advice.AdviceIssued.Trigger;
 import org.socialmaturity.contracts.advice.RoadmapStatus;
-import org.socialmaturity.recommendations.advice.CompanyAdviceLog.Assignment;
-import org.socialmaturity.recommendations.advice.CompanyAdviceLog.Issued;
+import org.socialmaturity.recommendations.advice.AdviceLogView.Assignment;
+import org.socialmaturity.recommendations.advice.AdviceLogView.Issued;
 
 class RoadmapTest {
 
@@ -19,7 +19,7 @@ class RoadmapTest {
 
     @Test
     void eachItemOnceInTheOrderFirstIssuedWithItsLatestAssignment() {
-        CompanyAdviceLog log = new CompanyAdviceLog();
+        AdviceLogView log = new AdviceLogView();
         log.issued.add(new Issued("a1", T, Trigger.phaseChange(null, 2), List.of("PHASE.2", "DIMENSION.TEAM.L1"),
                 List.of("TEAM"), "change-1"));
         log.issued.add(new Issued("a2", T.plusSeconds(1), Trigger.phaseChange(2, 1), List.of("ALERT.PHASE_DROPPED"),

@@ -63,7 +63,7 @@ class WebhookAndStreamTest {
     MongoClient mongo;
 
     @Inject
-    Webhooks webhooks;
+    WebhookRepository webhooks;
 
     @ConfigProperty(name = "quarkus.http.port")
     int port;

@@ -52,7 +52,7 @@ class WebhookEgressTest {
     EventStore store;
 
     @Inject
-    Webhooks webhooks;
+    WebhookRepository webhooks;
 
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final String partner = "partner-" + UUID.randomUUID();

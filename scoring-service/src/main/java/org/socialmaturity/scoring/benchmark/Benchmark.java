@@ -8,7 +8,7 @@ import org.socialmaturity.contracts.maturity.Quadrant;
 /** How a group of comparable companies stands, across every partner, or why it cannot be shown. */
 @Schema(name = "Benchmark", description = "The distribution of phases and quadrants among comparable companies across "
         + "all partners, and the company's percentile of index among them; shown only for a group large enough "
-        + "(see docs/api.md, "Benchmarks"), otherwise available is false and reason says why")
+        + "(see docs/api.md, Benchmarks), otherwise available is false and reason says why")
 public record Benchmark(
         Group group,
         @Schema(example = "true") boolean available,

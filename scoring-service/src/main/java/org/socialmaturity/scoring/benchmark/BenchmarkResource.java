@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.socialmaturity.scoring.timeline.Timelines;
+import org.socialmaturity.scoring.timeline.TimelineRepository;
 import org.socialmaturity.http.ApiProblem;
 import org.socialmaturity.http.CallContext;
 import org.socialmaturity.web.Countries;
@@ -32,9 +32,9 @@ public class BenchmarkResource {
 
     private final CallContext call;
     private final Benchmarks benchmarks;
-    private final Timelines timelines;
+    private final TimelineRepository timelines;
 
-    BenchmarkResource(CallContext call, Benchmarks benchmarks, Timelines timelines) {
+    BenchmarkResource(CallContext call, Benchmarks benchmarks, TimelineRepository timelines) {
         this.call = call;
         this.benchmarks = benchmarks;
         this.timelines = timelines;

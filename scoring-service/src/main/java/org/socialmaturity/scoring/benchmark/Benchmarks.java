@@ -10,7 +10,7 @@ import org.jboss.logging.Logger;
 import org.socialmaturity.contracts.maturity.MaturityRules.Maturity;
 import org.socialmaturity.scoring.timeline.CompanyTimeline;
 import org.socialmaturity.scoring.timeline.TimelineEvents;
-import org.socialmaturity.scoring.timeline.Timelines;
+import org.socialmaturity.scoring.timeline.TimelineRepository;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
@@ -27,11 +27,11 @@ public class Benchmarks {
     private static final Logger LOG = Logger.getLogger(Benchmarks.class);
     private static final String ALL = "all";
 
-    private final Timelines timelines;
+    private final TimelineRepository timelines;
     private final TimelineEvents events;
     private final LoadingCache<String, List<Peer>> peers;
 
-    Benchmarks(Timelines timelines, TimelineEvents events, BenchmarkSettings settings) {
+    Benchmarks(TimelineRepository timelines, TimelineEvents events, BenchmarkSettings settings) {
         this.timelines = timelines;
         this.events = events;
         this.peers = Caffeine.newBuilder().refreshAfterWrite(settings.refresh())

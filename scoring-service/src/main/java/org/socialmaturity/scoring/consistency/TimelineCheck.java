@@ -12,7 +12,7 @@ import org.socialmaturity.contracts.assessment.AnswerRecorded;
 import org.socialmaturity.contracts.maturity.MaturityPhaseChanged;
 import org.socialmaturity.contracts.maturity.QuadrantChanged;
 import org.socialmaturity.scoring.timeline.CompanyTimeline;
-import org.socialmaturity.scoring.timeline.Timelines;
+import org.socialmaturity.scoring.timeline.TimelineRepository;
 import org.socialmaturity.web.consistency.ReadModelCheck;
 
 /**
@@ -23,9 +23,9 @@ import org.socialmaturity.web.consistency.ReadModelCheck;
 @Singleton
 public class TimelineCheck implements ReadModelCheck {
 
-    private final Timelines timelines;
+    private final TimelineRepository timelines;
 
-    TimelineCheck(Timelines timelines) {
+    TimelineCheck(TimelineRepository timelines) {
         this.timelines = timelines;
     }
 

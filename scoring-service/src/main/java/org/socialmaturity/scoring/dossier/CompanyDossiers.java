@@ -37,7 +37,7 @@ import org.socialmaturity.eventstore.checkpoint.Checkpoints;
 import org.socialmaturity.scoring.timeline.CompanyTimeline;
 import org.socialmaturity.scoring.timeline.CompanyTimeline.Entry;
 import org.socialmaturity.scoring.timeline.TimelineView;
-import org.socialmaturity.scoring.timeline.Timelines;
+import org.socialmaturity.scoring.timeline.TimelineRepository;
 import org.socialmaturity.web.evidence.Attachments;
 import org.socialmaturity.web.privacy.PersonalData;
 
@@ -53,13 +53,13 @@ public class CompanyDossiers {
     private static final int HOLE_WAITS = 40;
     private static final long HOLE_WAIT_MILLIS = 50;
 
-    private final Timelines timelines;
+    private final TimelineRepository timelines;
     private final AxonRuntime axon;
     private final Checkpoints checkpoints;
     private final PersonalData personalData;
     private final Attachments attachments;
 
-    CompanyDossiers(Timelines timelines, AxonRuntime axon, Checkpoints checkpoints,
+    CompanyDossiers(TimelineRepository timelines, AxonRuntime axon, Checkpoints checkpoints,
                     PersonalData personalData, Attachments attachments) {
         this.attachments = attachments;
         this.timelines = timelines;

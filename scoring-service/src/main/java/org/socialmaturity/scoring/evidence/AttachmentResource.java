@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialmaturity.contracts.assessment.Evidence;
 import org.socialmaturity.scoring.timeline.TimelineView;
-import org.socialmaturity.scoring.timeline.Timelines;
+import org.socialmaturity.scoring.timeline.TimelineRepository;
 import org.socialmaturity.http.ApiProblem;
 import org.socialmaturity.http.CallContext;
 import org.socialmaturity.http.ProblemMappers;
@@ -28,11 +28,11 @@ import org.socialmaturity.web.privacy.PersonalData;
 public class AttachmentResource {
 
     private final CallContext call;
-    private final Timelines timelines;
+    private final TimelineRepository timelines;
     private final Attachments attachments;
     private final PersonalData personalData;
 
-    AttachmentResource(CallContext call, Timelines timelines, Attachments attachments, PersonalData personalData) {
+    AttachmentResource(CallContext call, TimelineRepository timelines, Attachments attachments, PersonalData personalData) {
         this.call = call;
         this.timelines = timelines;
         this.attachments = attachments;

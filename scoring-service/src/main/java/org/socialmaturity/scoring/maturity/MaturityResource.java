@@ -31,7 +31,7 @@ import org.socialmaturity.scoring.benchmark.Benchmarks;
 import org.socialmaturity.scoring.timeline.CompanyTimeline;
 import org.socialmaturity.scoring.timeline.CompanyTimeline.Entry;
 import org.socialmaturity.scoring.timeline.TimelineView;
-import org.socialmaturity.scoring.timeline.Timelines;
+import org.socialmaturity.scoring.timeline.TimelineRepository;
 import org.socialmaturity.http.ApiProblem;
 import org.socialmaturity.http.CallContext;
 import org.socialmaturity.web.Instants;
@@ -45,11 +45,11 @@ import org.socialmaturity.http.Violation;
 public class MaturityResource {
 
     private final CallContext call;
-    private final Timelines timelines;
+    private final TimelineRepository timelines;
     private final QuestionnaireCatalogue catalogue;
     private final Benchmarks benchmarks;
 
-    MaturityResource(CallContext call, Timelines timelines, QuestionnaireCatalogue catalogue, Benchmarks benchmarks) {
+    MaturityResource(CallContext call, TimelineRepository timelines, QuestionnaireCatalogue catalogue, Benchmarks benchmarks) {
         this.call = call;
         this.timelines = timelines;
         this.catalogue = catalogue;

@@ -25,7 +25,7 @@ import org.socialmaturity.scoring.report.CompanyReport.Point;
 import org.socialmaturity.scoring.report.CompanyReport.Transition;
 import org.socialmaturity.scoring.timeline.CompanyTimeline.Entry;
 import org.socialmaturity.scoring.timeline.TimelineView;
-import org.socialmaturity.scoring.timeline.Timelines;
+import org.socialmaturity.scoring.timeline.TimelineRepository;
 
 /**
  * Gathers a company's report: its maturity, trajectory and transitions from the timeline read model, and the advice
@@ -35,13 +35,13 @@ import org.socialmaturity.scoring.timeline.Timelines;
 @Singleton
 public class CompanyReports {
 
-    private final Timelines timelines;
+    private final TimelineRepository timelines;
     private final AxonRuntime axon;
     private final QuestionnaireCatalogue questionnaires;
     private final AdviceCatalogue advice;
     private final Checkpoints checkpoints;
 
-    CompanyReports(Timelines timelines, AxonRuntime axon, QuestionnaireCatalogue questionnaires,
+    CompanyReports(TimelineRepository timelines, AxonRuntime axon, QuestionnaireCatalogue questionnaires,
                    AdviceCatalogue advice, Checkpoints checkpoints) {
         this.timelines = timelines;
         this.axon = axon;

@@ -30,10 +30,10 @@ public class CompanyRebuild {
     private static final int ATTEMPTS = 5;
 
     private final AxonRuntime axon;
-    private final Timelines timelines;
+    private final TimelineRepository timelines;
     private final TimelineEvents events;
 
-    CompanyRebuild(AxonRuntime axon, Timelines timelines, TimelineEvents events) {
+    CompanyRebuild(AxonRuntime axon, TimelineRepository timelines, TimelineEvents events) {
         this.axon = axon;
         this.timelines = timelines;
         this.events = events;

@@ -53,11 +53,11 @@ public class TimelineResource {
     static final String CSV = "text/csv";
 
     private final CallContext call;
-    private final Timelines timelines;
+    private final TimelineRepository timelines;
     private final ObjectMapper json;
     private final PersonalData personalData;
 
-    TimelineResource(CallContext call, Timelines timelines, ObjectMapper json, PersonalData personalData) {
+    TimelineResource(CallContext call, TimelineRepository timelines, ObjectMapper json, PersonalData personalData) {
         this.call = call;
         this.timelines = timelines;
         this.json = json;
@@ -145,7 +145,7 @@ public class TimelineResource {
     @Produces(CSV)
     @Operation(hidden = true)
     public Response historyCsv(@PathParam("companyId") String companyId) {
-        Timelines.Walk entries = timelines.walk(call.partnerId(), companyId);
+        TimelineRepository.Walk entries = timelines.walk(call.partnerId(), companyId);
         // Written as it is read: a company with 100,000 long answers is exported in the memory of a few pages.
         StreamingOutput csv = output -> {
             Writer out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 64 * 1024);

@@ -10,7 +10,7 @@ import org.socialmaturity.scoring.timeline.CompanyTimeline.Entry;
 
 /**
  * A company's timeline with its entries, in the order the answers were recorded, for queries of its maturity: entries
- * without their answers' notes (the history reads those from the store, {@link Timelines#walk}); {@code points} holds
+ * without their answers' notes (the history reads those from the store, {@link TimelineRepository#walk}); {@code points} holds
  * each entry's trajectory point already written as JSON, so that a long trajectory is joined, not serialized.
  */
 public record TimelineView(CompanyTimeline timeline, List<Entry> entries, List<String> points) {

@@ -40,7 +40,7 @@ class DeadLetterTest {
     EventStore store;
 
     @Inject
-    Timelines timelines;
+    TimelineRepository timelines;
 
     @Inject
     ReadModelSlots slots;
@@ -72,7 +72,7 @@ class DeadLetterTest {
         // The gauge and the readiness check count the queue when they are read: the last letters may land just after.
         await().untilAsserted(() -> {
             String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-            String gauge = "platform_dead_letters{processor=\"" + slots.currentProcessor(Timelines.READ_MODEL) + "\"} ";
+            String gauge = "platform_dead_letters{processor=\"" + slots.currentProcessor(TimelineRepository.READ_MODEL) + "\"} ";
             assertTrue(metrics.contains(gauge + parked + ".0"), "the gauge counts the parked events: " + parked
                     + " parked, " + metrics.lines().filter(l -> l.startsWith("platform_dead_letters")).toList());
             String readiness = given().get("/q/health/ready").then().statusCode(200).extract().asString();

@@ -24,13 +24,13 @@ import com.mongodb.client.MongoClient;
 @Alternative
 @Priority(1)
 @Singleton
-public class FaultyTimelines extends Timelines {
+public class FaultyTimelines extends TimelineRepository {
 
     private static final Map<String, Integer> FAILURES_LEFT = new ConcurrentHashMap<>();
 
     FaultyTimelines(MongoClient mongo, AxonSettings settings, ObjectMapper json, Instance<CompanyRebuild> rebuild,
                     TimelineEvents events, ReadModelGenerations generations,
-                    @ConfigProperty(name = Timelines.CACHE_MEGABYTES, defaultValue = Timelines.DEFAULT_CACHE_MEGABYTES)
+                    @ConfigProperty(name = TimelineRepository.CACHE_MEGABYTES, defaultValue = TimelineRepository.DEFAULT_CACHE_MEGABYTES)
                     long cacheMegabytes) {
         super(mongo, settings, json, rebuild, events, generations, cacheMegabytes);
     }

@@ -43,7 +43,7 @@ class HealingTest {
     MongoClient mongo;
 
     @Inject
-    Timelines timelines;
+    TimelineRepository timelines;
 
     @Inject
     ReadModelGenerations generations;
@@ -80,7 +80,7 @@ class HealingTest {
         int entries = assessments * QUESTIONS;
         await().atMost(Duration.ofMillis(60_000)).untilAsserted(() -> assertEquals(entries, timelines.storedEntries(timelines.find(company).orElseThrow())
                 .size()));
-        pages().deleteOne(Filters.eq("_id", company + "/" + (Timelines.PAGE_SIZE * 16 + 5) / Timelines.PAGE_SIZE));
+        pages().deleteOne(Filters.eq("_id", company + "/" + (TimelineRepository.PAGE_SIZE * 16 + 5) / TimelineRepository.PAGE_SIZE));
 
         String csv = given().header("X-Partner-Id", scenario.partnerId).accept("text/csv")
                 .get("/api/v1/companies/{id}/history", company).then().statusCode(200).extract().asString();
@@ -127,7 +127,7 @@ class HealingTest {
             assertFalse(projected.transitions.isEmpty());
             assertFalse(projected.quadrantTransitions.isEmpty());
         });
-        int generation = generations.current(Timelines.READ_MODEL);
+        int generation = generations.current(TimelineRepository.READ_MODEL);
         long readAt = timelines.find(company).orElseThrow().lastIndex;
         CompanyTimeline first = timelines.find(company).orElseThrow();
         CompanyTimeline second = timelines.find(company).orElseThrow();
@@ -176,7 +176,7 @@ class HealingTest {
 
     /** The collection partners read now: the read model keeps one per generation. */
     private MongoCollection<Document> current(String collection) {
-        return mongo.getDatabase("scoring").getCollection(collection + "_g" + generations.current(Timelines.READ_MODEL));
+        return mongo.getDatabase("scoring").getCollection(collection + "_g" + generations.current(TimelineRepository.READ_MODEL));
     }
 
     /** A company answered whole twice, once all its entries are stored. */

@@ -50,7 +50,7 @@ class ReplayAndCrashTest {
     AxonRuntime axon;
 
     @Inject
-    Timelines timelines;
+    TimelineRepository timelines;
 
     @Inject
     ReadModelGenerations generations;
@@ -72,10 +72,10 @@ class ReplayAndCrashTest {
 
         given().post("/api/v1/admin/projections/scoring/replay").then().statusCode(401);
         given().header("X-Admin-Key", "wrong").post("/api/v1/admin/projections/scoring/replay").then().statusCode(403);
-        int generation = generations.current(Timelines.READ_MODEL);
+        int generation = generations.current(TimelineRepository.READ_MODEL);
         given().header("X-Admin-Key", ADMIN_KEY).post("/api/v1/admin/projections/scoring/replay")
                 .then().statusCode(202)
-                .body("readModel", equalTo(Timelines.READ_MODEL))
+                .body("readModel", equalTo(TimelineRepository.READ_MODEL))
                 .body("state", equalTo("REBUILDING"))
                 .body("generation", equalTo(generation + 1));
         await().untilAsserted(() -> {
@@ -83,7 +83,7 @@ class ReplayAndCrashTest {
                     .then().statusCode(200).extract().asString();
             assertTrue(progress.contains("\"state\":\"DONE\""), progress);
         });
-        assertEquals(generation + 1, generations.current(Timelines.READ_MODEL), "the new generation is current");
+        assertEquals(generation + 1, generations.current(TimelineRepository.READ_MODEL), "the new generation is current");
         assertEquals(before, sorted(ownedBy(company, timelines.raw())), "read models rebuilt field by field");
 
         assertEquals(changesBefore, declaredChanges(), "no phase or quadrant change declared twice");
@@ -99,7 +99,7 @@ class ReplayAndCrashTest {
                 .then().body("state", org.hamcrest.Matchers.not(equalTo("REBUILDING"))));
         given().header("X-Admin-Key", ADMIN_KEY).delete("/api/v1/admin/projections/scoring/replay")
                 .then().statusCode(409).contentType("application/problem+json")
-                .body("detail", equalTo("Nothing to cancel for " + Timelines.READ_MODEL));
+                .body("detail", equalTo("Nothing to cancel for " + TimelineRepository.READ_MODEL));
         given().delete("/api/v1/admin/projections/scoring/replay").then().statusCode(401);
     }
 
@@ -142,11 +142,11 @@ class ReplayAndCrashTest {
 
         // As if the replica died after writing the batch's history entries, before the company document and the token:
         // the batch is applied again, its entries are written a second time.
-        String slot = slots.currentProcessor(Timelines.READ_MODEL);
+        String slot = slots.currentProcessor(TimelineRepository.READ_MODEL);
         StreamingEventProcessor processor = axon.configuration().eventProcessingConfiguration()
                 .eventProcessor(slot, StreamingEventProcessor.class).orElseThrow();
         processor.shutDown();
-        mongo.getDatabase("scoring").getCollection("timelines_g" + generations.current(Timelines.READ_MODEL))
+        mongo.getDatabase("scoring").getCollection("timelines_g" + generations.current(TimelineRepository.READ_MODEL))
                 .deleteOne(Filters.eq("_id", company));
         TokenStore tokens = axon.configuration().eventProcessingConfiguration().tokenStore(slot);
         tokens.storeToken(GapAwareTrackingToken.newInstance(registeredAt - 1, Collections.emptySet()), slot, 0);
@@ -166,7 +166,7 @@ class ReplayAndCrashTest {
     /** Until the decisions and the timeline have handled everything in the store, including declared changes. */
     private void awaitCaughtUp() {
         for (int round = 0; round < 2; round++) {
-            for (String processor : List.of(MaturityDecisions.PROCESSOR, slots.currentProcessor(Timelines.READ_MODEL))) {
+            for (String processor : List.of(MaturityDecisions.PROCESSOR, slots.currentProcessor(TimelineRepository.READ_MODEL))) {
                 await().untilAsserted(() -> {
                     var progress = axon.progress(processor).orElseThrow();
                     assertEquals(0, progress.lag(), progress.toString());

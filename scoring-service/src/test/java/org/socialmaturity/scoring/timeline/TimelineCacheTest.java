@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.socialmaturity.contracts.assessment.RawAnswer;
 import org.socialmaturity.contracts.maturity.AnswerState;
 import org.socialmaturity.scoring.timeline.CompanyTimeline.Entry;
-import org.socialmaturity.scoring.timeline.Timelines.Cached;
+import org.socialmaturity.scoring.timeline.TimelineRepository.Cached;
 
 import com.github.benmanes.caffeine.cache.Cache;
 
@@ -24,7 +24,7 @@ class TimelineCacheTest {
 
     @Test
     void companiesWithLongHistoriesAreKeptOnlyAsFarAsTheirBytesFit() {
-        Cache<String, Cached> cache = Timelines.cacheOf(32 * MEGABYTE);
+        Cache<String, Cached> cache = TimelineRepository.cacheOf(32 * MEGABYTE);
         for (int company = 0; company < 20; company++) {
             cache.put("company-" + company, timeline(2_000, 2_000)); // ~8 MB each: notes of 2,000 characters
         }
@@ -36,7 +36,7 @@ class TimelineCacheTest {
 
     @Test
     void aCompanyHeavierThanTheWholeCacheIsNotKept() {
-        Cache<String, Cached> cache = Timelines.cacheOf(4 * MEGABYTE);
+        Cache<String, Cached> cache = TimelineRepository.cacheOf(4 * MEGABYTE);
         cache.put("small", timeline(10, 0));
         cache.put("huge", timeline(5_000, 2_000));
         cache.cleanUp();

@@ -39,15 +39,15 @@ import io.quarkus.runtime.StartupEvent;
  * attempt is made and its attempts are appended as they happen: a restart loses no pending delivery.
  */
 @Singleton
-public class Webhooks {
+public class WebhookRepository {
 
-    private static final Logger LOG = Logger.getLogger(Webhooks.class);
+    private static final Logger LOG = Logger.getLogger(WebhookRepository.class);
 
     private final MongoCollection<Document> subscriptions;
     private final MongoCollection<Document> deliveries;
     private final SecretBox secrets;
 
-    Webhooks(MongoClient mongo, AxonSettings settings, WebhookSettings webhookSettings) {
+    WebhookRepository(MongoClient mongo, AxonSettings settings, WebhookSettings webhookSettings) {
         this.subscriptions = mongo.getDatabase(settings.serviceDatabase()).getCollection("webhook_subscriptions");
         this.deliveries = mongo.getDatabase(settings.serviceDatabase()).getCollection("webhook_deliveries");
         this.secrets = new SecretBox(webhookSettings.secretKey());
@@ -96,7 +96,7 @@ public class Webhooks {
     }
 
     Optional<Subscription> subscription(String partnerId, String id) {
-        return Optional.ofNullable(subscriptions.find(Filters.eq("_id", id)).first()).map(Webhooks::subscription)
+        return Optional.ofNullable(subscriptions.find(Filters.eq("_id", id)).first()).map(WebhookRepository::subscription)
                 .filter(s -> s.partnerId().equals(partnerId));
     }
 
@@ -176,7 +176,7 @@ public class Webhooks {
                         Filters.lte("lockedUntil", Date.from(now))),
                 Updates.set("lockedUntil", Date.from(until)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        return Optional.ofNullable(claimed).map(Webhooks::delivery);
+        return Optional.ofNullable(claimed).map(WebhookRepository::delivery);
     }
 
     /** Gives a claimed delivery back unsent, for the next poll (or another replica) to take. */

@@ -10,11 +10,11 @@ import org.socialmaturity.eventstore.AxonRuntime;
 
 /** Finds a partner's company by id, straight from its events: what was registered a moment ago is found. */
 @ApplicationScoped
-public class Companies {
+public class CompanyRepository {
 
     private final AxonRuntime axon;
 
-    Companies(AxonRuntime axon) {
+    CompanyRepository(AxonRuntime axon) {
         this.axon = axon;
     }
 

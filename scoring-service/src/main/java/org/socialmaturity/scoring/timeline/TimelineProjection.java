@@ -26,23 +26,23 @@ import org.socialmaturity.web.readmodel.GenerationalReadModel;
  * events {@code MaturityDecisions} declared).
  */
 @Singleton
-public class TimelineReadModel implements GenerationalReadModel<CompanyTimeline> {
+public class TimelineProjection implements GenerationalReadModel<CompanyTimeline> {
 
     private static final List<Class<?>> EVENTS = List.of(CompanyRegistered.class, AssessmentStarted.class,
             AssessmentSubmitted.class, AssessmentCancelled.class, AnswerRecorded.class, MaturityPhaseChanged.class,
             QuadrantChanged.class, TargetSet.class);
 
-    private final Timelines timelines;
+    private final TimelineRepository timelines;
     private final TimelineEvents events;
 
-    TimelineReadModel(Timelines timelines, TimelineEvents events) {
+    TimelineProjection(TimelineRepository timelines, TimelineEvents events) {
         this.timelines = timelines;
         this.events = events;
     }
 
     @Override
     public String name() {
-        return Timelines.READ_MODEL;
+        return TimelineRepository.READ_MODEL;
     }
 
     @Override

@@ -26,7 +26,7 @@ import com.mongodb.client.model.Updates;
  * by whichever replica holds its lease; the batch is removed once every assessment is recorded.
  */
 @Singleton
-public class ImportJobs {
+public class ImportJobRepository {
 
     public enum Status { RUNNING, DONE, FAILED }
 
@@ -36,7 +36,7 @@ public class ImportJobs {
     private final MongoCollection<Document> imports;
     private final ObjectMapper json;
 
-    ImportJobs(MongoClient mongo, AxonSettings settings, ObjectMapper json) {
+    ImportJobRepository(MongoClient mongo, AxonSettings settings, ObjectMapper json) {
         this.imports = mongo.getDatabase(settings.serviceDatabase()).getCollection("imports");
         this.json = json;
         imports.createIndex(new Document("status", 1).append("leaseUntil", 1));
@@ -73,7 +73,7 @@ public class ImportJobs {
     }
 
     Optional<Job> find(String importId) {
-        return Optional.ofNullable(imports.find(Filters.eq("_id", importId)).first()).map(ImportJobs::job);
+        return Optional.ofNullable(imports.find(Filters.eq("_id", importId)).first()).map(ImportJobRepository::job);
     }
 
     /** A running import no replica holds, now held by this one for {@code lease}. */

@@ -14,7 +14,7 @@ import org.socialmaturity.contracts.advice.RoadmapStatus;
  * the roadmap items the partner assigned (a list, not a map: item codes hold dots, which field names should not).
  * {@code lastIndex} is the global index of the last event applied, so that handling an event twice changes nothing.
  */
-public class CompanyAdviceLog {
+public class AdviceLogView {
 
     public String companyId;
     public String partnerId;

@@ -30,7 +30,7 @@ import com.mongodb.client.model.Updates;
  * a revocation written by one gateway replica is seen by all of them on the very next request.
  */
 @ApplicationScoped
-public class PartnerDirectory {
+public class PartnerRepository {
 
     public record Partner(String id, String name, Instant createdAt) {
     }
@@ -45,7 +45,7 @@ public class PartnerDirectory {
     private final MongoCollection<Document> partners;
     private final MongoCollection<Document> keys;
 
-    PartnerDirectory(MongoClient mongo, GatewaySettings settings) {
+    PartnerRepository(MongoClient mongo, GatewaySettings settings) {
         var database = mongo.getDatabase(settings.database());
         this.partners = database.getCollection("partners");
         this.keys = database.getCollection("api_keys");
@@ -79,7 +79,7 @@ public class PartnerDirectory {
     }
 
     public Optional<Partner> partner(String id) {
-        return Optional.ofNullable(partners.find(eq("_id", id)).first()).map(PartnerDirectory::partnerOf);
+        return Optional.ofNullable(partners.find(eq("_id", id)).first()).map(PartnerRepository::partnerOf);
     }
 
     public Page<Partner> partners(Page.Request page) {

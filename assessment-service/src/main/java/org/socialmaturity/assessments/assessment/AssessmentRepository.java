@@ -7,12 +7,12 @@ import org.socialmaturity.eventstore.AxonRuntime;
 
 /** Reads a partner's assessment from its events: every accepted answer is in it. */
 @ApplicationScoped
-public class Assessments {
+public class AssessmentRepository {
 
     private final AxonRuntime axon;
     private final QuestionnaireCatalogue catalogue;
 
-    Assessments(AxonRuntime axon, QuestionnaireCatalogue catalogue) {
+    AssessmentRepository(AxonRuntime axon, QuestionnaireCatalogue catalogue) {
         this.axon = axon;
         this.catalogue = catalogue;
     }

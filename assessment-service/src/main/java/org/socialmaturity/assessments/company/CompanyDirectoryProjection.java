@@ -40,7 +40,7 @@ import com.mongodb.client.model.Sorts;
  * changes nothing.
  */
 @Singleton
-public class CompanyDirectory implements GenerationalReadModel<Document> {
+public class CompanyDirectoryProjection implements GenerationalReadModel<Document> {
 
     public static final String READ_MODEL = "company-directory";
 
@@ -48,7 +48,7 @@ public class CompanyDirectory implements GenerationalReadModel<Document> {
     private final ReadModelGenerations generations;
     private final Map<Integer, MongoCollection<Document>> collections = new ConcurrentHashMap<>();
 
-    CompanyDirectory(MongoClient mongo, AxonSettings settings, ReadModelGenerations generations) {
+    CompanyDirectoryProjection(MongoClient mongo, AxonSettings settings, ReadModelGenerations generations) {
         this.database = mongo.getDatabase(settings.serviceDatabase());
         this.generations = generations;
     }

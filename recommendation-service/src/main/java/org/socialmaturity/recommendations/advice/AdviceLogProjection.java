@@ -18,8 +18,8 @@ import org.socialmaturity.contracts.advice.RoadmapItemUpdated;
 import org.socialmaturity.contracts.company.CompanyRegistered;
 import org.socialmaturity.eventstore.AxonSettings;
 import org.socialmaturity.eventstore.AxonRuntime;
-import org.socialmaturity.recommendations.advice.CompanyAdviceLog.Assignment;
-import org.socialmaturity.recommendations.advice.CompanyAdviceLog.Issued;
+import org.socialmaturity.recommendations.advice.AdviceLogView.Assignment;
+import org.socialmaturity.recommendations.advice.AdviceLogView.Issued;
 import org.socialmaturity.web.JsonDocuments;
 import org.socialmaturity.web.readmodel.GenerationalReadModel;
 import org.socialmaturity.web.readmodel.ReadModelGenerations;
@@ -38,29 +38,29 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
  * always by id.
  */
 @Singleton
-public class AdviceLogs implements GenerationalReadModel<CompanyAdviceLog> {
+public class AdviceLogProjection implements GenerationalReadModel<AdviceLogView> {
 
     public static final String READ_MODEL = "advice-log";
 
     private final MongoDatabase database;
     private final ObjectMapper json;
     private final ReadModelGenerations generations;
-    private final Map<Integer, JsonDocuments<CompanyAdviceLog>> stores = new ConcurrentHashMap<>();
+    private final Map<Integer, JsonDocuments<AdviceLogView>> stores = new ConcurrentHashMap<>();
     /** Emitted one at a time (synchronized): the current slot and the dead-letter retrier write concurrently. */
     private final BroadcastProcessor<String> writes = BroadcastProcessor.create();
 
-    AdviceLogs(MongoClient mongo, AxonSettings settings, ObjectMapper json, ReadModelGenerations generations) {
+    AdviceLogProjection(MongoClient mongo, AxonSettings settings, ObjectMapper json, ReadModelGenerations generations) {
         this.database = mongo.getDatabase(settings.serviceDatabase());
         this.json = json;
         this.generations = generations;
     }
 
-    Optional<CompanyAdviceLog> find(String companyId) {
+    Optional<AdviceLogView> find(String companyId) {
         return logs(generations.current(READ_MODEL)).find(companyId);
     }
 
     /** Another partner's company is not found, exactly like a company that does not exist. */
-    public CompanyAdviceLog require(String partnerId, String companyId) {
+    public AdviceLogView require(String partnerId, String companyId) {
         return find(companyId).filter(l -> partnerId.equals(l.partnerId))
                 .orElseThrow(() -> new UnknownCompany(companyId));
     }
@@ -82,21 +82,21 @@ public class AdviceLogs implements GenerationalReadModel<CompanyAdviceLog> {
     }
 
     @Override
-    public Map<String, CompanyAdviceLog> load(int generation, Collection<String> keys) {
-        Map<String, CompanyAdviceLog> found = new HashMap<>();
+    public Map<String, AdviceLogView> load(int generation, Collection<String> keys) {
+        Map<String, AdviceLogView> found = new HashMap<>();
         logs(generation).findAll(List.copyOf(keys)).forEach(log -> found.put(log.companyId, log));
         return found;
     }
 
     @Override
-    public CompanyAdviceLog create(String key) {
-        CompanyAdviceLog log = new CompanyAdviceLog();
+    public AdviceLogView create(String key) {
+        AdviceLogView log = new AdviceLogView();
         log.companyId = key;
         return log;
     }
 
     @Override
-    public boolean apply(CompanyAdviceLog log, EventMessage<?> event, long index) {
+    public boolean apply(AdviceLogView log, EventMessage<?> event, long index) {
         if (index <= log.lastIndex) {
             return false;
         }
@@ -115,12 +115,12 @@ public class AdviceLogs implements GenerationalReadModel<CompanyAdviceLog> {
     }
 
     @Override
-    public long lastIndex(CompanyAdviceLog log) {
+    public long lastIndex(AdviceLogView log) {
         return log.lastIndex;
     }
 
     @Override
-    public Set<String> write(int generation, Map<String, CompanyAdviceLog> changed, Map<String, Long> readAt) {
+    public Set<String> write(int generation, Map<String, AdviceLogView> changed, Map<String, Long> readAt) {
         Set<String> notWritten = logs(generation).saveAllIf(changed, "lastIndex", readAt);
         if (generation == generations.current(READ_MODEL)) {
             synchronized (writes) {
@@ -142,9 +142,9 @@ public class AdviceLogs implements GenerationalReadModel<CompanyAdviceLog> {
     }
 
     /** One store per generation, made once: each copies the service's ObjectMapper. */
-    private JsonDocuments<CompanyAdviceLog> logs(int generation) {
+    private JsonDocuments<AdviceLogView> logs(int generation) {
         return stores.computeIfAbsent(generation, g -> new JsonDocuments<>(
-                collectionOf(g), json, CompanyAdviceLog.class).uniqueIndex("lastIndex"));
+                collectionOf(g), json, AdviceLogView.class).uniqueIndex("lastIndex"));
     }
 
     /** Dropping a generation needs no store of it (whose index would be made first). */

@@ -35,7 +35,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 
 /**
- * Stores company timelines, one set of collections per generation of the read model ({@link TimelineReadModel}):
+ * Stores company timelines, one set of collections per generation of the read model ({@link TimelineProjection}):
  * one small document per company ({@code timelines_g<n>}) and its entries in pages of {@value #PAGE_SIZE}
  * ({@code timeline_pages_g<n>}, id {@code companyId/p}, entry {@code n} in field {@code e<n>} of page
  * {@code n / 32}), always read and written by id. An entry is set into its page once, without reading the page, so a
@@ -46,7 +46,7 @@ import com.mongodb.client.MongoDatabase;
  * restored) is read again.
  */
 @Singleton
-public class Timelines {
+public class TimelineRepository {
 
     public static final String READ_MODEL = "maturity-timeline";
     static final int PAGE_SIZE = 32;
@@ -55,7 +55,7 @@ public class Timelines {
     private static final int PAGES_PER_READ = 16;
     private static final int ENTRIES_PER_READ = PAGE_SIZE * PAGES_PER_READ;
 
-    private static final Logger LOG = Logger.getLogger(Timelines.class);
+    private static final Logger LOG = Logger.getLogger(TimelineRepository.class);
 
     private final Instance<CompanyRebuild> rebuild;
     private final TimelineEvents events;
@@ -66,7 +66,7 @@ public class Timelines {
     /** Companies' scored entries and rendered points, least recently used out first, bounded by their bytes. */
     private final Cache<String, Cached> cache;
 
-    Timelines(MongoClient mongo, AxonSettings settings, ObjectMapper json, Instance<CompanyRebuild> rebuild,
+    TimelineRepository(MongoClient mongo, AxonSettings settings, ObjectMapper json, Instance<CompanyRebuild> rebuild,
               TimelineEvents events, ReadModelGenerations generations,
               @ConfigProperty(name = CACHE_MEGABYTES, defaultValue = DEFAULT_CACHE_MEGABYTES) long cacheMegabytes) {
         this.cache = cacheOf(cacheMegabytes * 1024 * 1024);
