@@ -11,8 +11,6 @@ import static org.socialmaturity.bench.BenchHttp.id;
 import static org.socialmaturity.bench.BenchHttp.percentileMillis;
 import static org.socialmaturity.bench.BenchHttp.send;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Benchmark, not a test: against a running platform ({@code ./platform start}), how long after an answer is stored
@@ -57,7 +55,7 @@ public final class AnswerToTrajectoryLag {
             HttpRequest history = get(scoring + "/api/v1/companies/" + company + "/history?size=1", partner);
             while (true) {
                 HttpResponse<String> response = http.send(history, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().contains("\"total\":" + (i + 1) + "}")) {
+                if (response.statusCode() == 200 && BenchHttp.tree(response.body()).path("total").asLong() == i + 1) {
                     break;
                 }
                 Thread.sleep(1);
@@ -79,7 +77,7 @@ public final class AnswerToTrajectoryLag {
             }
         }
         HttpRequest history = get(scoring + "/api/v1/companies/" + company + "/history?size=1", partner);
-        while (!http.send(history, HttpResponse.BodyHandlers.ofString()).body().contains("\"total\":" + total + "}")) {
+        while (BenchHttp.tree(http.send(history, HttpResponse.BodyHandlers.ofString()).body()).path("total").asLong() != total) {
             Thread.sleep(100);
         }
 
@@ -107,10 +105,9 @@ public final class AnswerToTrajectoryLag {
         do {
             Thread.sleep(50);
             status = send(http, progress, 200);
-        } while (!status.contains("\"state\":\"DONE\""));
+        } while (!"DONE".equals(BenchHttp.tree(status).path("state").asText()));
         double seconds = (System.nanoTime() - start) / 1e9;
-        Matcher replayed = Pattern.compile("\"total\":(\\d+)").matcher(status);
-        long events = replayed.find() ? Long.parseLong(replayed.group(1)) : 0;
+        long events = BenchHttp.tree(status).path("total").asLong(0);
         System.out.printf("replay of %d events in %.1f s: %.0f events/s%n", events, seconds, events / seconds);
     }
 

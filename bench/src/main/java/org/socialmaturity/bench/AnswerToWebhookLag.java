@@ -8,11 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.socialmaturity.bench.BenchHttp.id;
 import static org.socialmaturity.bench.BenchHttp.send;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -107,23 +107,22 @@ public final class AnswerToWebhookLag {
     /** One answer of level 2 to every question, using the option or band the questionnaire gives for level 2. */
     private static void answerEverythingAtLevelTwo(HttpClient http, String partner, String assessment,
                                                    String questionnaire) throws Exception {
-        Matcher question = Pattern.compile("\\{\"id\":\"([a-z-]+)\",\"dimension\":\"[A-Z_]+\",\"type\":\"(CHOICE|NUMBER)\"")
-                .matcher(questionnaire);
-        while (question.find()) {
-            String rest = questionnaire.substring(question.end());
-            String body;
-            if (question.group(2).equals("CHOICE")) {
-                Matcher option = Pattern.compile("\\{\"id\":\"([a-z-]+)\",\"text\":\"[^\"]*\",\"level\":2\\}").matcher(rest);
-                option.find();
-                body = "{\"optionId\":\"" + option.group(1) + "\"}";
-            } else {
-                Matcher band = Pattern.compile("\\{\"from\":([0-9.]+),\"to\":[0-9.]+,\"level\":2\\}").matcher(rest);
-                band.find();
-                body = "{\"value\":" + band.group(1) + "}";
-            }
-            send(http, json(ASSESSMENTS + "/api/v1/assessments/" + assessment + "/answers/" + question.group(1),
-                    partner, "PUT", body), 200);
+        for (JsonNode question : BenchHttp.tree(questionnaire).path("questions")) {
+            String body = "CHOICE".equals(question.path("type").asText())
+                    ? "{\"optionId\":\"" + levelTwo(question.path("options")).path("id").asText() + "\"}"
+                    : "{\"value\":" + levelTwo(question.path("bands")).path("from").decimalValue().toPlainString() + "}";
+            send(http, json(ASSESSMENTS + "/api/v1/assessments/" + assessment + "/answers/"
+                    + question.path("id").asText(), partner, "PUT", body), 200);
         }
+    }
+
+    private static JsonNode levelTwo(JsonNode choices) {
+        for (JsonNode choice : choices) {
+            if (choice.path("level").asInt() == 2) {
+                return choice;
+            }
+        }
+        throw new IllegalStateException("no level 2 in " + choices);
     }
 
     private static HttpRequest json(String url, String partner, String method, String body) {

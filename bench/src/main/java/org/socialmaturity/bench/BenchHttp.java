@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * What the HTTP benchmarks share: a call that must answer a given status (through the gateway, waiting out its rate
@@ -29,6 +31,9 @@ final class BenchHttp {
     private static final Duration RATE_LIMIT_PATIENCE = Duration.ofSeconds(30);
 
     private static final LongAdder RATE_LIMIT_WAITS = new LongAdder();
+
+    /** The one reader and writer of JSON of the benchmarks. */
+    static final ObjectMapper JSON = new ObjectMapper();
 
     private BenchHttp() {
     }
@@ -119,13 +124,22 @@ final class BenchHttp {
         return field(json, "id");
     }
 
-    /** A string member of a JSON answer, found by name (the benchmarks need a few, not a JSON library). */
+    /** A JSON answer, read. */
+    static JsonNode tree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("not JSON: " + json, e);
+        }
+    }
+
+    /** A string member of a JSON answer. */
     static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\":\"([^\"]+)\"").matcher(json);
-        if (!m.find()) {
+        JsonNode value = tree(json).get(name);
+        if (value == null || !value.isTextual()) {
             throw new IllegalStateException("no " + name + " in " + json);
         }
-        return m.group(1);
+        return value.asText();
     }
 
     /** The URL, if it names this machine: the benchmarks load only servers of their own. */

@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class Demo {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = BenchHttp.JSON;
 
     /** A company and the level its three assessments aim at. */
     private record Plan(String name, String sector, String country, int employees, int[] levels) {

@@ -137,10 +137,9 @@ public final class RebuildBenchmark {
             Thread.sleep(50);
             status = BenchHttp.send(http, HttpRequest.newBuilder(URI.create(path)).headers(asOperator())
                     .GET().build(), 200);
-        } while (!status.contains("\"state\":\"DONE\""));
+        } while (!"DONE".equals(BenchHttp.tree(status).path("state").asText()));
         double seconds = (System.nanoTime() - start) / 1e9;
-        java.util.regex.Matcher number = java.util.regex.Pattern.compile("\"processed\":(\\d+)").matcher(status);
-        long processed = number.find() ? Long.parseLong(number.group(1)) : stored;
+        long processed = BenchHttp.tree(status).path("processed").asLong(stored);
         double rate = processed / seconds;
         rows.add(String.format(Locale.ROOT, "| %s (%s) | %,d | %,.0f | %.2f | %,.0f | %.0f%% | %.1f |", service,
                 BenchHttp.field(status, "readModel"), processed, raw, seconds, rate, 100 * rate / raw, 1e6 / rate));

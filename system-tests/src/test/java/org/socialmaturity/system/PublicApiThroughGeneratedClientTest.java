@@ -37,6 +37,7 @@ import org.socialmaturity.client.model.Cancellation;
 import org.socialmaturity.client.model.Company;
 import org.socialmaturity.client.model.CompanyRegistration;
 import org.socialmaturity.client.model.ImportProgress;
+import org.socialmaturity.client.model.ImportStatus;
 import org.socialmaturity.client.model.ImportRequest;
 import org.socialmaturity.client.model.PastAssessment;
 import org.socialmaturity.client.model.Maturity;
@@ -47,6 +48,7 @@ import org.socialmaturity.client.model.QuestionType;
 import org.socialmaturity.client.model.Questionnaire;
 import org.socialmaturity.client.model.QuestionnairePublication;
 import org.socialmaturity.client.model.QuestionnairePublished;
+import org.socialmaturity.client.model.RebuildState;
 import org.socialmaturity.client.model.RecordedAnswer;
 import org.socialmaturity.client.model.RegisteredPartner;
 import org.socialmaturity.client.model.RoadmapItem;
@@ -208,7 +210,7 @@ class PublicApiThroughGeneratedClientTest {
                 .addAssessmentsItem(pastAssessment(migrated.getId(), "2025-06-30", questionnaire, 3))
                 .addAssessmentsItem(pastAssessment(migrated.getId(), "2024-01-15", questionnaire, 2));
         ImportProgress started = imports.startImport("spreadsheet-2026", history);
-        await().untilAsserted(() -> assertEquals(ImportProgress.StatusEnum.DONE,
+        await().untilAsserted(() -> assertEquals(ImportStatus.DONE,
                 call(() -> imports.getImport(started.getImportId())).getStatus()));
         assertEquals(started.getImportId(), imports.startImport("spreadsheet-2026", history).getImportId(),
                 "the same import again is the one made");
@@ -269,7 +271,7 @@ class PublicApiThroughGeneratedClientTest {
 
         OperationsApi operations = new OperationsApi(operator);
         operations.startReplay("scoring");
-        await().untilAsserted(() -> assertEquals("DONE", call(() -> operations.getReplay("scoring")).getState()));
+        await().untilAsserted(() -> assertEquals(RebuildState.DONE, call(() -> operations.getReplay("scoring")).getState()));
     }
 
     /** Every required question of {@code questionnaire} at {@code level}. */

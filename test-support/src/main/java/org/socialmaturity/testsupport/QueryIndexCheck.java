@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.socialmaturity.localmongo.StoredEvents;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
@@ -70,8 +71,8 @@ public final class QueryIndexCheck {
         }
 
         /**
-         * Whether the code that sent the command (the first caller outside the driver) is a test or a test helper
-         * reading the store, not the service: the tests share the service's client.
+         * Whether the code that sent the command (the first caller outside the driver) is a test, a test helper or
+         * the raw reader of the store ({@link StoredEvents}), not the service: the tests share the service's client.
          */
         private static boolean sentByTestCode() {
             return StackWalker.getInstance().walk(frames -> frames.map(StackWalker.StackFrame::getClassName)
@@ -80,6 +81,7 @@ public final class QueryIndexCheck {
                             && !name.startsWith(QueryIndexCheck.class.getName()))
                     .findFirst()
                     .map(caller -> caller.startsWith(QueryIndexCheck.class.getPackageName() + ".")
+                            || caller.startsWith(StoredEvents.class.getPackageName() + ".")
                             || caller.replaceAll("\\$.*", "").endsWith("Test"))
                     .orElse(false));
         }

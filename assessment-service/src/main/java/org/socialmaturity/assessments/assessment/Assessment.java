@@ -1,5 +1,6 @@
 package org.socialmaturity.assessments.assessment;
 
+import org.socialmaturity.contracts.assessment.AssessmentStatus;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package org.socialmaturity.assessments.assessment;
 
+import org.socialmaturity.contracts.assessment.AssessmentStatus;
 import org.socialmaturity.contracts.rules.DomainException;
 
 /** A submitted or cancelled assessment takes no more answers and cannot be submitted or cancelled again. */

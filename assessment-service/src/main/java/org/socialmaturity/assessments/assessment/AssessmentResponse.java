@@ -1,5 +1,6 @@
 package org.socialmaturity.assessments.assessment;
 
+import org.socialmaturity.contracts.assessment.AssessmentStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

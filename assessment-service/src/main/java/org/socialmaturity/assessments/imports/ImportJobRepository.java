@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.bson.Document;
 import org.socialmaturity.eventstore.AxonSettings;
 
@@ -28,6 +29,8 @@ import com.mongodb.client.model.Updates;
 @Singleton
 public class ImportJobRepository {
 
+    /** Where an import stands: RUNNING until every past assessment is recorded (DONE) or one fails too often. */
+    @Schema(name = "ImportStatus")
     public enum Status { RUNNING, DONE, FAILED }
 
     /** Attempts at one past assessment before the import stops as FAILED. */

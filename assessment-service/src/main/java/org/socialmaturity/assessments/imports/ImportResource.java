@@ -172,13 +172,13 @@ public class ImportResource {
     }
 
     private static ImportView view(ImportJobRepository.Job job) {
-        return new ImportView(job.importId(), job.status().name(), job.total(), job.done(), job.assessmentIds(),
+        return new ImportView(job.importId(), job.status(), job.total(), job.done(), job.assessmentIds(),
                 job.createdAt(), job.finishedAt(), job.lastError());
     }
 
     @Schema(name = "ImportProgress")
     public record ImportView(String importId,
-                             @Schema(enumeration = {"RUNNING", "DONE", "FAILED"}) String status,
+                             ImportJobRepository.Status status,
                              int total, int done, List<String> assessmentIds, Instant createdAt, Instant finishedAt,
                              String lastError) {
     }

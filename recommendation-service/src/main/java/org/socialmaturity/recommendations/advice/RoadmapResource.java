@@ -35,6 +35,7 @@ import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
 import org.socialmaturity.recommendations.advice.AdviceLogView.Assignment;
 import org.socialmaturity.http.CallContext;
 import org.socialmaturity.web.CsvCells;
+import org.socialmaturity.web.CsvExport;
 import org.socialmaturity.web.Commands;
 import org.socialmaturity.web.LanguageNegotiation;
 import org.socialmaturity.http.ProblemMappers;
@@ -42,11 +43,7 @@ import org.socialmaturity.web.privacy.PersonalData;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.databind.ObjectWriter;
 
 @Path("/api/v1/companies/{companyId}/roadmap")
 @Produces(MediaType.APPLICATION_JSON)
@@ -54,11 +51,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 public class RoadmapResource {
 
     static final String CSV = "text/csv";
-    private static final CsvMapper CSV_WRITER = (CsvMapper) new CsvMapper()
-            .registerModule(new JavaTimeModule()).registerModule(new Jdk8Module())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private static final CsvSchema CSV_COLUMNS = CSV_WRITER.schemaFor(RoadmapItem.class).withHeader()
-            .withArrayElementSeparator(";");
+    private static final ObjectWriter CSV_ROWS = CsvExport.rowsOf(RoadmapItem.class, ";");
 
     private final CallContext call;
     private final AdviceLogProjection logs;
@@ -115,7 +108,7 @@ public class RoadmapResource {
         RoadmapView roadmap = roadmap(companyId, lang, acceptLanguage);
         try {
             List<RoadmapItem> rows = roadmap.items().stream().map(RoadmapItem::forSpreadsheet).toList();
-            return Response.ok(CSV_WRITER.writer(CSV_COLUMNS).writeValueAsString(rows),
+            return Response.ok(CSV_ROWS.writeValueAsString(rows),
                             CSV + "; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"roadmap-" + companyId + ".csv\"")
                     .build();

@@ -3,6 +3,8 @@ package org.socialmaturity.recommendations.webhook;
 import java.time.Instant;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * One event to deliver to one subscription, and every attempt so far. Its id is derived from the event and the
  * subscription, so that handling the event again (a replay, a restart) enqueues nothing new.
@@ -14,14 +16,16 @@ public record Delivery(
         String eventId,
         String eventType,
         String body,
-        String status,
+        Status status,
         Instant createdAt,
         Instant nextAttemptAt,
         List<Attempt> attempts) {
 
-    public static final String PENDING = "PENDING";
-    public static final String DELIVERED = "DELIVERED";
-    public static final String FAILED = "FAILED";
+    /** Where a delivery stands: waiting for its next attempt, or finished one way or the other. */
+    @Schema(name = "DeliveryStatus")
+    public enum Status {
+        PENDING, DELIVERED, FAILED
+    }
 
     /** One POST: when, the HTTP status (null when none came back), the error, how long it took. */
     public record Attempt(Instant at, Integer httpStatus, String error, long durationMillis) {

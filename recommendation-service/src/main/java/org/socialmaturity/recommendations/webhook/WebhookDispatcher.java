@@ -186,7 +186,7 @@ public class WebhookDispatcher {
         Instant start = Instant.now();
         if (subscription.isEmpty()) {
             webhooks.recordAttempt(delivery.id(), new Attempt(start, null, "subscription deleted", 0),
-                    Delivery.FAILED, start);
+                    Delivery.Status.FAILED, start);
             count("unsubscribed");
             return;
         }
@@ -196,7 +196,7 @@ public class WebhookDispatcher {
         } catch (IllegalStateException unreadable) {
             LOG.errorf(unreadable, "Giving up delivery %s", delivery.id());
             webhooks.recordAttempt(delivery.id(), new Attempt(start, null, "the subscription's secret can no longer "
-                    + "be read (the platform's key changed): subscribe again", 0), Delivery.FAILED, start);
+                    + "be read (the platform's key changed): subscribe again", 0), Delivery.Status.FAILED, start);
             count("failed");
             return;
         }
@@ -260,15 +260,15 @@ public class WebhookDispatcher {
         Attempt attempt = new Attempt(start, status, error, Duration.between(start, end).toMillis());
         int attempts = delivery.attempts().size() + 1;
         if (status != null && status >= 200 && status < 300) {
-            webhooks.recordAttempt(delivery.id(), attempt, Delivery.DELIVERED, end);
+            webhooks.recordAttempt(delivery.id(), attempt, Delivery.Status.DELIVERED, end);
             count("delivered");
         } else if (attempts >= settings.maxAttempts()) {
-            webhooks.recordAttempt(delivery.id(), attempt, Delivery.FAILED, end);
+            webhooks.recordAttempt(delivery.id(), attempt, Delivery.Status.FAILED, end);
             count("failed");
             LOG.warnf("Gave up webhook delivery %s after %d attempts", delivery.id(), attempts);
         } else {
             Duration backoff = settings.initialBackoff().multipliedBy(1L << Math.min(attempts - 1, 20));
-            webhooks.recordAttempt(delivery.id(), attempt, Delivery.PENDING, end.plus(backoff));
+            webhooks.recordAttempt(delivery.id(), attempt, Delivery.Status.PENDING, end.plus(backoff));
             count("retried");
         }
     }

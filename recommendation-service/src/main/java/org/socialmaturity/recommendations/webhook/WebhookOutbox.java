@@ -53,7 +53,7 @@ public class WebhookOutbox {
                     .getBytes(StandardCharsets.UTF_8)).toString();
             Instant now = Instant.now();
             deliveries.add(new Delivery(id, subscription.id(), event.partnerId(), event.eventId(), event.eventType(),
-                    body, Delivery.PENDING, now, now, List.of()));
+                    body, Delivery.Status.PENDING, now, now, List.of()));
         }
         if (deliveries.isEmpty()) {
             return;

@@ -130,7 +130,7 @@ public class WebhookRepository {
                     .append("eventId", delivery.eventId())
                     .append("eventType", delivery.eventType())
                     .append("body", delivery.body())
-                    .append("status", Delivery.PENDING)
+                    .append("status", Delivery.Status.PENDING.name())
                     .append("createdAt", Date.from(delivery.createdAt()))
                     .append("nextAttemptAt", Date.from(delivery.nextAttemptAt()))
                     .append("lockedUntil", Date.from(lockedUntil))
@@ -163,7 +163,7 @@ public class WebhookRepository {
     /** Pending deliveries due now, of partners other than {@code busyPartners} (whose endpoints have their share). */
     List<String> due(Instant now, int limit, Collection<String> busyPartners) {
         List<String> ids = new ArrayList<>();
-        Bson due = Filters.and(Filters.eq("status", Delivery.PENDING), Filters.lte("nextAttemptAt", Date.from(now)));
+        Bson due = Filters.and(Filters.eq("status", Delivery.Status.PENDING.name()), Filters.lte("nextAttemptAt", Date.from(now)));
         deliveries.find(busyPartners.isEmpty() ? due : Filters.and(due, Filters.nin("partnerId", busyPartners)))
                 .limit(limit).forEach(d -> ids.add(d.getString("_id")));
         return ids;
@@ -172,7 +172,7 @@ public class WebhookRepository {
     /** Takes a delivery for one attempt, unless another replica (or thread) has it. */
     Optional<Delivery> claim(String id, Instant now, Instant until) {
         Document claimed = deliveries.findOneAndUpdate(
-                Filters.and(Filters.eq("_id", id), Filters.eq("status", Delivery.PENDING),
+                Filters.and(Filters.eq("_id", id), Filters.eq("status", Delivery.Status.PENDING.name()),
                         Filters.lte("lockedUntil", Date.from(now))),
                 Updates.set("lockedUntil", Date.from(until)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
@@ -184,13 +184,13 @@ public class WebhookRepository {
         deliveries.updateOne(Filters.eq("_id", id), Updates.set("lockedUntil", new Date(0)));
     }
 
-    void recordAttempt(String id, Attempt attempt, String status, Instant nextAttemptAt) {
+    void recordAttempt(String id, Attempt attempt, Delivery.Status status, Instant nextAttemptAt) {
         deliveries.updateOne(Filters.eq("_id", id), Updates.combine(
                 Updates.push("attempts", new Document("at", Date.from(attempt.at()))
                         .append("httpStatus", attempt.httpStatus())
                         .append("error", attempt.error())
                         .append("durationMillis", attempt.durationMillis())),
-                Updates.set("status", status),
+                Updates.set("status", status.name()),
                 Updates.set("nextAttemptAt", Date.from(nextAttemptAt)),
                 Updates.set("lockedUntil", new Date(0))));
     }
@@ -203,7 +203,7 @@ public class WebhookRepository {
      * @return how many
      */
     long prune(Instant cutoff) {
-        return deliveries.deleteMany(Filters.and(Filters.in("status", Delivery.DELIVERED, Delivery.FAILED),
+        return deliveries.deleteMany(Filters.and(Filters.in("status", Delivery.Status.DELIVERED.name(), Delivery.Status.FAILED.name()),
                 Filters.lt("nextAttemptAt", Date.from(cutoff)))).getDeletedCount();
     }
 
@@ -215,7 +215,7 @@ public class WebhookRepository {
     }
 
     long pending() {
-        return deliveries.countDocuments(Filters.eq("status", Delivery.PENDING));
+        return deliveries.countDocuments(Filters.eq("status", Delivery.Status.PENDING.name()));
     }
 
     /**
@@ -239,7 +239,7 @@ public class WebhookRepository {
                     ((Number) a.get("durationMillis")).longValue()));
         }
         return new Delivery(d.getString("_id"), d.getString("subscriptionId"), d.getString("partnerId"),
-                d.getString("eventId"), d.getString("eventType"), d.getString("body"), d.getString("status"),
+                d.getString("eventId"), d.getString("eventType"), d.getString("body"), Delivery.Status.valueOf(d.getString("status")),
                 d.getDate("createdAt").toInstant(), d.getDate("nextAttemptAt").toInstant(), attempts);
     }
 }

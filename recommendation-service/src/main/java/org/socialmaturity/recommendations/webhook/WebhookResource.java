@@ -1,12 +1,13 @@
 package org.socialmaturity.recommendations.webhook;
 
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -31,14 +32,12 @@ import org.socialmaturity.http.ApiProblem;
 import org.socialmaturity.http.CallContext;
 import org.socialmaturity.http.Page;
 import org.socialmaturity.http.ProblemMappers;
-import org.socialmaturity.http.Violation;
 
 @Path("/api/v1/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Webhooks", description = "Phase changes and advice POSTed to the partner, signed (HMAC-SHA256)")
 public class WebhookResource {
 
-    private static final int MIN_SECRET = 16;
 
     private final CallContext call;
     private final WebhookRepository webhooks;
@@ -67,19 +66,9 @@ public class WebhookResource {
             + "(platform.webhooks.max-subscriptions-per-partner, 10 by default)", content = @Content(
             mediaType = ProblemMappers.PROBLEM_JSON, examples = @ExampleObject(name = "limit", value = "{\"type\":"
             + "\"/problems/webhook-limit\",\"title\":\"Too many webhook subscriptions\",\"status\":409,\"limit\":10}")))
-    public Response subscribe(SubscriptionRequest body) {
-        if (body == null) {
-            throw ApiProblem.invalid("body", "is required: {\"url\": ..., \"secret\": ...}");
-        }
-        List<Violation> violations = new ArrayList<>();
-        URI url = checkedUrl(body.url(), violations);
-        if (body.secret() == null || body.secret().length() < MIN_SECRET || body.secret().length() > 256) {
-            violations.add(new Violation("secret", "must be " + MIN_SECRET + " to 256 characters"));
-        }
-        if (!violations.isEmpty()) {
-            throw ApiProblem.invalid(violations);
-        }
-        Subscription subscription = new Subscription(UUID.randomUUID().toString(), call.partnerId(), url.toString(),
+    public Response subscribe(@Valid @NotNull(message = "is required: an object with url and secret")
+                              SubscriptionRequest body) {
+        Subscription subscription = new Subscription(UUID.randomUUID().toString(), call.partnerId(), body.url(),
                 body.secret(), Instant.now());
         if (!webhooks.subscribe(subscription, settings.maxSubscriptionsPerPartner())) {
             throw ApiProblem.conflict("webhook-limit", "Too many webhook subscriptions",
@@ -141,40 +130,21 @@ public class WebhookResource {
                 request, all.size());
     }
 
-    private URI checkedUrl(String raw, List<Violation> violations) {
-        if (raw == null || raw.isBlank()) {
-            violations.add(new Violation("url", "is required"));
-            return null;
-        }
-        try {
-            URI url = URI.create(raw.strip());
-            if (!"http".equalsIgnoreCase(url.getScheme()) && !"https".equalsIgnoreCase(url.getScheme())
-                    || url.getHost() == null) {
-                violations.add(new Violation("url", "must be an absolute http or https URL"));
-                return null;
-            }
-            if (!settings.allowPrivateAddresses()) {
-                // Checked again at every delivery, which connects to the address it checked.
-                try {
-                    EndpointAddresses.checked(url.getHost(), false);
-                } catch (EndpointAddresses.Refused e) {
-                    violations.add(new Violation("url", "must not point at an internal address: " + e.getMessage()));
-                } catch (UnknownHostException e) {
-                    violations.add(new Violation("url", "must name a host that resolves"));
-                }
-            }
-            return url;
-        } catch (IllegalArgumentException e) {
-            violations.add(new Violation("url", "must be an absolute http or https URL"));
-            return null;
-        }
-    }
-
     @Schema(name = "WebhookSubscriptionRequest")
     public record SubscriptionRequest(
-            @Schema(example = "https://portal.example.com/hooks/maturity", required = true) String url,
+            @Schema(example = "https://portal.example.com/hooks/maturity", required = true) @PublicEndpoint String url,
             @Schema(description = "16-256 characters, used to sign every payload", example = "a-long-random-shared-secret",
-                    required = true) String secret) {
+                    required = true)
+            @NotNull(message = SECRET_RULE) @Size(min = MIN_SECRET, max = MAX_SECRET, message = SECRET_RULE)
+            String secret) {
+
+        static final int MIN_SECRET = 16;
+        static final int MAX_SECRET = 256;
+        static final String SECRET_RULE = "must be " + MIN_SECRET + " to " + MAX_SECRET + " characters";
+
+        public SubscriptionRequest {
+            url = url == null ? null : url.strip();
+        }
     }
 
     @Schema(name = "WebhookSubscription")
@@ -185,7 +155,7 @@ public class WebhookResource {
     }
 
     @Schema(name = "WebhookDelivery")
-    public record DeliveryView(String id, String eventId, String eventType, String status, Instant createdAt,
+    public record DeliveryView(String id, String eventId, String eventType, Delivery.Status status, Instant createdAt,
                                List<Delivery.Attempt> attempts) {
         static DeliveryView of(Delivery d) {
             return new DeliveryView(d.id(), d.eventId(), d.eventType(), d.status(), d.createdAt(), d.attempts());

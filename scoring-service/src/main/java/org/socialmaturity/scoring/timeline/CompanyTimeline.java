@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.socialmaturity.contracts.assessment.AssessmentStatus;
 import org.socialmaturity.contracts.assessment.RawAnswer;
 import org.socialmaturity.contracts.company.TargetSet;
 import org.socialmaturity.contracts.maturity.Quadrant;
@@ -59,9 +60,9 @@ public class CompanyTimeline {
         return ids;
     }
 
-    public record AssessmentInfo(String questionnaireVersion, String status, Instant startedAt) {
+    public record AssessmentInfo(String questionnaireVersion, AssessmentStatus status, Instant startedAt) {
 
-        AssessmentInfo withStatus(String newStatus) {
+        AssessmentInfo withStatus(AssessmentStatus newStatus) {
             return new AssessmentInfo(questionnaireVersion, newStatus, startedAt);
         }
     }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import jakarta.inject.Singleton;
 
 import org.axonframework.eventhandling.EventMessage;
+import org.socialmaturity.contracts.assessment.AssessmentStatus;
 import org.socialmaturity.contracts.assessment.AnswerRecorded;
 import org.socialmaturity.contracts.assessment.AssessmentCancelled;
 import org.socialmaturity.contracts.assessment.AssessmentStarted;
@@ -62,11 +63,11 @@ public class TimelineEvents {
             timeline.employees = registered.employees();
         } else if (payload instanceof AssessmentStarted started) {
             timeline.assessments.put(started.assessmentId(),
-                    new AssessmentInfo(started.questionnaireVersion(), "OPEN", started.startedAt()));
+                    new AssessmentInfo(started.questionnaireVersion(), AssessmentStatus.OPEN, started.startedAt()));
         } else if (payload instanceof AssessmentSubmitted submitted) {
-            close(timeline, submitted.assessmentId(), "SUBMITTED");
+            close(timeline, submitted.assessmentId(), AssessmentStatus.SUBMITTED);
         } else if (payload instanceof AssessmentCancelled cancelled) {
-            close(timeline, cancelled.assessmentId(), "CANCELLED");
+            close(timeline, cancelled.assessmentId(), AssessmentStatus.CANCELLED);
         } else if (payload instanceof AnswerRecorded answer) {
             entry = answer(timeline, answer, message, index);
         } else if (payload instanceof MaturityPhaseChanged changed) {
@@ -127,7 +128,7 @@ public class TimelineEvents {
      * Cancelled assessments count: their answers were given and stay in the state, because an answer describes the
      * company when it was given, whether or not the questionnaire was finished; cancelling only closes it.
      */
-    private static void close(CompanyTimeline timeline, String assessmentId, String status) {
+    private static void close(CompanyTimeline timeline, String assessmentId, AssessmentStatus status) {
         AssessmentInfo info = timeline.assessments.get(assessmentId);
         if (info != null) {
             timeline.assessments.put(assessmentId, info.withStatus(status));

@@ -35,14 +35,18 @@ import org.socialmaturity.scoring.timeline.CompanyTimeline.Entry;
 import org.socialmaturity.http.ApiProblem;
 import org.socialmaturity.http.CallContext;
 import org.socialmaturity.web.CsvCells;
+import org.socialmaturity.web.CsvExport;
 import org.socialmaturity.web.Instants;
 import org.socialmaturity.http.Page;
 import org.socialmaturity.http.ProblemMappers;
 import org.socialmaturity.web.privacy.PersonalData;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SequenceWriter;
 
 @Path("/api/v1")
 @Tag(name = "Trajectory and history", description = "How a company's maturity evolved, answer by answer")
@@ -51,6 +55,7 @@ public class TimelineResource {
     private static final Logger LOG = Logger.getLogger(TimelineResource.class);
 
     static final String CSV = "text/csv";
+    private static final ObjectWriter HISTORY_ROWS = CsvExport.rowsOf(HistoryRow.class, ";");
 
     private final CallContext call;
     private final TimelineRepository timelines;
@@ -149,22 +154,10 @@ public class TimelineResource {
         // Written as it is read: a company with 100,000 long answers is exported in the memory of a few pages.
         StreamingOutput csv = output -> {
             Writer out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 64 * 1024);
-            out.write("at,actor,assessmentId,questionId,previousAnswer,answer,level,"
-                    + "correlationId,eventId,globalIndex,index,phase,determinate,evidence,importId\n");
-            try {
+            try (SequenceWriter rows = HISTORY_ROWS.writeValues(out)) {
                 entries.forEach(e -> {
                     try {
-                        out.write(String.join(",", e.at().toString(), cell(personalData.reveal(e.actor())),
-                                e.assessmentId(), e.questionId(),
-                                cell(answerText(personalData.reveal(e.previousAnswer()))),
-                                cell(answerText(personalData.reveal(e.answer()))),
-                                e.level() == Question.NOT_APPLICABLE ? "" : String.valueOf(e.level()),
-                                cell(e.correlationId()), e.eventId(),
-                                String.valueOf(e.globalIndex()),
-                                String.valueOf(MaturityView.oneDecimal(e.maturity().index())),
-                                String.valueOf(e.maturity().phase()), String.valueOf(e.maturity().determinate()),
-                                cell(evidenceText(personalData.reveal(e.answer()))), cell(e.importId())));
-                        out.write('\n');
+                        rows.write(HistoryRow.of(e, personalData));
                     } catch (IOException failed) {
                         throw new UncheckedIOException(failed);
                     }
@@ -209,13 +202,23 @@ public class TimelineResource {
                 + (e.sha256() == null ? "" : " sha256:" + e.sha256())).toList());
     }
 
-    /** RFC 4180 quoting, and no leading formula characters for spreadsheets. */
-    static String cell(String value) {
-        if (value == null) {
-            return "";
+    /** One row of the history's CSV export: what a spreadsheet shows of one recorded answer. */
+    @JsonPropertyOrder({"at", "actor", "assessmentId", "questionId", "previousAnswer", "answer", "level",
+            "correlationId", "eventId", "globalIndex", "index", "phase", "determinate", "evidence", "importId"})
+    record HistoryRow(Instant at, String actor, String assessmentId, String questionId, String previousAnswer,
+                      String answer, Integer level, String correlationId, String eventId, long globalIndex,
+                      double index, int phase, boolean determinate, String evidence, String importId) {
+
+        static HistoryRow of(Entry e, PersonalData personalData) {
+            RawAnswer answer = personalData.reveal(e.answer());
+            return new HistoryRow(e.at(), CsvCells.neutralized(personalData.reveal(e.actor())), e.assessmentId(),
+                    e.questionId(), CsvCells.neutralized(answerText(personalData.reveal(e.previousAnswer()))),
+                    CsvCells.neutralized(answerText(answer)),
+                    e.level() == Question.NOT_APPLICABLE ? null : e.level(), CsvCells.neutralized(e.correlationId()),
+                    e.eventId(), e.globalIndex(), MaturityView.oneDecimal(e.maturity().index()),
+                    e.maturity().phase(), e.maturity().determinate(), CsvCells.neutralized(evidenceText(answer)),
+                    CsvCells.neutralized(e.importId()));
         }
-        String safe = CsvCells.neutralized(value);
-        return safe.matches(".*[,\"\\r\\n].*") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 
     @Schema(name = "Trajectory")

@@ -57,8 +57,8 @@ public class ConsistencyCheck {
             List<TrackedEventMessage<?>> companyEvents = company.getValue();
             events += companyEvents.size();
             long last = companyEvents.get(companyEvents.size() - 1).trackingToken().position().orElse(-1);
-            String state = deadLettered.contains(company.getKey()) ? "DEAD_LETTERED"
-                    : last > position ? "CATCHING_UP" : "DIFFERENT";
+            Healing state = deadLettered.contains(company.getKey()) ? Healing.DEAD_LETTERED
+                    : last > position ? Healing.CATCHING_UP : Healing.DIFFERENT;
             for (ReadModelCheck check : checks) {
                 for (Mismatch mismatch : check.compare(company.getKey(), companyEvents)) {
                     differences.add(new Difference(company.getKey(), mismatch.readModel(), mismatch.expected(),
@@ -102,6 +102,13 @@ public class ConsistencyCheck {
             long expected,
             long actual,
             FirstDifference firstDifference,
-            @Schema(description = "CATCHING_UP, DEAD_LETTERED or DIFFERENT", example = "DEAD_LETTERED") String state) {
+            @Schema(example = "DEAD_LETTERED") Healing state) {
+    }
+
+    /** Whether a difference is on its way to healing. */
+    @Schema(name = "Healing", description = "CATCHING_UP: the projection has not reached the company's last event yet; "
+            + "DEAD_LETTERED: the company waits in the dead-letter queue; DIFFERENT: neither")
+    public enum Healing {
+        CATCHING_UP, DEAD_LETTERED, DIFFERENT
     }
 }

@@ -102,7 +102,7 @@ public class ReadModelGenerations {
                         Updates.set("current", new Document("generation", next.generation()).append("slot", next.slot())
                                 .append("since", Date.from(now))),
                         Updates.set("next", null),
-                        Updates.set("last", finished(next, "DONE", position, now)),
+                        Updates.set("last", finished(next, RebuildState.DONE, position, now)),
                         Updates.push("retired", retired(seen.current().generation(), seen.current().slot(), now))),
                 seen.name());
     }
@@ -113,7 +113,7 @@ public class ReadModelGenerations {
         return change(Filters.and(Filters.eq("_id", seen.name()), Filters.eq("next.generation", next.generation())),
                 Updates.combine(
                         Updates.set("next", null),
-                        Updates.set("last", finished(next, "CANCELLED", next.position(), now)),
+                        Updates.set("last", finished(next, RebuildState.CANCELLED, next.position(), now)),
                         Updates.push("retired", retired(next.generation(), next.slot(), now))),
                 seen.name());
     }
@@ -132,8 +132,8 @@ public class ReadModelGenerations {
         return Optional.of(read(name));
     }
 
-    private static Document finished(Rebuild rebuild, String state, long position, Instant now) {
-        return new Document("generation", rebuild.generation()).append("state", state)
+    private static Document finished(Rebuild rebuild, RebuildState state, long position, Instant now) {
+        return new Document("generation", rebuild.generation()).append("state", state.name())
                 .append("startedAt", Date.from(rebuild.startedAt())).append("finishedAt", Date.from(now))
                 .append("processed", position + 1);
     }
@@ -163,7 +163,7 @@ public class ReadModelGenerations {
                     next == null ? null : new Rebuild(next.getInteger("generation"), next.getString("slot"),
                             next.getDate("startedAt").toInstant(), next.get("startHead", Number.class).longValue(),
                             next.get("position", Number.class).longValue(), next.getDate("positionAt").toInstant()),
-                    last == null ? null : new Finished(last.getInteger("generation"), last.getString("state"),
+                    last == null ? null : new Finished(last.getInteger("generation"), RebuildState.valueOf(last.getString("state")),
                             last.getDate("startedAt").toInstant(), last.getDate("finishedAt").toInstant(),
                             last.get("processed", Number.class).longValue()),
                     retired, d.getInteger("lastGeneration"));
@@ -188,7 +188,7 @@ public class ReadModelGenerations {
                           Instant positionAt) {
     }
 
-    public record Finished(int generation, String state, Instant startedAt, Instant finishedAt, long processed) {
+    public record Finished(int generation, RebuildState state, Instant startedAt, Instant finishedAt, long processed) {
     }
 
     public record Retired(int generation, String slot, Instant at) {

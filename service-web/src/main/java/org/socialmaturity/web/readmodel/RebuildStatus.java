@@ -12,7 +12,7 @@ import org.socialmaturity.web.readmodel.ReadModelGenerations.Rebuild;
         + "CANCELLED; IDLE when none was ever run")
 public record RebuildStatus(
         @Schema(example = "maturity-timeline") String readModel,
-        @Schema(description = "IDLE, REBUILDING, DONE or CANCELLED", example = "REBUILDING") String state,
+        @Schema(example = "REBUILDING") RebuildState state,
         @Schema(description = "The generation partners read now", example = "3") int currentGeneration,
         @Schema(description = "The generation being built, or the last one built", example = "4") Integer generation,
         @Schema(description = "Events the rebuild has read", example = "530000") long processed,
@@ -33,7 +33,7 @@ public record RebuildStatus(
             + "\"finishedAt\":\"2026-11-26T10:00:22Z\"}";
 
     static RebuildStatus idle(String readModel, int current, long head) {
-        return new RebuildStatus(readModel, "IDLE", current, null, 0, head + 1, 0, null, null, null);
+        return new RebuildStatus(readModel, RebuildState.IDLE, current, null, 0, head + 1, 0, null, null, null);
     }
 
     static RebuildStatus running(String readModel, int current, Rebuild next, long position, long head, Instant now) {
@@ -41,7 +41,7 @@ public record RebuildStatus(
         long total = Math.max(head + 1, processed);
         double rate = rate(processed, next.startedAt(), now);
         Double eta = rate > 0 ? Math.round((total - processed) / rate * 10) / 10.0 : null;
-        return new RebuildStatus(readModel, "REBUILDING", current, next.generation(), processed, total, rate, eta,
+        return new RebuildStatus(readModel, RebuildState.REBUILDING, current, next.generation(), processed, total, rate, eta,
                 next.startedAt(), null);
     }
 

@@ -1,7 +1,0 @@
-package org.socialmaturity.assessments.assessment;
-
-public enum AssessmentStatus {
-    OPEN,
-    SUBMITTED,
-    CANCELLED
-}
