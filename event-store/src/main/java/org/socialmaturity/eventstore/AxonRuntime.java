@@ -25,6 +25,7 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -207,6 +208,8 @@ public class AxonRuntime {
                 .registerComponent(EventStorageEngine.class, c -> storageEngine(serializer, c))
                 .configureEventStore(c -> new WakeableEventStore(EmbeddedEventStore.builder()
                         .storageEngine(c.getComponent(EventStorageEngine.class))
+                        // Writes the trace context into each event's metadata when tracing is on (AxonTracing).
+                        .spanFactory(c.getComponent(EventBusSpanFactory.class))
                         .fetchDelay(settings.fetchDelay().toMillis())))
                 .registerComponent(CommandGateway.class, c -> DefaultCommandGateway.builder()
                         .commandBus(c.commandBus())

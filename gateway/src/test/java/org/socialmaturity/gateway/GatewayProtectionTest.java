@@ -190,6 +190,10 @@ class GatewayProtectionTest {
                 .post("/api/v1/admin/partners").then().statusCode(400).contentType(PROBLEM)
                 .body("violations.field", hasItem("name"), "violations.field", hasItem("plan"));
         operator().get("/api/v1/admin/partners/no-such-partner").then().statusCode(404).contentType(PROBLEM);
+        io.restassured.response.ExtractableResponse<?> created = operator().contentType(ContentType.JSON)
+                .body(Map.of("name", "Located portal")).post("/api/v1/admin/partners").then().statusCode(201).extract();
+        assertEquals("/api/v1/admin/partners/" + created.path("id"), created.header("Location"));
+        operator().put("/api/v1/admin/partners").then().statusCode(405).contentType(PROBLEM);
         operator().delete("/api/v1/admin/partners/" + partner.id() + "/keys/0000000000000000").then().statusCode(404);
         operator().get("/api/v1/admin/partners?size=100").then().statusCode(200)
                 .body("items.id", hasItem(partner.id()), "items.keys.flatten().apiKey", not(hasItem(partner.apiKey())));

@@ -28,6 +28,7 @@ public class CallContextFilter implements ContainerRequestFilter, ContainerRespo
     @Override
     public void filter(ContainerRequestContext request) {
         String requestId = CorrelationId.orNew(request.getHeaderString(CorrelationId.HEADER));
+        CorrelationId.recordOnSpan(requestId);
         context.set(null, null, requestId);
         String partnerId = request.getHeaderString(PARTNER_ID);
         if (partnerId != null && !CorrelationId.isToken(partnerId)) {

@@ -63,7 +63,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response brokenConstraints(ConstraintViolationException e) {
         List<ConstraintViolation<?>> broken = new ArrayList<>(e.getConstraintViolations());
-        if (broken.isEmpty()) {
+        // What a method answered breaking its own constraints is the server's fault, not the caller's.
+        if (broken.isEmpty() || broken.stream().anyMatch(ProblemMappers::onReturnValue)) {
             return unexpected(e);
         }
         broken.sort(Comparator.<ConstraintViolation<?>>comparingInt(ProblemMappers::declaredAt)
@@ -71,6 +72,11 @@ public class ProblemMappers {
                 .thenComparing(ConstraintViolation::getMessage));
         return respond(ApiProblem.invalid(broken.stream()
                 .map(violation -> new Violation(field(violation.getPropertyPath()), violation.getMessage())).toList()));
+    }
+
+    private static boolean onReturnValue(ConstraintViolation<?> violation) {
+        return StreamSupport.stream(violation.getPropertyPath().spliterator(), false)
+                .anyMatch(node -> node.getKind() == ElementKind.RETURN_VALUE);
     }
 
     /** Where the violated field is declared in the bean holding it; after every declared one when it is not a field. */
@@ -151,8 +157,16 @@ public class ProblemMappers {
         }
         String title = Response.Status.fromStatusCode(status) != null
                 ? Response.Status.fromStatusCode(status).getReasonPhrase() : "HTTP " + status;
-        String detail = status == 404 ? "No resource at " + uriInfo.getPath() : e.getMessage();
-        return respond(new ApiProblem(status, title.toLowerCase().replace(' ', '-'), title, detail, List.of()));
+        String detail = status == 404 ? "No resource at " + uriInfo.getRequestUri().getPath() : e.getMessage();
+        Response.ResponseBuilder problem = builder(new ApiProblem(status, title.toLowerCase().replace(' ', '-'), title,
+                detail, List.of()));
+        // Such as Allow on a 405: what the framework's answer said beyond its status.
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(value -> problem.header(name, value));
+            }
+        });
+        return problem.build();
     }
 
     @ServerExceptionMapper
@@ -163,15 +177,17 @@ public class ProblemMappers {
                 List.of()));
     }
 
-    /** Writes the problem; public for mappers of a service's own infrastructure exceptions. */
-    public Response respond(ApiProblem problem) {
+    private Response respond(ApiProblem problem) {
+        return builder(problem).build();
+    }
+
+    private Response.ResponseBuilder builder(ApiProblem problem) {
         try {
             return Response.status(problem.status())
                     .type(PROBLEM_JSON)
                     .header(CorrelationId.HEADER, context.requestId())
                     .entity(mapper.writeValueAsString(problem.body(uriInfo.getRequestUri().getPath(),
-                            context.requestId())))
-                    .build();
+                            context.requestId())));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A problem body could not be written", e);
         }

@@ -1,6 +1,5 @@
 package org.socialmaturity.web;
 
-import org.socialmaturity.http.ApiProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -8,6 +7,7 @@ import java.util.Set;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.socialmaturity.contracts.rules.NotFound;
 import org.socialmaturity.eventstore.AxonRuntime;
 import org.socialmaturity.web.readmodel.ReadModelGenerations;
 import org.socialmaturity.web.readmodel.ReadModelSlots;
@@ -36,7 +36,7 @@ public class ServiceProjection {
         return slots.readModels().get(0);
     }
 
-    /** @return the read model behind {@code name}; @throws ApiProblem 404 for another service's name */
+    /** @return the read model behind {@code name}; @throws NotFound for another service's name */
     public String readModelOf(String name) {
         requireService(name);
         return readModel();
@@ -67,7 +67,7 @@ public class ServiceProjection {
 
     private void requireService(String name) {
         if (!service.equals(name)) {
-            throw ApiProblem.notFound("Projection service", name);
+            throw new NotFound("Projection service", name);
         }
     }
 }

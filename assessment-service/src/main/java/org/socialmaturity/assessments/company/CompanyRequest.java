@@ -26,7 +26,7 @@ public record CompanyRequest(
 
     /** Names are kept as written, without the spaces around them. */
     public CompanyRequest {
-        name = name == null ? null : name.strip();
-        sector = sector == null ? null : sector.strip();
+        name = PlainText.Validator.stripped(name);
+        sector = PlainText.Validator.stripped(sector);
     }
 }

@@ -1,7 +1,7 @@
 package org.socialmaturity.assessments.questionnaire;
 
 import java.net.URI;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.socialmaturity.contracts.EventTime;
 import org.socialmaturity.contracts.questionnaire.Questionnaire;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireCatalogue;
 import org.socialmaturity.contracts.questionnaire.QuestionnaireMapping;
@@ -75,7 +76,7 @@ public class QuestionnairePublicationResource {
                 && Objects.equals(catalogue.mappingInto(questionnaire.version()).orElse(null), body.mapping())) {
             return Response.ok(publication(questionnaire.version(), body.mapping())).build();
         }
-        commands.sendAsOperator(new PublishQuestionnaire(questionnaire, body.mapping(), Instant.now()));
+        commands.sendAsOperator(new PublishQuestionnaire(questionnaire, body.mapping(), EventTime.now(Clock.systemUTC())));
         catalogue.refresh();
         return Response.created(URI.create("/api/v1/questionnaires/" + questionnaire.version()))
                 .entity(publication(questionnaire.version(), body.mapping())).build();

@@ -11,6 +11,7 @@ import org.socialmaturity.gateway.GatewaySettings;
 import org.socialmaturity.gateway.Problems;
 import org.socialmaturity.http.AdminKey;
 import org.socialmaturity.http.ApiProblem;
+import org.socialmaturity.http.CorrelationId;
 
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -46,6 +47,7 @@ public class PartnerAdminGuard {
     private void guard(RoutingContext context) {
         HttpServerRequest request = context.request();
         String requestId = Problems.requestId(request);
+        CorrelationId.recordOnSpan(requestId);
         if (failures.refusedAsThrottled(request, requestId)) {
             return;
         }

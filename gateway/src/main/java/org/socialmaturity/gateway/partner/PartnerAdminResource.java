@@ -1,6 +1,5 @@
 package org.socialmaturity.gateway.partner;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -25,6 +25,7 @@ import org.socialmaturity.gateway.partner.PartnerRepository.Partner;
 import org.socialmaturity.contracts.rules.NotFound;
 import org.socialmaturity.http.CallContext;
 import org.socialmaturity.http.Page;
+import org.socialmaturity.http.ProblemMappers;
 
 import io.smallrye.common.annotation.Blocking;
 
@@ -56,7 +57,7 @@ public class PartnerAdminResource {
         Partner partner = registered.partner();
         LOG.infof("Operator registered partner %s (%s) with key %s; request %s", partner.id(), partner.name(),
                 registered.key().info().id(), call.requestId());
-        return Response.created(URI.create(BASE + "/" + partner.id()))
+        return created(BASE + "/" + partner.id())
                 .entity(new CreatedPartner(partner.id(), partner.name(), partner.createdAt(),
                         registered.key().info().id(), registered.key().apiKey()))
                 .build();
@@ -92,13 +93,15 @@ public class PartnerAdminResource {
         LOG.infof("Operator issued key %s to partner %s; request %s", issued.info().id(), partner.id(),
                 call.requestId());
         KeyView key = KeyView.of(issued.info());
-        return Response.created(URI.create(BASE + "/" + partner.id() + "/keys/" + key.id()))
+        return created(BASE + "/" + partner.id() + "/keys/" + key.id())
                 .entity(new IssuedKeyView(key.id(), key.createdAt(), key.revokedAt(), key.active(), issued.apiKey()))
                 .build();
     }
 
     @DELETE
     @Path("{partnerId}/keys/{keyId}")
+    // Answers nothing or a problem, so a client that accepts only problem+json is right too.
+    @Produces({MediaType.APPLICATION_JSON, ProblemMappers.PROBLEM_JSON})
     public Response revoke(@PathParam("partnerId") String partnerId, @PathParam("keyId") String keyId) {
         Partner partner = require(partnerId);
         if (!directory.revoke(partner.id(), keyId)) {
@@ -106,6 +109,11 @@ public class PartnerAdminResource {
         }
         LOG.infof("Operator revoked key %s of partner %s; request %s", keyId, partner.id(), call.requestId());
         return Response.noContent().build();
+    }
+
+    /** A 201 whose Location is the path as partners see it (JAX-RS would make it absolute under the REST root). */
+    private static Response.ResponseBuilder created(String path) {
+        return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, path);
     }
 
     private Partner require(String partnerId) {

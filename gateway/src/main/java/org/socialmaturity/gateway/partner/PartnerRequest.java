@@ -18,7 +18,7 @@ public record PartnerRequest(
     static final int MAX_NAME = 200;
 
     public PartnerRequest {
-        name = name == null ? null : name.strip();
+        name = PlainText.Validator.stripped(name);
         unknownFields = unknownFields == null ? new LinkedHashMap<>() : unknownFields;
     }
 }

@@ -33,9 +33,14 @@ final class Forwarding implements ProxyInterceptor {
     static final String PARTNER_ID = "X-Partner-Id";
     static final String GATEWAY_SECRET = "X-Gateway-Secret";
 
-    /** Never from the caller: identity is the gateway's to state, and credentials stop here. */
+    /**
+     * Never from the caller: identity is the gateway's to state, and credentials stop here. The caller's trace context
+     * too: the gateway's own span continues it, and the client that forwards adds that span's context (a copy of the
+     * caller's would come first and hide the gateway from the trace).
+     */
     private static final List<String> STRIPPED = List.of(PARTNER_ID, GATEWAY_SECRET, ApiKey.HEADER, "Authorization",
-            "Cookie", "Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto");
+            "Cookie", "Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto", "traceparent",
+            "tracestate", "baggage");
 
     private final Route route;
     private final String partnerId;

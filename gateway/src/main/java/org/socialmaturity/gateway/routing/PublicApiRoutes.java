@@ -100,12 +100,13 @@ public class PublicApiRoutes {
 
     private void handle(RoutingContext context) {
         HttpServerRequest request = context.request();
-        if (PartnerAdminGuard.guards(request.path())) {
+        if (PartnerAdminGuard.guards(context.normalizedPath())) {
             context.next(); // the gateway's own resource, behind its guard
             return;
         }
         request.pause();
         String requestId = Problems.requestId(request);
+        CorrelationId.recordOnSpan(requestId);
         String path = request.path();
         if (!RouteTable.isPlain(path)) {
             Problems.refuse(request, requestId, new ApiProblem(400, "validation", "The request is invalid",

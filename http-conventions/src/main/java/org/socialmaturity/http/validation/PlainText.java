@@ -39,6 +39,14 @@ public @interface PlainText {
             max = annotation.max();
         }
 
+        /**
+         * The text without the spaces around it, for a record to keep once its constraints hold; a text holding control
+         * characters is kept as it is, so that they are refused rather than stripped away unnoticed.
+         */
+        public static String stripped(String value) {
+            return value == null || value.chars().anyMatch(Character::isISOControl) ? value : value.strip();
+        }
+
         /** What is wrong with the text, if anything. */
         public static Optional<String> brokenRule(String value, int max) {
             if (value == null || value.isBlank()) {

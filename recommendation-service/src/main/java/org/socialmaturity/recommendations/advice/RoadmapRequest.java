@@ -18,7 +18,7 @@ public record RoadmapRequest(
         @NotNull(message = "is required") @EnumName(RoadmapStatus.class) String status,
         @Schema(description = "Who owns it (a name or an e-mail address, at most 200 characters; personal data, "
                 + "erasable); omitted: nobody", example = "lucia@cliente.example")
-        @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank (omit it for nobody)")
+        @Pattern(regexp = "(?sU).*\\S.*", message = "must not be blank (omit it for nobody)")
         @Size(max = RoadmapRequest.OWNER_MAX, message = "must be at most " + RoadmapRequest.OWNER_MAX + " characters")
         String owner,
         @Schema(description = "The date it is due (ISO-8601); omitted: none", example = "2027-03-31") @IsoDate

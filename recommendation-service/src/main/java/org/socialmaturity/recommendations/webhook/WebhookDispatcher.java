@@ -31,6 +31,7 @@ import org.socialmaturity.recommendations.webhook.Delivery.Attempt;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -124,7 +125,8 @@ public class WebhookDispatcher {
      * read for.
      */
     void sendClaimed(Delivery delivery, Subscription subscription) {
-        senders.execute(() -> attemptInTurn(delivery, Optional.of(subscription)));
+        // In the trace of the event that caused it, when tracing is on: the delivery's request is part of that story.
+        senders.execute(Context.current().wrap(() -> attemptInTurn(delivery, Optional.of(subscription))));
     }
 
     /** Hands every due delivery to a sender, as far as there are free ones. */

@@ -21,8 +21,12 @@ public interface WebhookSettings {
     @WithDefault("10s")
     Duration timeout();
 
-    /** How often the dispatcher looks for deliveries that are due (its scheduled job reads it by name). */
-    @WithDefault("500ms")
+    /**
+     * How often the dispatcher looks for deliveries that are due (its scheduled job reads it by name): retries and
+     * deliveries another replica left. Quarkus's scheduler runs a job at most once a second; a new delivery's first
+     * attempt waits for no poll.
+     */
+    @WithDefault("1s")
     Duration pollInterval();
 
     /** Deliveries sent at the same time, so that a slow endpoint holds up only its own. */

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.socialmaturity.contracts.company.TargetSet;
@@ -57,12 +56,11 @@ class CompanyMaturityTest {
     void aDropAndAQuadrantChangeAreDeclaredOnce() {
         fixture.given(phaseChanged(null, 3, "e10", 10), quadrantChanged(null, Quadrant.SOCIAL_FIRST, "e10", 10))
                 .when(record("e30", 30, 2, Quadrant.CONSERVATIVE))
-                .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
-                        Matchers.matches(e -> e instanceof MaturityPhaseChanged c && c.fromPhase() == 3
-                                && c.toPhase() == 2 && c.causeEventId().equals("e30")),
-                        Matchers.matches(e -> e instanceof QuadrantChanged q && q.fromQuadrant() == Quadrant.SOCIAL_FIRST
-                                && q.toQuadrant() == Quadrant.CONSERVATIVE),
-                        Matchers.andNoMore())));
+                .expectEvents(
+                        new MaturityPhaseChanged("c1", "p1", 3, 2, Quadrant.CONSERVATIVE, 33.3, Map.of("TEAM", 2.0),
+                                "e30", 30, T),
+                        new QuadrantChanged("c1", "p1", Quadrant.SOCIAL_FIRST, Quadrant.CONSERVATIVE, 20, 40,
+                                Map.of("TEAM", 2.0), "e30", 30, T));
     }
 
     @Test

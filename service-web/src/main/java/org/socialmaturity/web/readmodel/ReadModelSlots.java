@@ -28,12 +28,12 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.bson.Document;
 import org.jboss.logging.Logger;
+import org.socialmaturity.contracts.rules.NotFound;
 import org.socialmaturity.eventstore.AxonModule;
 import org.socialmaturity.eventstore.AxonRuntime;
 import org.socialmaturity.eventstore.AxonSettings;
 import org.socialmaturity.eventstore.SequencedByCompany;
 import org.socialmaturity.eventstore.deadletter.DeadLetters;
-import org.socialmaturity.http.ApiProblem;
 import org.socialmaturity.web.readmodel.ReadModelGenerations.Rebuild;
 import org.socialmaturity.web.readmodel.ReadModelGenerations.State;
 
@@ -179,14 +179,12 @@ public class ReadModelSlots implements AxonModule, SlotHandler.BatchListener {
     public synchronized RebuildStatus rebuild(String name) {
         State state = generations.read(require(name));
         if (state.next() != null) {
-            throw new ApiProblem(409, "rebuild-running", "A rebuild is running", "Generation "
-                    + state.next().generation() + " of " + name + " is being built since " + state.next().startedAt()
-                    + "; wait for it or cancel it (DELETE)", List.of());
+            throw RebuildRefused.running("Generation " + state.next().generation() + " of " + name
+                    + " is being built since " + state.next().startedAt() + "; wait for it or cancel it (DELETE)");
         }
         long head = axon.storageEngine().headIndex();
-        State started = generations.startRebuild(state, head, Instant.now()).orElseThrow(() -> new ApiProblem(409,
-                "rebuild-running", "A rebuild is running", "Another replica started a rebuild of " + name
-                + " at the same moment", List.of()));
+        State started = generations.startRebuild(state, head, Instant.now()).orElseThrow(() -> RebuildRefused.running(
+                "Another replica started a rebuild of " + name + " at the same moment"));
         Rebuild next = started.next();
         LOG.infof("Rebuilding %s: generation %d in slot %s, from the first event (the head is at %d)", name,
                 next.generation(), next.slot(), head);
@@ -198,8 +196,7 @@ public class ReadModelSlots implements AxonModule, SlotHandler.BatchListener {
     public synchronized RebuildStatus cancel(String name) {
         State state = generations.read(require(name));
         if (state.next() == null) {
-            throw new ApiProblem(409, "no-rebuild", "No rebuild is running", "Nothing to cancel for " + name,
-                    List.of());
+            throw RebuildRefused.noneRunning(name);
         }
         generations.cancel(state, Instant.now()).ifPresent(cancelled -> {
             LOG.infof("Cancelled the rebuild of %s (generation %d)", name, state.next().generation());
@@ -337,7 +334,7 @@ public class ReadModelSlots implements AxonModule, SlotHandler.BatchListener {
 
     private String require(String name) {
         if (!handlers.containsKey(name)) {
-            throw ApiProblem.notFound("Read model", name);
+            throw new NotFound("Read model", name);
         }
         return name;
     }
