@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -183,6 +184,20 @@ public class AxonRuntime {
     public long deadLetters(String processor) {
         return configuration().eventProcessingConfiguration().deadLetterQueue(processor)
                 .map(queue -> queue.size()).orElse(0L);
+    }
+
+    /** Events between one segment of a processor and the head; empty when this replica does not claim it. */
+    public OptionalDouble segmentLag(String processor, int segment) {
+        if (!(configuration().eventProcessingConfiguration().eventProcessor(processor).orElse(null)
+                instanceof StreamingEventProcessor streaming)) {
+            return OptionalDouble.empty();
+        }
+        EventTrackerStatus status = streaming.processingStatus().get(segment);
+        if (status == null) {
+            return OptionalDouble.empty();
+        }
+        long position = status.getCurrentPosition().orElse(-1);
+        return OptionalDouble.of(Math.max(0, storageEngine().headIndex() - position));
     }
 
     /** One processor's progress; empty when the service has no processor of that name. */

@@ -31,7 +31,7 @@ public class ProcessorMetrics implements AxonModule {
         configurer.eventProcessing().registerDefaultHandlerInterceptor((c, processor) -> handledCounter(processor));
     }
 
-    void registerGauges(@Observes @Priority(20) StartupEvent event, AxonRuntime axon) {
+    void registerGauges(@Observes @Priority(20) StartupEvent event, AxonRuntime axon, AxonSettings settings) {
         Gauge.builder("platform.eventstore.head", axon, a -> a.storageEngine().headIndex())
                 .description("The last global index written in the event store")
                 .register(meters);
@@ -46,6 +46,17 @@ public class ProcessorMetrics implements AxonModule {
                     .description("Events between the processor's slowest claimed segment and the head")
                     .tag("processor", processor)
                     .register(meters);
+            // Per segment, for the segments the processor starts with (they are not split later): the lag of each one
+            // this replica claims, nothing (NaN) for the others, so that replicas together show every segment.
+            for (int segment = 0; segment < settings.processor().initialSegments(); segment++) {
+                int id = segment;
+                Gauge.builder("platform.processor.segment.lag", axon, a -> a.segmentLag(processor, id).orElse(Double.NaN))
+                        .description("Events between one claimed segment of the processor and the head; NaN where "
+                                + "another replica claims it")
+                        .tag("processor", processor)
+                        .tag("segment", String.valueOf(id))
+                        .register(meters);
+            }
             // Only the count: the other gauges' full progress would walk to the head of the store once more.
             Gauge.builder("platform.dead.letters", axon, a -> a.deadLetters(processor))
                     .description("Events parked in the processor's dead-letter queue (retrying or waiting for the "

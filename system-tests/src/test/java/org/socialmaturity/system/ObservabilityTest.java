@@ -43,7 +43,8 @@ import io.restassured.http.ContentType;
 /**
  * What an operator sees of the platform, checked on the gateway and the three services as processes: with
  * {@code PLATFORM_OTLP_ENDPOINT} set, one answer that changes a company's phase is one trace across all four (received
- * here as an OTLP collector would), found by the request's {@code X-Request-Id}; and every metric the k8s monitoring's
+ * here as an OTLP collector would) down to the webhook delivery it leads to, found by the request's
+ * {@code X-Request-Id}; and every metric the k8s monitoring's
  * alerts and dashboard name is one the running processes expose.
  */
 class ObservabilityTest {
@@ -163,7 +164,14 @@ class ObservabilityTest {
             SPANS.stream().filter(s -> s.traceId().equals(trace)).forEach(s -> servicesInTrace.add(s.service()));
             assertEquals(Set.of("gateway", "assessment-service", "scoring-service", "recommendation-service"),
                     servicesInTrace, "services in trace " + trace);
+            assertTrue(SPANS.stream().anyMatch(s -> s.traceId().equals(trace) && s.service().equals("recommendation-service")
+                    && s.name().equals("Webhook delivery MaturityPhaseChanged")), "the webhook delivery is in the trace");
         });
+        // For a person reading the run: the trace, span by span.
+        String trace = SPANS.stream().filter(s -> REQUEST_ID.equals(s.attributes().get("platform.request_id")))
+                .findFirst().orElseThrow().traceId();
+        SPANS.stream().filter(s -> s.traceId().equals(trace))
+                .forEach(s -> System.out.printf("trace %s: %-22s %s%n", trace, s.service(), s.name()));
     }
 
     @Test

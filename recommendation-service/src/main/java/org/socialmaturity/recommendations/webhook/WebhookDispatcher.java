@@ -31,7 +31,12 @@ import org.socialmaturity.recommendations.webhook.Delivery.Attempt;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -67,8 +72,11 @@ public class WebhookDispatcher {
     /** Attempts under way per partner: one partner's slow endpoint may hold only a share of the senders. */
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final int partnerShare;
+    private final Tracer tracer;
 
-    WebhookDispatcher(WebhookRepository webhooks, WebhookSettings settings, MeterRegistry meters, Vertx vertx) {
+    WebhookDispatcher(WebhookRepository webhooks, WebhookSettings settings, MeterRegistry meters, Vertx vertx,
+                      OpenTelemetry openTelemetry) {
+        this.tracer = openTelemetry.getTracer("social-maturity-webhooks");
         this.webhooks = webhooks;
         this.settings = settings;
         this.meters = meters;
@@ -177,9 +185,15 @@ public class WebhookDispatcher {
             count("deferred");
             return;
         }
-        try {
+        // A span of its own in the trace of the event that caused the delivery (when tracing is on).
+        Span span = tracer.spanBuilder("Webhook delivery " + delivery.eventType()).setSpanKind(SpanKind.CLIENT)
+                .setAttribute("platform.webhook.delivery_id", delivery.id())
+                .setAttribute("platform.webhook.subscription_id", delivery.subscriptionId())
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
             attempt(delivery, subscription);
         } finally {
+            span.end();
             partnerAttempts.decrementAndGet();
         }
     }
