@@ -41,9 +41,11 @@ public class ProcessorMetrics implements AxonModule {
                     .description("The lowest global index the processor's claimed segments handled on this replica")
                     .tag("processor", processor)
                     .register(meters);
-            Gauge.builder("platform.processor.lag", axon,
-                            a -> a.progress(processor).map(p -> (double) p.lag()).orElse(Double.NaN))
-                    .description("Events between the processor's slowest claimed segment and the head")
+            // A read-model slot no generation uses is stopped on purpose: its lag means nothing (and would alert).
+            Gauge.builder("platform.processor.lag", axon, a -> a.onStandby(processor) ? Double.NaN
+                            : a.progress(processor).map(p -> (double) p.lag()).orElse(Double.NaN))
+                    .description("Events between the processor's slowest claimed segment and the head; NaN for a "
+                            + "read-model slot on standby")
                     .tag("processor", processor)
                     .register(meters);
             // Per segment, for the segments the processor starts with (they are not split later): the lag of each one
