@@ -41,11 +41,13 @@ public class ProcessorMetrics implements AxonModule {
                     .description("The lowest global index the processor's claimed segments handled on this replica")
                     .tag("processor", processor)
                     .register(meters);
-            // A read-model slot no generation uses is stopped on purpose: its lag means nothing (and would alert).
+            // A read-model slot no generation uses is stopped on purpose, and a replica may claim none of a processor's
+            // segments (more replicas than segments): neither is behind, so neither reports a lag (nor alerts).
             Gauge.builder("platform.processor.lag", axon, a -> a.onStandby(processor) ? Double.NaN
-                            : a.progress(processor).map(p -> (double) p.lag()).orElse(Double.NaN))
+                            : a.progress(processor).filter(p -> p.claimedSegments() > 0).map(p -> (double) p.lag())
+                            .orElse(Double.NaN))
                     .description("Events between the processor's slowest claimed segment and the head; NaN for a "
-                            + "read-model slot on standby")
+                            + "read-model slot on standby or a replica that claims no segment")
                     .tag("processor", processor)
                     .register(meters);
             // Per segment, for the segments the processor starts with (they are not split later): the lag of each one

@@ -196,6 +196,15 @@ class InvariantsTest {
                 .map(port -> port.getPort().getIntVal()).collect(Collectors.toSet()));
         NetworkPolicy mongodb = rendered.named(NetworkPolicy.class, "mongodb-clients-to-mongodb");
         assertEquals(Map.of(MONGODB_CLIENT, "true"), mongodb.getSpec().getPodSelector().getMatchLabels());
+        NetworkPolicy traces = rendered.named(NetworkPolicy.class, "traces-to-the-collector");
+        assertEquals(1, traces.getSpec().getEgress().size());
+        traces.getSpec().getEgress().get(0).getTo().forEach(peer -> {
+            assertEquals(Map.of("kubernetes.io/metadata.name", "monitoring"),
+                    peer.getNamespaceSelector().getMatchLabels(), "traces go to the monitoring namespace only");
+            assertEquals(null, peer.getIpBlock());
+        });
+        assertEquals(Set.of(4317, 4318), traces.getSpec().getEgress().get(0).getPorts().stream()
+                .map(port -> port.getPort().getIntVal()).collect(Collectors.toSet()));
     }
 
     @ParameterizedTest

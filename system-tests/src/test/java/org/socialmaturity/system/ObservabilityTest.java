@@ -61,8 +61,9 @@ class ObservabilityTest {
     private static PlatformProcesses platform;
     private static Map<String, String> services;
     private static String gateway;
+    private static String apiKey;
 
-    record ReceivedSpan(String service, String traceId, String name, Map<String, String> attributes) {
+    record ReceivedSpan(String service, String traceId, String name, String kind, Map<String, String> attributes) {
     }
 
     @BeforeAll
@@ -111,7 +112,7 @@ class ObservabilityTest {
             for (ScopeSpans scope : resource.getScopeSpansList()) {
                 scope.getSpansList().forEach(span -> SPANS.add(new ReceivedSpan(service,
                         HexFormat.of().formatHex(span.getTraceId().toByteArray()), span.getName(),
-                        attributes(span.getAttributesList()))));
+                        span.getKind().name(), attributes(span.getAttributesList()))));
             }
         }
     }
@@ -124,7 +125,7 @@ class ObservabilityTest {
 
     /** A company answered to its first phase through the gateway, its last answer under a known request id. */
     private static void driveACompanyToItsFirstPhase() {
-        String apiKey = given().baseUri(gateway).header("X-Admin-Key", PlatformProcesses.ADMIN_KEY)
+        apiKey = given().baseUri(gateway).header("X-Admin-Key", PlatformProcesses.ADMIN_KEY)
                 .contentType(ContentType.JSON).body(Map.of("name", "Traced portal"))
                 .post("/api/v1/admin/partners").then().statusCode(201).extract().path("apiKey");
         given().baseUri(gateway).header("X-API-Key", apiKey).contentType(ContentType.JSON)
@@ -172,6 +173,25 @@ class ObservabilityTest {
                 .findFirst().orElseThrow().traceId();
         SPANS.stream().filter(s -> s.traceId().equals(trace))
                 .forEach(s -> System.out.printf("trace %s: %-22s %s%n", trace, s.service(), s.name()));
+    }
+
+    @Test
+    void theErasureOfAPersonIsInNoRequestSpanForItsPathNamesThePerson() {
+        String subject = "erase.me@portal.example";
+        given().baseUri(gateway).header("X-API-Key", apiKey).header("X-Actor", subject).contentType(ContentType.JSON)
+                .body(Map.of("name", "Olvido S.L.", "sector", "retail", "country", "ES", "employees", 12))
+                .post("/api/v1/companies").then().statusCode(201);
+        given().baseUri(gateway).header("X-Admin-Key", PlatformProcesses.ADMIN_KEY)
+                .post("/api/v1/admin/data-subjects/{subject}/erase", subject).then().statusCode(200);
+        // A call after it: once its spans are here, the erasure's would be too.
+        given().baseUri(gateway).header("X-API-Key", apiKey).header("X-Request-Id", "after-the-erasure")
+                .get("/api/v1/companies").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> SPANS.stream()
+                .anyMatch(s -> "after-the-erasure".equals(s.attributes().get("platform.request_id"))
+                        && s.service().equals("assessment-service")));
+        List<ReceivedSpan> naming = SPANS.stream().filter(s -> s.kind().equals("SPAN_KIND_SERVER"))
+                .filter(s -> s.attributes().values().stream().anyMatch(v -> v.contains("erase.me"))).toList();
+        assertEquals(List.of(), naming);
     }
 
     @Test

@@ -48,6 +48,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 
@@ -90,7 +91,10 @@ public class WebhookDispatcher {
         // Vert.x's client, because it connects to an address given apart from the host it names (Host header, TLS
         // server name and certificate check): the address this replica checked, not what a second lookup returns.
         // Its event loop, not the blocked senders, reads the answers.
+        // Untraced: a partner's endpoint gets no trace context of ours, and its URL (tokens in its query, perhaps) is
+        // in no span; the attempt has a span of its own (attemptInTurn).
         this.http = vertx.createHttpClient(new HttpClientOptions()
+                .setTracingPolicy(TracingPolicy.IGNORE)
                 .setConnectTimeout((int) settings.timeout().toMillis())
                 .setVerifyHost(true)
                 .setIdleTimeout((int) settings.timeout().toSeconds() + 1), new PoolOptions().setHttp1MaxSize(settings.concurrency()));
