@@ -103,7 +103,7 @@ class ReportTest {
                 "4 · Integración operativa");
         assertFalse(es.contains("Path to Adoption"), es);
         assertFalse(es.contains("Monitor with a tool"), es);
-        // Kept for a person to look at: the picture in docs/api.md is the first page of the English one.
+        // Kept for a person to look at: the picture in the README and docs/api.md is the first page of the English one.
         Files.write(Path.of("target", "company-report-en.pdf"), enPdf);
         Files.write(Path.of("target", "company-report-es.pdf"), esPdf);
     }
