@@ -1,5 +1,7 @@
 package org.socialmaturity.gateway;
 
+import java.util.Optional;
+
 import org.socialmaturity.http.ApiProblem;
 
 import io.vertx.core.Future;
@@ -35,16 +37,26 @@ public final class BoundedBody {
         }
     }
 
-    public static Future<Buffer> read(HttpServerRequest request, int limit) {
+    /**
+     * Why the body the request declares cannot be taken, before any of it is read: larger than the limit
+     * ({@link TooLarge}), or a Content-Length that is not a number; empty when it may be read (or declares nothing).
+     */
+    public static Optional<RuntimeException> refusalOfDeclared(HttpServerRequest request, int limit) {
         String declared = request.getHeader("Content-Length");
-        if (declared != null) {
-            try {
-                if (Long.parseLong(declared.strip()) > limit) {
-                    return Future.failedFuture(new TooLarge(limit));
-                }
-            } catch (NumberFormatException e) {
-                return Future.failedFuture(new IllegalArgumentException("Content-Length is not a number"));
-            }
+        if (declared == null) {
+            return Optional.empty();
+        }
+        try {
+            return Long.parseLong(declared.strip()) > limit ? Optional.of(new TooLarge(limit)) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.of(new IllegalArgumentException("Content-Length is not a number"));
+        }
+    }
+
+    public static Future<Buffer> read(HttpServerRequest request, int limit) {
+        Optional<RuntimeException> refused = refusalOfDeclared(request, limit);
+        if (refused.isPresent()) {
+            return Future.failedFuture(refused.get());
         }
         if (request.isEnded()) {
             return Future.succeededFuture(Buffer.buffer());

@@ -51,6 +51,11 @@ public record Page<T>(
         }
     }
 
+    /** The same page with each item turned into what the caller shows. */
+    public <R> Page<R> map(java.util.function.Function<? super T, ? extends R> view) {
+        return new Page<>(items.stream().<R>map(view).toList(), page, size, total);
+    }
+
     public static <T> Page<T> of(List<T> items, Request request, long total) {
         return new Page<>(items, request.page(), request.size(), total);
     }

@@ -57,10 +57,9 @@ public class PartnerAdminGuard {
             return;
         }
         failures.succeeded(request);
-        String declared = request.getHeader("Content-Length");
-        if (declared != null && declared.strip().matches("\\d{1,18}")
-                && Long.parseLong(declared.strip()) > settings.maxBodyBytes()) {
-            BoundedBody.refuse(request, requestId, new BoundedBody.TooLarge(settings.maxBodyBytes()));
+        Optional<RuntimeException> body = BoundedBody.refusalOfDeclared(request, settings.maxBodyBytes());
+        if (body.isPresent()) {
+            BoundedBody.refuse(request, requestId, body.get());
             return;
         }
         context.next();

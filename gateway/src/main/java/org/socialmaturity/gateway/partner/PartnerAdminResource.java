@@ -67,9 +67,7 @@ public class PartnerAdminResource {
     public Page<PartnerView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
         Page<Partner> found = directory.partners(Page.Request.parse(page, size));
         Map<String, List<KeyInfo>> keys = directory.keysOf(found.items().stream().map(Partner::id).toList());
-        return new Page<>(found.items().stream()
-                .map(partner -> PartnerView.of(partner, keys.getOrDefault(partner.id(), List.of()))).toList(),
-                found.page(), found.size(), found.total());
+        return found.map(partner -> PartnerView.of(partner, keys.getOrDefault(partner.id(), List.of())));
     }
 
     @GET

@@ -25,19 +25,15 @@ class RebuildMetrics {
 
     void register(@Observes @Priority(20) StartupEvent event) {
         for (String readModel : slots.readModels()) {
-            Gauge.builder("platform.read_model.generation", slots, s -> status(readModel).currentGeneration())
+            Gauge.builder("platform.read_model.generation", slots, s -> s.status(readModel).currentGeneration())
                     .description("The generation of the read model that partners read")
                     .tag("read_model", readModel)
                     .register(meters);
-            Gauge.builder("platform.read_model.rebuild.remaining", slots, s -> remaining(status(readModel)))
+            Gauge.builder("platform.read_model.rebuild.remaining", slots, s -> remaining(s.status(readModel)))
                     .description("Events a running rebuild of the read model has still to read; 0 when none runs")
                     .tag("read_model", readModel)
                     .register(meters);
         }
-    }
-
-    private RebuildStatus status(String readModel) {
-        return slots.status(readModel);
     }
 
     private static double remaining(RebuildStatus status) {
